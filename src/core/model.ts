@@ -1,0 +1,102 @@
+/**
+ * The model graph: plain, JSON-able data. A model is a list of layers in execution order; each
+ * layer names its inbound layers in `inputs`. A layer without `inputs` takes the layer before it
+ * (the Sequential case), so a plain stack needs no wiring at all.
+ *
+ * Field names and semantics follow Keras / tfjs-layers configs (camelCase as in tfjs):
+ * padding 'same'/'valid', strides, dilationRate, depthMultiplier, useBias. Shapes are
+ * channels-last without the batch dimension. 2-D hyperparameters are always [height, width].
+ */
+
+export type Pair = [number, number];
+export type Padding = 'valid' | 'same';
+export type Shape = number[];
+
+export const ACTIVATIONS = [
+  'linear', 'relu', 'relu6', 'sigmoid', 'hard_sigmoid', 'tanh', 'softmax', 'elu', 'selu',
+  'softplus', 'softsign', 'swish', 'gelu', 'leaky_relu',
+] as const;
+export type ActivationName = (typeof ACTIVATIONS)[number];
+
+interface LayerBase {
+  /** Unique within the model. */
+  name: string;
+  /** Names of inbound layers. Absent: the previous layer in the list (none for the first). */
+  inputs?: string[];
+}
+
+export interface InputLayerSpec extends LayerBase { type: 'InputLayer'; shape: Shape }
+export interface Conv2DSpec extends LayerBase {
+  type: 'Conv2D'; filters: number; kernelSize: Pair; strides: Pair; padding: Padding;
+  dilationRate: Pair; useBias: boolean; activation: ActivationName;
+}
+export interface DepthwiseConv2DSpec extends LayerBase {
+  type: 'DepthwiseConv2D'; kernelSize: Pair; strides: Pair; padding: Padding;
+  depthMultiplier: number; dilationRate: Pair; useBias: boolean; activation: ActivationName;
+}
+export interface SeparableConv2DSpec extends LayerBase {
+  type: 'SeparableConv2D'; filters: number; kernelSize: Pair; strides: Pair; padding: Padding;
+  depthMultiplier: number; dilationRate: Pair; useBias: boolean; activation: ActivationName;
+}
+export interface Conv2DTransposeSpec extends LayerBase {
+  type: 'Conv2DTranspose'; filters: number; kernelSize: Pair; strides: Pair; padding: Padding;
+  useBias: boolean; activation: ActivationName;
+}
+export interface DenseSpec extends LayerBase {
+  type: 'Dense'; units: number; useBias: boolean; activation: ActivationName;
+}
+export interface Pooling2DSpec extends LayerBase {
+  type: 'MaxPooling2D' | 'AveragePooling2D'; poolSize: Pair; strides: Pair; padding: Padding;
+}
+export interface GlobalPooling2DSpec extends LayerBase {
+  type: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D';
+}
+export interface BatchNormalizationSpec extends LayerBase {
+  type: 'BatchNormalization'; epsilon: number; center: boolean; scale: boolean;
+}
+export interface ActivationSpec extends LayerBase { type: 'Activation'; activation: ActivationName }
+export interface ReLUSpec extends LayerBase {
+  /** Keras ReLU layer: maxValue null means unbounded (ReLU6 has maxValue 6). */
+  type: 'ReLU'; maxValue: number | null;
+}
+export interface LeakyReLUSpec extends LayerBase { type: 'LeakyReLU'; alpha: number }
+export interface SoftmaxSpec extends LayerBase { type: 'Softmax' }
+export interface FlattenSpec extends LayerBase { type: 'Flatten' }
+export interface ReshapeSpec extends LayerBase { type: 'Reshape'; targetShape: Shape }
+export interface DropoutSpec extends LayerBase { type: 'Dropout'; rate: number }
+export interface ZeroPadding2DSpec extends LayerBase {
+  /** [[top, bottom], [left, right]] */
+  type: 'ZeroPadding2D'; padding: [Pair, Pair];
+}
+export interface AddSpec extends LayerBase { type: 'Add' }
+export interface ConcatenateSpec extends LayerBase {
+  /** Keras axis including the batch dimension; -1 (channels) is the common case. */
+  type: 'Concatenate'; axis: number;
+}
+/**
+ * A layer type FlopLab does not know (from an import). Counted as zero cost with a warning;
+ * its output shape must be known (from the imported config) or it is an error.
+ */
+export interface UnknownLayerSpec extends LayerBase {
+  type: 'Unknown'; className: string; outputShape: Shape | null;
+}
+
+export type LayerSpec =
+  | InputLayerSpec | Conv2DSpec | DepthwiseConv2DSpec | SeparableConv2DSpec | Conv2DTransposeSpec
+  | DenseSpec | Pooling2DSpec | GlobalPooling2DSpec | BatchNormalizationSpec | ActivationSpec
+  | ReLUSpec | LeakyReLUSpec | SoftmaxSpec | FlattenSpec | ReshapeSpec | DropoutSpec
+  | ZeroPadding2DSpec | AddSpec | ConcatenateSpec | UnknownLayerSpec;
+
+export type LayerType = LayerSpec['type'];
+
+/** A whole model. This is also the FlopLab JSON config (`format`/`version` added on export). */
+export interface ModelGraph {
+  name: string;
+  layers: LayerSpec[];
+}
+
+/** The FlopLab JSON config file: a ModelGraph with a format tag, versioned. */
+export interface FlopLabConfig extends ModelGraph {
+  format: 'floplab';
+  version: 1;
+}
