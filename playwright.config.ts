@@ -5,6 +5,10 @@ import { existsSync } from 'node:fs';
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 
+// FLOPLAB_PORT / FLOPLAB_DIST let several checkouts or people run the suite side by side.
+const port = Number(process.env.FLOPLAB_PORT ?? 4173);
+const dist = process.env.FLOPLAB_DIST ?? 'dist';
+
 export default defineConfig({
   testDir: 'e2e',
   timeout: 90_000,
@@ -14,7 +18,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
     launchOptions: {
       executablePath,
@@ -29,8 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
