@@ -2,7 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './index.css';
+import { initFromLocation } from './state/boot';
 import { App } from './ui/app';
+
+// The starting model: a share link in the URL, else the saved work, else the default preset.
+initFromLocation();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

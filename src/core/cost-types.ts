@@ -11,7 +11,8 @@ export type FlopConvention = 'default' | 'detailed';
 /**
  * A figure with the formula that produced it, so the UI can show
  * "K·K·Cin × Hout·Wout·Cout = 3·3·64 × 56·56·128 = 231,211,008".
- * `symbolic` and `substituted` are plain text with · and × ; `latex` the same for KaTeX.
+ * `symbolic` and `substituted` are plain text with · and × ; `latex` is the whole equation
+ * "symbolic = substituted = value" for KaTeX (e.g. "K \cdot K \cdot C_{in} \times … = 3 \cdot 3 … = 231{,}211{,}008").
  * A figure that is a sum of parts (SeparableConv2D) lists them in `parts`.
  */
 export interface Formula {
@@ -99,4 +100,6 @@ export interface LatencyReport {
   naiveMs: number;
   rooflineMs: number;
   layers: LayerLatency[];
+  /** Set when the device figures are unusable (zero, negative, NaN): all times are then 0. */
+  error?: FlopLabError;
 }

@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'duplicate-name'
   | 'no-input-layer'
   | 'unknown-layer'      // a layer type FlopLab does not know, shape unknown
-  | 'parse-error';       // unreadable / malformed file or JSON
+  | 'parse-error'        // unreadable / malformed file or JSON
+  | 'cancelled';         // the user cancelled a job (not a failure: the UI shows no error)
 
 export interface FlopLabError {
   code: ErrorCode;

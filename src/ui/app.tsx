@@ -1,7 +1,77 @@
+/**
+ * The page: header (title, preset, import, history, share, export), notice, totals, then three
+ * columns: palette + layer stack, the inspector, and the Analysis / Compare / Compress tabs.
+ */
+import { useFlopLab } from '../state/store';
+import { useLatency } from '../state/selectors';
+import { TotalsBar } from './analysis/totals-bar';
+import { TabList, type TabDef } from './common/tabs';
+import { EditorPanel } from './editor/editor-panel';
+import { Inspector } from './editor/inspector';
+import type { Tab } from '../state/store-types';
+import { AnalysisTab } from './layout/analysis-tab';
+import { CompareTab } from './layout/compare-tab';
+import { CompressTab } from './layout/compress-tab';
+import { Header } from './layout/header';
+import { NoticeBanner } from './layout/notice-banner';
+import { PageDropZone } from './layout/page-drop-zone';
+import { useUndoShortcuts } from './layout/use-undo-shortcuts';
+
+const TABS: readonly TabDef<Tab>[] = [
+  { id: 'analysis', label: 'Analysis' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'compress', label: 'Compress' },
+];
+
 export function App() {
+  useUndoShortcuts();
   return (
-    <main className="p-6">
-      <h1 className="text-3xl font-bold">FlopLab</h1>
-    </main>
+    <div className="flex min-h-screen flex-col lg:h-screen">
+      <Header />
+      <NoticeBanner />
+      <Totals />
+      <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[minmax(20rem,24rem)_minmax(17rem,20rem)_minmax(0,1fr)]">
+        <div className="flex min-h-0 flex-col rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 max-lg:h-[70vh]">
+          <EditorPanel />
+        </div>
+        <aside aria-label="Inspector" className="min-h-0 overflow-y-auto rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+          <Inspector />
+        </aside>
+        <Tabs />
+      </main>
+      <PageDropZone />
+    </div>
+  );
+}
+
+function Totals() {
+  const report = useFlopLab((s) => s.report);
+  const broken = useFlopLab((s) => s.errors.length > 0);
+  const latency = useLatency();
+  return (
+    <div className="px-4 py-2">
+      <TotalsBar report={report} latency={latency} stale={broken} />
+    </div>
+  );
+}
+
+function Tabs() {
+  const tab = useFlopLab((s) => s.tab);
+  const setTab = useFlopLab((s) => s.setTab);
+  return (
+    <section className="flex min-h-0 min-w-0 flex-col">
+      <TabList tabs={TABS} value={tab} onChange={setTab} label="Views" idPrefix="views" />
+      <div
+        role="tabpanel"
+        id={`views-panel-${tab}`}
+        aria-labelledby={`views-tab-${tab}`}
+        tabIndex={0}
+        className="min-h-0 flex-1 overflow-y-auto rounded-b-lg border border-t-0 border-slate-300 bg-white p-4"
+      >
+        {tab === 'analysis' && <AnalysisTab />}
+        {tab === 'compare' && <CompareTab />}
+        {tab === 'compress' && <CompressTab />}
+      </div>
+    </section>
   );
 }

@@ -1,0 +1,113 @@
+/**
+ * What `floplab analyze` prints: one JSON object (--json), or a per-layer table with totals.
+ */
+import type { CostReport, LayerLatency } from '../core/cost-types';
+import { formatBytes, formatCount, formatMs, formatShape } from '../core/format';
+import { groupDigits, renderTable, type Align } from './table';
+
+/** The device the latency was estimated for. Without bandwidth only the naive estimate exists. */
+export interface LatencyDevice {
+  id: string | null;
+  name: string;
+  peakGflops: number;
+  bandwidthGBs: number | null;
+}
+
+export interface LatencyEstimate {
+  device: LatencyDevice;
+  naiveMs: number;
+  /** Null without a bandwidth (the roofline needs one). */
+  rooflineMs: number | null;
+  layers: LayerLatency[];
+}
+
+/**
+ * The --json object: counts unrounded, shapes without batch, `type` the Keras class name.
+ * `latency` only when a device or peak was given; `rooflineMs` only with a bandwidth.
+ */
+export function analyzeJson(report: CostReport, latency: LatencyEstimate | null, warnings: string[]): Record<string, unknown> {
+  const t = report.totals;
+  return {
+    name: report.name,
+    params: t.params,
+    trainableParams: t.trainableParams,
+    nonTrainableParams: t.nonTrainableParams,
+    macs: t.macs,
+    flops: t.flops,
+    convention: report.convention,
+    weightBytes: t.weightBytes,
+    peakActivationBytes: t.peakActivationBytes,
+    layers: report.layers.map((l) => ({
+      name: l.name, type: l.className, outputShape: l.outputShape, params: l.params, macs: l.macs, flops: l.flops,
+    })),
+    ...(latency ? {
+      latency: {
+        naiveMs: latency.naiveMs,
+        ...(latency.rooflineMs !== null ? { rooflineMs: latency.rooflineMs } : {}),
+        device: latency.device,
+      },
+    } : {}),
+    warnings,
+  };
+}
+
+function latencyColumns(latency: LatencyEstimate | null, index: number): string[] {
+  if (!latency) return [];
+  const l = latency.layers[index];
+  if (latency.rooflineMs === null) return [formatMs(l.naiveMs)];
+  return [formatMs(l.rooflineMs), l.bound === 'none' ? '' : l.bound];
+}
+
+function layerTable(report: CostReport, latency: LatencyEstimate | null): string {
+  const header = ['Layer', 'Type', 'Output', 'Params', 'MACs', 'FLOPs'];
+  const align: Align[] = ['left', 'left', 'left', 'right', 'right', 'right'];
+  if (latency) {
+    header.push(latency.rooflineMs === null ? 'Naive' : 'Roofline');
+    align.push('right');
+    if (latency.rooflineMs !== null) {
+      header.push('Bound');
+      align.push('left');
+    }
+  }
+  const rows = report.layers.map((l, i) => [
+    l.name, l.className, formatShape(l.outputShape), formatCount(l.params), formatCount(l.macs), formatCount(l.flops),
+    ...latencyColumns(latency, i),
+  ]);
+  return renderTable(header, rows, align);
+}
+
+const exactAndHuman = (n: number) => (n < 1000 ? groupDigits(n) : `${groupDigits(n)} (${formatCount(n)})`);
+
+function latencyLines(latency: LatencyEstimate): string[] {
+  const d = latency.device;
+  const rates = `${groupDigits(d.peakGflops)} GFLOPS${d.bandwidthGBs !== null ? `, ${d.bandwidthGBs} GB/s` : ''}`;
+  const lines = [`Latency on ${d.name} (${rates}), lower bounds:`, `  naive (FLOPs / peak FLOPS)   ${formatMs(latency.naiveMs)}`];
+  if (latency.rooflineMs === null) {
+    lines.push('  roofline                     needs a bandwidth (--bandwidth-gbs or --device)');
+  } else {
+    const memoryBound = latency.layers.filter((l) => l.bound === 'memory').length;
+    lines.push(`  roofline                     ${formatMs(latency.rooflineMs)}  (${memoryBound} of ${latency.layers.length} layers memory-bound)`);
+  }
+  return lines;
+}
+
+/** The human-readable report: per-layer table, totals, latency, warnings. */
+export function analyzeText(report: CostReport, latency: LatencyEstimate | null, warnings: string[]): string {
+  const t = report.totals;
+  const convention = report.convention === 'detailed' ? 'detailed (bias, BN, activations, pooling windows)' : 'default (2 × MACs, pooling 1 per output)';
+  const totals = [
+    `Params               ${exactAndHuman(t.params)}  trainable ${groupDigits(t.trainableParams)}, non-trainable ${groupDigits(t.nonTrainableParams)}`,
+    `MACs                 ${exactAndHuman(t.macs)}`,
+    `FLOPs                ${exactAndHuman(t.flops)}  convention: ${convention}`,
+    `Weights              ${formatBytes(t.weightBytes)} (float32)`,
+    `Peak activations     ${formatBytes(t.peakActivationBytes)}`,
+  ];
+  const sections = [
+    `Model '${report.name}': ${report.layers.length} layers, input ${formatShape(report.inputShape)}, output ${formatShape(report.outputShape)}`,
+    layerTable(report, latency),
+    totals.join('\n'),
+  ];
+  if (latency) sections.push(latencyLines(latency).join('\n'));
+  if (warnings.length > 0) sections.push(['Warnings:', ...warnings.map((w) => `  - ${w}`)].join('\n'));
+  return sections.join('\n\n') + '\n';
+}

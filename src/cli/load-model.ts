@@ -1,0 +1,67 @@
+/**
+ * Reads a model file for the CLI and tells the two formats apart: a FlopLab config
+ * (`{ format: 'floplab', … }`) or a TensorFlow.js Layers model.json (or a bare Keras topology).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseFlopLabConfig } from '../core/config-schema';
+import { parseModelJson } from '../core/import/model-json';
+import type { WeightsManifestGroup } from '../core/import/weights-manifest';
+import type { ModelGraph } from '../core/model';
+import { fail, ok, type Result } from '../core/result';
+
+export interface LoadedModel {
+  graph: ModelGraph;
+  warnings: string[];
+  /** The weights manifest of a model.json (null for a FlopLab config or a topology without one). */
+  weightsManifest: WeightsManifestGroup[] | null;
+  format: 'floplab' | 'model-json';
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Which format a parsed JSON file is, or null when it is neither. */
+export function detectFormat(json: unknown): 'floplab' | 'model-json' | null {
+  if (!isRecord(json)) return null;
+  if (json.format === 'floplab') return 'floplab';
+  if ('modelTopology' in json || json.format === 'layers-model' || ('class_name' in json && 'config' in json)) return 'model-json';
+  return null;
+}
+
+/** Parses the text of a model file (either format). `label` names the file in messages. */
+export function parseModelText(text: string, label: string): Result<LoadedModel> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail({ code: 'parse-error', message: `${label} is not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  const format = detectFormat(json);
+  if (format === 'floplab') {
+    const parsed = parseFlopLabConfig(json);
+    if (!parsed.ok) return parsed;
+    return ok({ graph: parsed.value, warnings: [], weightsManifest: null, format });
+  }
+  if (format === 'model-json') {
+    const parsed = parseModelJson(json);
+    if (!parsed.ok) return parsed;
+    return ok({ ...parsed.value, format });
+  }
+  const hint = isRecord(json) && typeof json.format === 'string' ? ` (its format is '${json.format}')` : '';
+  return fail({
+    code: 'parse-error',
+    message: `${label}: unknown format${hint}: Expected a TensorFlow.js Layers model.json (with modelTopology) or a FlopLab config (with "format": "floplab").`,
+  });
+}
+
+/** Reads and parses a model file from disk. An unreadable file is an error naming it. */
+export async function loadModelFile(path: string): Promise<Result<LoadedModel>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? 'unreadable';
+    return fail({ code: 'parse-error', message: `Cannot read ${path}: ${reason}.` });
+  }
+  return parseModelText(text, path);
+}

@@ -1,0 +1,154 @@
+/**
+ * The cost engine's entry point: a ModelGraph in, a CostReport (or every error) out.
+ * Counting rules: ../shared/COUNTING.md. Pure and synchronous; runs in the worker and the CLI.
+ */
+import type { AnalyzeOptions, AnalyzeResult, CostReport, CostTotals, FlopConvention, LayerCost } from './cost-types';
+import type { LayerSpec, ModelGraph, Shape } from './model';
+import type { FlopLabError } from './result';
+import { countFlops } from './count/flops';
+import { countMacs, countParams } from './count/params-macs';
+import { resolveGraph } from './graph';
+import { show } from './shapes/checks';
+import { inferLayerShape } from './shapes/infer-shape';
+import { elementCount } from './shapes/tensor-shapes';
+
+/** Bytes per activation element: activations are float32 (COUNTING.md, Memory). */
+export const ACTIVATION_BYTES_PER_ELEMENT = 4;
+
+function costOf(
+  layer: LayerSpec, inputShapes: Shape[], outputShape: Shape, convention: FlopConvention, bytesPerWeight: number,
+): LayerCost {
+  const params = countParams(layer, inputShapes, outputShape);
+  const macs = countMacs(layer, inputShapes, outputShape);
+  const flops = countFlops(layer, inputShapes, outputShape, macs, convention);
+  const unknown = layer.type === 'Unknown';
+  const className = unknown ? layer.className : layer.type;
+  return {
+    name: layer.name,
+    type: layer.type,
+    className,
+    inputShapes,
+    outputShape,
+    params: params.formula.value,
+    trainableParams: params.trainable,
+    nonTrainableParams: params.nonTrainable,
+    macs: macs.value,
+    flops: flops.value,
+    weightBytes: params.formula.value * bytesPerWeight,
+    activationBytes: elementCount(outputShape) * ACTIVATION_BYTES_PER_ELEMENT,
+    formulas: { params: params.formula, macs, flops },
+    warnings: unknown
+      ? [`Layer '${layer.name}': FlopLab does not know the layer type '${className}'; it is counted as zero cost.`]
+      : [],
+  };
+}
+
+/**
+ * Largest sum of activation bytes alive at once along the execution order. A tensor is alive from
+ * the step that produces it until its last consumer has run; while a layer runs, its inputs and its
+ * output are both alive. Tensors nobody consumes are model outputs and stay alive to the end.
+ * The input tensor (InputLayer output) counts. O(layers + edges).
+ */
+export function peakActivationBytes(layers: LayerCost[], inputsOf: Map<string, string[]>): number {
+  const n = layers.length;
+  const position = new Map<string, number>();
+  for (let i = 0; i < n; i++) position.set(layers[i].name, i);
+  const lastUse = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (const name of inputsOf.get(layers[i].name) ?? []) {
+      const p = position.get(name);
+      if (p !== undefined && lastUse[p] < i) lastUse[p] = i;
+    }
+  }
+  const freedAt: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) if (lastUse[i] >= 0) freedAt[lastUse[i]].push(i);
+  let alive = 0;
+  let peak = 0;
+  for (let i = 0; i < n; i++) {
+    alive += layers[i].activationBytes;
+    if (alive > peak) peak = alive;
+    for (const j of freedAt[i]) alive -= layers[j].activationBytes;
+  }
+  return peak;
+}
+
+function totalsOf(layers: LayerCost[], peak: number): CostTotals {
+  const t: CostTotals = {
+    params: 0, trainableParams: 0, nonTrainableParams: 0, macs: 0, flops: 0, weightBytes: 0,
+    activationBytes: 0, peakActivationBytes: peak,
+  };
+  for (const l of layers) {
+    t.params += l.params;
+    t.trainableParams += l.trainableParams;
+    t.nonTrainableParams += l.nonTrainableParams;
+    t.macs += l.macs;
+    t.flops += l.flops;
+    t.weightBytes += l.weightBytes;
+    t.activationBytes += l.activationBytes;
+  }
+  return t;
+}
+
+function optionsError(options: AnalyzeOptions): FlopLabError | null {
+  const b = options.bytesPerWeight;
+  if (b !== undefined && !(typeof b === 'number' && Number.isFinite(b) && b > 0)) {
+    return { code: 'invalid-value', field: 'bytesPerWeight', message: `Expected bytesPerWeight to be a positive number, but got ${show(b)}.` };
+  }
+  const c = options.convention;
+  if (c !== undefined && c !== 'default' && c !== 'detailed') {
+    return { code: 'invalid-value', field: 'convention', message: `Expected convention to be 'default' or 'detailed', but got ${show(c)}.` };
+  }
+  return null;
+}
+
+/**
+ * Analyses a model: shapes, params (trainable / non-trainable), MACs, FLOPs (default or detailed
+ * convention), weight bytes (params × bytesPerWeight, default 4), activation bytes (output
+ * elements × 4) and peak activation memory, each with its formula. Collects every error (one per
+ * broken layer; layers fed by a broken layer are skipped, not reported again). Never throws.
+ */
+export function analyzeModel(graph: ModelGraph, options: AnalyzeOptions = {}): AnalyzeResult {
+  const badOption = optionsError(options ?? {});
+  if (badOption) return { ok: false, errors: [badOption] };
+  const convention = options?.convention ?? 'default';
+  const bytesPerWeight = options?.bytesPerWeight ?? 4;
+  const { order, inputsOf, errors, broken } = resolveGraph(graph);
+  const shapes = new Map<string, Shape>();
+  const layers: LayerCost[] = [];
+  for (const layer of order) {
+    if (broken.has(layer.name)) continue;
+    const inputNames = inputsOf.get(layer.name) ?? [];
+    const inputShapes: Shape[] = [];
+    for (const name of inputNames) {
+      const s = shapes.get(name);
+      if (s) inputShapes.push(s);
+    }
+    if (inputShapes.length < inputNames.length) continue; // fed by a broken layer: already reported
+    const out = inferLayerShape(layer, inputShapes, inputNames);
+    if (!out.ok) {
+      errors.push(out.error);
+      continue;
+    }
+    shapes.set(layer.name, out.value);
+    layers.push(costOf(layer, inputShapes, out.value, convention, bytesPerWeight));
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, report: buildReport(graph, layers, inputsOf, convention) };
+}
+
+function buildReport(
+  graph: ModelGraph, layers: LayerCost[], inputsOf: Map<string, string[]>, convention: FlopConvention,
+): CostReport {
+  const input = layers.find((l) => l.type === 'InputLayer');
+  const warnings: string[] = [];
+  for (const l of layers) for (const w of l.warnings) warnings.push(w);
+  return {
+    name: typeof graph.name === 'string' ? graph.name : 'model',
+    convention,
+    inputShape: input ? input.outputShape : [],
+    outputShape: layers.length > 0 ? layers[layers.length - 1].outputShape : [],
+    layers,
+    totals: totalsOf(layers, peakActivationBytes(layers, inputsOf)),
+    warnings,
+  };
+}

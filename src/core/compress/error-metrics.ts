@@ -1,0 +1,29 @@
+/** Distortion of a compressed tensor against the original. */
+
+/** Mean squared error, in squared weight units. 0 for empty tensors. */
+export function meanSquaredError(original: Float32Array, approx: Float32Array): number {
+  if (original.length === 0) return 0;
+  let s = 0;
+  for (let i = 0; i < original.length; i++) {
+    const d = original[i] - approx[i];
+    s += d * d;
+  }
+  return s / original.length;
+}
+
+/**
+ * Signal-to-quantization-noise ratio in dB: 10·log10(signal power / noise power), with power the
+ * mean square. Infinity when the approximation is exact; -Infinity when the signal is all zeros
+ * but the approximation is not.
+ */
+export function sqnrDb(original: Float32Array, approx: Float32Array): number {
+  let signal = 0;
+  let noise = 0;
+  for (let i = 0; i < original.length; i++) {
+    signal += original[i] * original[i];
+    const d = original[i] - approx[i];
+    noise += d * d;
+  }
+  if (noise === 0) return Infinity;
+  return 10 * Math.log10(signal / noise);
+}

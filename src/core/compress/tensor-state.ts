@@ -1,0 +1,163 @@
+/**
+ * What the pipeline knows about one kernel between stages, and the bytes of the storage format
+ * that state implies (Deep Compression's formats; see storage.ts):
+ *   value bits = log2 k (shared) | b (quantized) | 16 (float16) | 32;
+ *   layout     = dense, or after pruning the smaller of bitmask and relative index;
+ *   overhead   = codebook (k values of 32 or b bits) and scales (32-bit floats);
+ *   Huffman    = real code lengths of the value symbols (and of the relative-index gaps).
+ */
+import type { StorageFormat, TensorEncoding } from './types';
+import type { Quantized } from './quantize';
+import { float32ToFloat16Bits } from './float16';
+import { huffmanCodeLengths, huffmanTableBits } from './huffman';
+import {
+  FLOAT32_BITS, bitmaskBits, bitsToBytes, indexBitsFor, quantizedBits, relativeIndex, sparseSize,
+} from './storage';
+
+/** Grid parameters of an integer quantization (no values, no codes: those follow from the data). */
+export type QuantParams = Omit<Quantized, 'values' | 'codes'>;
+
+export type QuantState = { kind: 'float16' } | { kind: 'integer'; params: QuantParams };
+
+export interface TensorState {
+  name: string;
+  layer: string;
+  shape: number[];
+  /** Current values. */
+  data: Float32Array;
+  /** Set once a prune stage ran: the layout becomes sparse. */
+  pruned: boolean;
+  threshold?: number;
+  /** Current codebook (after a share stage; quantized in place by a later quantize stage). */
+  codebook?: Float32Array;
+  quant?: QuantState;
+  huffman: boolean;
+}
+
+export interface StorageSize { bytes: number; format: StorageFormat }
+
+/** Bits per stored value in the current state. */
+export function valueBits(s: TensorState): number {
+  if (s.codebook) return indexBitsFor(Math.max(2, s.codebook.length));
+  if (s.quant?.kind === 'float16') return 16;
+  if (s.quant?.kind === 'integer') return s.quant.params.bits;
+  return FLOAT32_BITS;
+}
+
+/** Bits of the codebook and scales stored beside the values. */
+function overheadBits(s: TensorState): number {
+  const q = s.quant;
+  if (s.codebook) {
+    const entryBits = q?.kind === 'integer' ? q.params.bits : q?.kind === 'float16' ? 16 : FLOAT32_BITS;
+    const scales = q?.kind === 'integer' ? quantizedBits(0, 0, q.params.scales.length, q.params.symmetric) : 0;
+    return s.codebook.length * entryBits + scales;
+  }
+  if (q?.kind === 'integer') return quantizedBits(0, 0, q.params.scales.length, q.params.symmetric);
+  return 0;
+}
+
+/**
+ * Relative-index width used for sparse layouts: Deep Compression uses 8 bits for conv layers
+ * and 5 for fully connected ones; 4 bits suits the moderate sparsities of this lab. Both
+ * layouts are computed and the smaller wins, so the choice only matters for very sparse kernels.
+ */
+export const RELATIVE_INDEX_BITS = 4;
+
+/** Bytes and format of the tensor in its current state. */
+export function storageSize(s: TensorState): StorageSize {
+  const n = s.data.length;
+  const vb = valueBits(s);
+  const extra = overheadBits(s);
+  if (s.huffman) return huffmanSize(s, extra);
+  if (!s.pruned) return { bytes: bitsToBytes(n * vb + extra), format: 'dense' };
+  const sparse = sparseSize(s.data, vb, RELATIVE_INDEX_BITS);
+  const dense = n * vb;
+  if (dense <= sparse.bits) return { bytes: bitsToBytes(dense + extra), format: 'dense' };
+  return { bytes: bitsToBytes(sparse.bits + extra), format: sparse.format };
+}
+
+/** The integer symbol each nonzero value is stored as (codebook index, code, or bit pattern). */
+export function valueSymbols(s: TensorState): number[] {
+  const out: number[] = [];
+  const symbol = symbolOf(s);
+  for (let i = 0; i < s.data.length; i++) if (s.data[i] !== 0 || !s.pruned) out.push(symbol(s.data[i], i));
+  return out;
+}
+
+function symbolOf(s: TensorState): (v: number, i: number) => number {
+  const cb = s.codebook;
+  if (cb) return (v) => nearestIndex(cb, v);
+  const q = s.quant;
+  if (q?.kind === 'float16') return (v) => float32ToFloat16Bits(v);
+  if (q?.kind === 'integer') {
+    const p = q.params;
+    const inner = p.channelAxis === null ? s.data.length : s.shape.slice(p.channelAxis + 1).reduce((a, b) => a * b, 1);
+    const channels = p.scales.length;
+    const offset = p.symmetric ? 2 ** (p.bits - 1) - 1 : 0;
+    return (v, i) => {
+      const c = channels === 1 ? 0 : Math.floor(i / inner) % channels;
+      return Math.round((v - p.mins[c]) / p.scales[c]) + offset;
+    };
+  }
+  const f = new Float32Array(1);
+  const u = new Uint32Array(f.buffer);
+  return (v) => { f[0] = v; return u[0]; };
+}
+
+/** Index of the entry nearest v in an ascending codebook (binary search; equal values share the first index). */
+function nearestIndex(codebook: Float32Array, v: number): number {
+  let lo = 0;
+  let hi = codebook.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (v - codebook[mid] > codebook[mid + 1] - v) lo = mid + 1;
+    else hi = mid;
+  }
+  while (lo > 0 && codebook[lo - 1] === codebook[lo]) lo--;
+  return lo;
+}
+
+/** Huffman-coded bits of a symbol stream plus its table (canonical lengths, or symbol+length pairs for sparse alphabets). */
+function codedBits(symbols: ArrayLike<number>, symbolBits: number): number {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < symbols.length; i++) counts.set(symbols[i], (counts.get(symbols[i]) ?? 0) + 1);
+  const keys = [...counts.keys()];
+  const code = huffmanCodeLengths(keys.map((k) => counts.get(k) ?? 0));
+  const maxSymbol = keys.reduce((m, k) => Math.max(m, k), 0);
+  const table = Math.min((maxSymbol + 1) * 5, keys.length * (symbolBits + 5), huffmanTableBits(code) + keys.length * symbolBits);
+  return code.totalBits + table;
+}
+
+function huffmanSize(s: TensorState, extra: number): StorageSize {
+  const vb = valueBits(s);
+  const values = valueSymbols(s);
+  if (!s.pruned) return { bytes: bitsToBytes(codedBits(values, vb) + extra), format: 'dense' };
+  const mask = bitmaskBits(s.data.length, 0, 0) + codedBits(values, vb);
+  const rel = relativeIndex(s.data, RELATIVE_INDEX_BITS);
+  // Fillers store a zero: one extra value symbol each (−1 never collides with a real symbol).
+  const relValues = values.concat(new Array<number>(rel.fillers).fill(-1));
+  const relative = codedBits(relValues.map((v) => v + 1), vb) + codedBits(rel.gaps, RELATIVE_INDEX_BITS);
+  return relative < mask
+    ? { bytes: bitsToBytes(relative + extra), format: 'relative-index' }
+    : { bytes: bitsToBytes(mask + extra), format: 'bitmask' };
+}
+
+/** How the exporter can write the final values (see TensorEncoding). */
+export function encodingOf(s: TensorState): TensorEncoding {
+  const q = s.quant;
+  if (q?.kind === 'float16') return { kind: 'float16' };
+  if (q?.kind === 'integer' && q.params.channelAxis === null) return affineEncoding(s.data, q.params);
+  if (q?.kind === 'integer') return { kind: 'per-channel', bits: q.params.bits, symmetric: q.params.symmetric, channelAxis: q.params.channelAxis ?? 0 };
+  if (s.codebook) return { kind: 'codebook', codebook: Float32Array.from(s.codebook) };
+  return { kind: 'float32' };
+}
+
+/** Per-tensor integer grid as tfjs's value = code·scale + min (symmetric shifted by 2^(b−1) − 1). */
+function affineEncoding(data: Float32Array, p: QuantParams): TensorEncoding {
+  const offset = p.symmetric ? 2 ** (p.bits - 1) - 1 : 0;
+  const scale = p.scales[0];
+  const min = p.symmetric ? -offset * scale : p.mins[0];
+  const codes = new Uint16Array(data.length);
+  for (let i = 0; i < data.length; i++) codes[i] = Math.round((data[i] - min) / scale);
+  return { kind: 'affine', bits: p.bits, scale, min, codes };
+}

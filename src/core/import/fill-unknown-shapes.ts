@@ -1,0 +1,34 @@
+/**
+ * Keras does not store output shapes (Keras 2, tfjs), so an imported layer class FlopLab does not
+ * know gets its input's shape: such layers are assumed shape-preserving (the common case:
+ * Lambda scaling, custom activations, noise). Done once at import so the graph is self-contained.
+ */
+import { resolveInputs } from '../graph';
+import type { LayerSpec, ModelGraph, Shape } from '../model';
+import { inferLayerShape } from '../shapes/infer-shape';
+
+/**
+ * Returns `graph` with every Unknown layer whose outputShape is null and that has one input of
+ * known shape given that shape. Layers whose shape cannot be inferred stay as they are (the
+ * analysis then reports the real problem).
+ */
+export function fillUnknownShapes(graph: ModelGraph): ModelGraph {
+  if (!graph.layers.some((l) => l.type === 'Unknown' && l.outputShape === null)) return graph;
+  const resolved = resolveInputs(graph);
+  if (!resolved.ok) return graph;
+  const shapes = new Map<string, Shape>();
+  const filled = new Map<string, LayerSpec>();
+  for (const layer of resolved.value.order) {
+    const inputNames = resolved.value.inputsOf.get(layer.name) ?? [];
+    const inputShapes = inputNames.map((n) => shapes.get(n));
+    if (inputShapes.some((s) => s === undefined)) continue;
+    let current = layer;
+    if (layer.type === 'Unknown' && layer.outputShape === null && inputShapes.length === 1) {
+      current = { ...layer, outputShape: [...(inputShapes[0] as Shape)] };
+      filled.set(layer.name, current);
+    }
+    const shape = inferLayerShape(current, inputShapes as Shape[], inputNames);
+    if (shape.ok) shapes.set(layer.name, shape.value);
+  }
+  return { ...graph, layers: graph.layers.map((l) => filled.get(l.name) ?? l) };
+}

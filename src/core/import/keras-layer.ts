@@ -1,0 +1,199 @@
+/**
+ * One Keras layer config (class_name + config, as Keras 2, Keras 3 and tfjs-layers serialise it)
+ * → a FlopLab LayerSpec. Hyperparameter defaults are Keras's own.
+ */
+import type { LayerSpec, Pair } from '../model';
+import { fail, ok, type Result } from '../result';
+import { configReader, type ConfigReader } from './config-reader';
+import { mapActivation } from './keras-activation';
+
+/** What a Keras layer became: a spec, or a class FlopLab does not know (the caller decides). */
+export type ConvertedLayer =
+  | { kind: 'spec'; spec: LayerSpec; warnings: string[] }
+  | { kind: 'unknown'; className: string };
+
+/** Keras aliases of the same class (Keras 2 kept the long names; tfjs writes the short ones). */
+const CLASS_ALIASES: Record<string, string> = {
+  Convolution2D: 'Conv2D',
+  SeparableConvolution2D: 'SeparableConv2D',
+  Convolution2DTranspose: 'Conv2DTranspose',
+  Deconvolution2D: 'Conv2DTranspose',
+  MaxPool2D: 'MaxPooling2D',
+  AvgPool2D: 'AveragePooling2D',
+  GlobalAvgPool2D: 'GlobalAveragePooling2D',
+  GlobalMaxPool2D: 'GlobalMaxPooling2D',
+};
+
+type Converter = (name: string, r: ConfigReader, warnings: string[]) => LayerSpec | null;
+
+const activationOf = (r: ConfigReader, warnings: string[]) => {
+  const { activation, warning } = mapActivation(r.raw('activation'), r.where);
+  if (warning) warnings.push(warning);
+  return activation;
+};
+
+const ONE: Pair = [1, 1];
+
+/** Keras ZeroPadding2D accepts 1, (1, 2) or ((top, bottom), (left, right)). */
+function zeroPadding(r: ConfigReader): [Pair, Pair] {
+  const v = r.raw('padding');
+  const isSize = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+  if (v === undefined || v === null) return [[1, 1], [1, 1]];
+  if (isSize(v)) return [[v, v], [v, v]];
+  if (Array.isArray(v) && v.length === 2) {
+    const [h, w] = v as unknown[];
+    if (isSize(h) && isSize(w)) return [[h, h], [w, w]];
+    if (Array.isArray(h) && Array.isArray(w) && h.length === 2 && w.length === 2 && [...h, ...w].every(isSize)) {
+      return [[h[0], h[1]], [w[0], w[1]]];
+    }
+  }
+  r.reject('padding', 'a size, a pair (h, w) or ((top, bottom), (left, right))');
+  return [[1, 1], [1, 1]];
+}
+
+const CONVERTERS: Record<string, Converter> = {
+  InputLayer: (name, r) => {
+    const shape = r.has('batch_input_shape') ? r.shape('batch_input_shape', true)
+      : r.has('batch_shape') ? r.shape('batch_shape', true)
+        : r.shape('input_shape', false);
+    if (!shape) {
+      if (!r.problem) r.reject('batch_input_shape', 'the input shape, e.g. [null, 224, 224, 3]');
+      return null;
+    }
+    return { type: 'InputLayer', name, shape };
+  },
+  Conv2D: (name, r, w) => {
+    r.require('filters', 'kernel_size');
+    if (r.has('groups') && r.raw('groups') !== 1) r.reject('groups', '1 (grouped convolutions are not supported)');
+    return {
+      type: 'Conv2D', name, filters: r.positiveInt('filters', 1), kernelSize: r.pair('kernel_size', [0, 0]),
+      strides: r.pair('strides', ONE), padding: r.padding('padding', 'valid'),
+      dilationRate: r.pair('dilation_rate', ONE), useBias: r.bool('use_bias', true), activation: activationOf(r, w),
+    };
+  },
+  Conv2DTranspose: (name, r, w) => {
+    r.require('filters', 'kernel_size');
+    const dilation = r.pair('dilation_rate', ONE);
+    if (dilation[0] !== 1 || dilation[1] !== 1) r.reject('dilation_rate', '1 (dilated transposed convolutions are not supported)');
+    if (r.has('output_padding')) r.reject('output_padding', 'null (output_padding is not supported)');
+    return {
+      type: 'Conv2DTranspose', name, filters: r.positiveInt('filters', 1), kernelSize: r.pair('kernel_size', [0, 0]),
+      strides: r.pair('strides', ONE), padding: r.padding('padding', 'valid'),
+      useBias: r.bool('use_bias', true), activation: activationOf(r, w),
+    };
+  },
+  DepthwiseConv2D: (name, r, w) => {
+    r.require('kernel_size');
+    return {
+      type: 'DepthwiseConv2D', name, kernelSize: r.pair('kernel_size', [0, 0]), strides: r.pair('strides', ONE),
+      padding: r.padding('padding', 'valid'), depthMultiplier: r.positiveInt('depth_multiplier', 1),
+      dilationRate: r.pair('dilation_rate', ONE), useBias: r.bool('use_bias', true), activation: activationOf(r, w),
+    };
+  },
+  SeparableConv2D: (name, r, w) => {
+    r.require('filters', 'kernel_size');
+    return {
+      type: 'SeparableConv2D', name, filters: r.positiveInt('filters', 1), kernelSize: r.pair('kernel_size', [0, 0]),
+      strides: r.pair('strides', ONE), padding: r.padding('padding', 'valid'),
+      depthMultiplier: r.positiveInt('depth_multiplier', 1), dilationRate: r.pair('dilation_rate', ONE),
+      useBias: r.bool('use_bias', true), activation: activationOf(r, w),
+    };
+  },
+  Dense: (name, r, w) => {
+    r.require('units');
+    return {
+      type: 'Dense', name, units: r.positiveInt('units', 1), useBias: r.bool('use_bias', true), activation: activationOf(r, w),
+    };
+  },
+  MaxPooling2D: (name, r) => pooling('MaxPooling2D', name, r),
+  AveragePooling2D: (name, r) => pooling('AveragePooling2D', name, r),
+  GlobalAveragePooling2D: (name, r) => globalPooling('GlobalAveragePooling2D', name, r),
+  GlobalMaxPooling2D: (name, r) => globalPooling('GlobalMaxPooling2D', name, r),
+  BatchNormalization: (name, r) => {
+    const axis = r.raw('axis');
+    const lastAxis = (a: unknown) => a === -1 || a === 3;
+    const okAxis = axis === undefined || lastAxis(axis) || (Array.isArray(axis) && axis.length === 1 && lastAxis(axis[0]));
+    if (!okAxis) r.reject('axis', '-1 (the channels axis, channels-last)');
+    return {
+      type: 'BatchNormalization', name, epsilon: r.number('epsilon', 0.001),
+      center: r.bool('center', true), scale: r.bool('scale', true),
+    };
+  },
+  Activation: (name, r, w) => ({ type: 'Activation', name, activation: activationOf(r, w) }),
+  ReLU: (name, r, w) => {
+    if (r.number('negative_slope', 0) !== 0) w.push(`${r.where}: negative_slope is ignored; counted as a plain ReLU.`);
+    if (r.number('threshold', 0) !== 0) w.push(`${r.where}: threshold is ignored; counted as a plain ReLU.`);
+    return { type: 'ReLU', name, maxValue: r.nullableNumber('max_value') };
+  },
+  // tfjs and Keras 2 call the slope `alpha`, Keras 3 `negative_slope`; both default to 0.3.
+  LeakyReLU: (name, r) => ({
+    type: 'LeakyReLU', name, alpha: r.has('negative_slope') ? r.number('negative_slope', 0.3) : r.number('alpha', 0.3),
+  }),
+  Softmax: (name) => ({ type: 'Softmax', name }),
+  Flatten: (name) => ({ type: 'Flatten', name }),
+  Reshape: (name, r) => {
+    const v = r.raw('target_shape');
+    const okDim = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && (x > 0 || x === -1);
+    if (!Array.isArray(v) || v.length === 0 || !v.every(okDim)) {
+      r.reject('target_shape', 'a list of positive sizes (one may be -1)');
+      return null;
+    }
+    return { type: 'Reshape', name, targetShape: v as number[] };
+  },
+  Dropout: (name, r) => ({ type: 'Dropout', name, rate: r.number('rate', 0) }),
+  // Shape-preserving and free at inference, like Dropout.
+  SpatialDropout2D: (name, r, w) => {
+    w.push(`${r.where}: imported as Dropout (same shape, no cost at inference).`);
+    return { type: 'Dropout', name, rate: r.number('rate', 0) };
+  },
+  ZeroPadding2D: (name, r) => ({ type: 'ZeroPadding2D', name, padding: zeroPadding(r) }),
+  Add: (name) => ({ type: 'Add', name }),
+  Concatenate: (name, r) => ({ type: 'Concatenate', name, axis: integerAxis(r) }),
+};
+
+function pooling(type: 'MaxPooling2D' | 'AveragePooling2D', name: string, r: ConfigReader): LayerSpec {
+  const poolSize = r.pair('pool_size', [2, 2]);
+  // Keras: strides None means strides = pool_size.
+  return { type, name, poolSize, strides: r.pair('strides', poolSize), padding: r.padding('padding', 'valid') };
+}
+
+function globalPooling(type: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D', name: string, r: ConfigReader): LayerSpec {
+  if (r.bool('keepdims', false)) r.reject('keepdims', 'false (keepdims is not supported)');
+  return { type, name };
+}
+
+function integerAxis(r: ConfigReader): number {
+  const axis = r.raw('axis');
+  if (axis === undefined || axis === null) return -1;
+  if (typeof axis === 'number' && Number.isInteger(axis)) return axis;
+  r.reject('axis', 'an integer axis');
+  return -1;
+}
+
+/** The canonical Keras class name FlopLab uses for `className` (resolving aliases). */
+export function canonicalClassName(className: string): string {
+  return CLASS_ALIASES[className] ?? className;
+}
+
+/**
+ * Converts one Keras layer config into a LayerSpec. A class FlopLab does not know comes back as
+ * `{ kind: 'unknown' }`; a known class with a bad or unsupported field is an error value naming
+ * the layer and the field ("Layer 'c1' (Conv2D): Expected strides to be …, but got …").
+ * channels_first data is refused: FlopLab's shapes are channels-last.
+ */
+export function convertKerasLayer(name: string, className: string, config: Record<string, unknown>): Result<ConvertedLayer> {
+  const canonical = canonicalClassName(className);
+  const convert = CONVERTERS[canonical];
+  if (!convert) return ok({ kind: 'unknown', className });
+  const r = configReader(name, className, config);
+  if (r.raw('data_format') === 'channels_first') r.reject('data_format', "'channels_last' (FlopLab's shapes are channels-last)");
+  const warnings: string[] = [];
+  const spec = convert(name, r, warnings);
+  if (r.problem || !spec) {
+    return fail({
+      code: 'parse-error', message: r.problem ?? `${r.where}: could not be read.`, layer: name,
+      ...(r.problemField ? { field: r.problemField } : {}),
+    });
+  }
+  return ok({ kind: 'spec', spec, warnings });
+}

@@ -1,0 +1,107 @@
+/**
+ * Hyperparameter validation for every layer type, in the spirit of tfjs-layers' constructors:
+ * "Layer 'x': Expected filters to be a positive integer, but got 0." Shape-dependent checks
+ * (kernel larger than the input, ranks, Add shapes) live in shape inference.
+ */
+import { ACTIVATIONS, type LayerSpec, type LayerType } from '../model';
+import type { FlopLabError } from '../result';
+import { invalid, isInt, isNonNegInt, isPair, isPosInt, MAX_DIM, MAX_RANK } from './checks';
+
+interface FieldRule { field: string; expected: string; test: (v: unknown) => boolean }
+
+const isBool = (v: unknown) => typeof v === 'boolean';
+const isFiniteNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const activationSet = new Set<unknown>(ACTIVATIONS);
+
+/** A shape without the batch dimension: 1..MAX_RANK positive integers. */
+export const isShape = (v: unknown): v is number[] =>
+  Array.isArray(v) && v.length >= 1 && v.length <= MAX_RANK && v.every(isPosInt);
+
+const isTargetShape = (v: unknown): boolean =>
+  Array.isArray(v) && v.length >= 1 && v.length <= MAX_RANK
+  && v.every((d) => d === -1 || isPosInt(d)) && v.filter((d) => d === -1).length <= 1;
+
+const rule = (field: string, expected: string, test: (v: unknown) => boolean): FieldRule => ({ field, expected, test });
+const R = {
+  filters: rule('filters', `a positive integer (at most ${MAX_DIM})`, isPosInt),
+  units: rule('units', `a positive integer (at most ${MAX_DIM})`, isPosInt),
+  kernelSize: rule('kernelSize', 'a pair of positive integers [height, width]', (v) => isPair(v, isPosInt)),
+  poolSize: rule('poolSize', 'a pair of positive integers [height, width]', (v) => isPair(v, isPosInt)),
+  strides: rule('strides', 'a pair of positive integers [height, width]', (v) => isPair(v, isPosInt)),
+  dilationRate: rule('dilationRate', 'a pair of positive integers [height, width]', (v) => isPair(v, isPosInt)),
+  padding: rule('padding', "'valid' or 'same'", (v) => v === 'valid' || v === 'same'),
+  useBias: rule('useBias', 'true or false', isBool),
+  center: rule('center', 'true or false', isBool),
+  scale: rule('scale', 'true or false', isBool),
+  activation: rule('activation', `one of ${ACTIVATIONS.join(', ')}`, (v) => activationSet.has(v)),
+  depthMultiplier: rule('depthMultiplier', 'a positive integer', isPosInt),
+  shape: rule('shape', `a list of 1 to ${MAX_RANK} positive integers`, isShape),
+  epsilon: rule('epsilon', 'a positive number', (v) => isFiniteNum(v) && v > 0),
+  maxValue: rule('maxValue', 'null or a non-negative number', (v) => v === null || (isFiniteNum(v) && v >= 0)),
+  alpha: rule('alpha', 'a non-negative number', (v) => isFiniteNum(v) && v >= 0),
+  rate: rule('rate', 'a number in [0, 1)', (v) => isFiniteNum(v) && v >= 0 && v < 1),
+  targetShape: rule('targetShape', `a list of 1 to ${MAX_RANK} positive integers with at most one -1`, isTargetShape),
+  zeroPadding: rule('padding', 'two pairs of non-negative integers [[top, bottom], [left, right]]',
+    (v) => isPair(v, (p) => isPair(p, isNonNegInt))),
+  axis: rule('axis', 'a non-zero integer (Keras axis, batch included; -1 = last)', (v) => isInt(v) && v !== 0),
+  className: rule('className', 'a string', (v) => typeof v === 'string'),
+  outputShape: rule('outputShape', `null or a list of 1 to ${MAX_RANK} positive integers`, (v) => v === null || isShape(v)),
+};
+
+const convCommon = [R.kernelSize, R.strides, R.padding, R.useBias, R.activation];
+const RULES: Record<LayerType, FieldRule[]> = {
+  InputLayer: [R.shape],
+  Conv2D: [R.filters, ...convCommon, R.dilationRate],
+  DepthwiseConv2D: [...convCommon, R.depthMultiplier, R.dilationRate],
+  SeparableConv2D: [R.filters, ...convCommon, R.depthMultiplier, R.dilationRate],
+  Conv2DTranspose: [R.filters, ...convCommon],
+  Dense: [R.units, R.useBias, R.activation],
+  MaxPooling2D: [R.poolSize, R.strides, R.padding],
+  AveragePooling2D: [R.poolSize, R.strides, R.padding],
+  GlobalAveragePooling2D: [],
+  GlobalMaxPooling2D: [],
+  BatchNormalization: [R.epsilon, R.center, R.scale],
+  Activation: [R.activation],
+  ReLU: [R.maxValue],
+  LeakyReLU: [R.alpha],
+  Softmax: [],
+  Flatten: [],
+  Reshape: [R.targetShape],
+  Dropout: [R.rate],
+  ZeroPadding2D: [R.zeroPadding],
+  Add: [],
+  Concatenate: [R.axis],
+  Unknown: [R.className, R.outputShape],
+};
+
+/** The layer types FlopLab knows (including 'Unknown' for imported unknown classes). */
+export const KNOWN_LAYER_TYPES = Object.keys(RULES) as LayerType[];
+const knownTypes = new Set<unknown>(KNOWN_LAYER_TYPES);
+
+/** True if `type` is a LayerType FlopLab knows. */
+export const isKnownLayerType = (type: unknown): type is LayerType => knownTypes.has(type);
+
+/**
+ * Checks every hyperparameter of a layer (type and value ranges). Returns the first problem as an
+ * 'invalid-value' (or 'unknown-layer' for an unknown `type`) error naming layer and field, or null.
+ * Keras/tfjs also refuse strides > 1 together with dilation > 1; so does FlopLab.
+ */
+export function validateLayer(layer: LayerSpec): FlopLabError | null {
+  const name = layer.name;
+  if (!isKnownLayerType(layer.type)) {
+    return { code: 'unknown-layer', layer: name, field: 'type',
+      message: `Layer '${name}': Expected type to be a known layer type, but got ${JSON.stringify(String(layer.type))}.` };
+  }
+  const fields = layer as unknown as Record<string, unknown>;
+  for (const r of RULES[layer.type]) {
+    if (!r.test(fields[r.field])) return invalid(name, r.field, r.expected, fields[r.field]);
+  }
+  if ('dilationRate' in layer) {
+    const [sh, sw] = layer.strides;
+    const [dh, dw] = layer.dilationRate;
+    if ((sh > 1 || sw > 1) && (dh > 1 || dw > 1)) {
+      return invalid(name, 'dilationRate', '[1, 1] when strides are above 1 (Keras allows only one of them)', layer.dilationRate);
+    }
+  }
+  return null;
+}

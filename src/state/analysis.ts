@@ -1,0 +1,83 @@
+/**
+ * Running the cost analysis off the main thread. The worker (src/worker) owns it when `Worker`
+ * exists; elsewhere (node tests, old browsers) the engine runs directly. Answers to requests
+ * that a newer request has overtaken are dropped, so a slow analysis of an old graph never
+ * overwrites the figures of the current one.
+ */
+import { analyzeModel } from '../core/analyze';
+import type { AnalyzeOptions, AnalyzeResult } from '../core/cost-types';
+import type { ModelGraph } from '../core/model';
+
+/** Graphs up to this many layers are analysed on the main thread when figures are needed at once. */
+export const SYNC_ANALYSIS_LAYER_LIMIT = 500;
+
+export function workerAvailable(): boolean {
+  return typeof Worker !== 'undefined';
+}
+
+/** Analyses `graph` in the worker when there is one, directly otherwise. Never rejects. */
+export async function analyzeAsync(graph: ModelGraph, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  if (workerAvailable()) {
+    try {
+      const { getWorker } = await import('./worker-client');
+      return await getWorker().analyze(graph, options);
+    } catch (error) {
+      // A worker that failed to start or crashed must not cost the user their figures.
+      console.warn('FlopLab: analysis in the worker failed, analysing on the main thread', error);
+    }
+  }
+  return analyzeDirect(graph, options);
+}
+
+/** Analyses `graph` on this thread (used for the first render, so figures are there at once). */
+export function analyzeNow(graph: ModelGraph, options: AnalyzeOptions = {}): AnalyzeResult {
+  return analyzeDirect(graph, options);
+}
+
+function analyzeDirect(graph: ModelGraph, options: AnalyzeOptions): AnalyzeResult {
+  try {
+    return analyzeModel(graph, options);
+  } catch (error) {
+    // The engine returns expected failures as values; a throw is a bug, but the page stays up.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ code: 'invalid-value', message: `Internal error while analysing: ${message}` }] };
+  }
+}
+
+/** A queue that keeps only the newest request's answer. */
+export interface LatestAnalysis {
+  /**
+   * Starts an analysis; `onResult` runs only if no newer request was made meanwhile.
+   * `sync` analyses on this thread before returning (first render: figures at once).
+   */
+  request(
+    graph: ModelGraph, options: AnalyzeOptions, onResult: (result: AnalyzeResult) => void, sync?: boolean,
+  ): void;
+  /** Resolves when the newest request has been answered (for tests and boot). */
+  settled(): Promise<void>;
+}
+
+export function createLatestAnalysis(analyze = analyzeAsync): LatestAnalysis {
+  let sequence = 0;
+  let last: Promise<void> = Promise.resolve();
+  return {
+    request(graph, options, onResult, sync = false) {
+      const mine = ++sequence;
+      if (sync) {
+        onResult(analyzeNow(graph, options));
+        last = Promise.resolve();
+        return;
+      }
+      last = analyze(graph, options).then((result) => {
+        if (mine === sequence) onResult(result);
+      });
+    },
+    async settled() {
+      let waitedFor: Promise<void>;
+      do {
+        waitedFor = last;
+        await waitedFor;
+      } while (waitedFor !== last);
+    },
+  };
+}

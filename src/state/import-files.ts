@@ -1,0 +1,117 @@
+/**
+ * Reading the files a user gives to "Import model": a TensorFlow.js model.json (with the weight
+ * files its manifest lists, when given) or a FlopLab JSON config. Every failure is a value whose
+ * message names the file and the problem; nothing here throws.
+ */
+import { parseFlopLabConfig } from '../core/config-schema';
+import { parseModelJson } from '../core/import/model-json';
+import type { ModelGraph } from '../core/model';
+import { fail, ok, type Result } from '../core/result';
+import { workerAvailable } from './analysis';
+
+export interface ImportedModel {
+  graph: ModelGraph;
+  warnings: string[];
+  /** The file the model came from, for the notice ("Imported model.json (12 layers)"). */
+  fileName: string;
+  hasWeights: boolean;
+}
+
+/** Larger JSON files are refused before reading (a model.json is topology only). */
+export const MAX_JSON_BYTES = 50 * 1024 * 1024;
+
+export async function readImportFiles(files: File[]): Promise<Result<ImportedModel>> {
+  const jsonFiles = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
+  if (jsonFiles.length === 0) {
+    const names = files.map((f) => f.name).join(', ') || 'none';
+    return parseError(`No model.json or FlopLab JSON file among the files given (${names}).`);
+  }
+  const file = jsonFiles.find((f) => f.name.toLowerCase() === 'model.json') ?? jsonFiles[0];
+  if (file.size > MAX_JSON_BYTES) {
+    return parseError(`Could not import ${file.name}: it is ${file.size} bytes, more than a model description can be.`);
+  }
+  const json = await readJson(file);
+  if (!json.ok) return json;
+  const result = isFlopLabConfig(json.value)
+    ? importConfig(json.value)
+    : await importModelJson(json.value, files.filter((f) => f !== file));
+  if (!result.ok) return parseError(`Could not import ${file.name}: ${result.error.message}`);
+  return ok({ ...result.value, fileName: file.name });
+}
+
+async function readJson(file: File): Promise<Result<unknown>> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return parseError(`Could not read ${file.name}.`);
+  }
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'syntax error';
+    return parseError(`Could not import ${file.name}: it is not valid JSON (${detail}).`);
+  }
+}
+
+function isFlopLabConfig(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'floplab';
+}
+
+function importConfig(json: unknown): Result<Omit<ImportedModel, 'fileName'>> {
+  const parsed = parseFlopLabConfig(json);
+  return parsed.ok ? ok({ graph: parsed.value, warnings: [], hasWeights: false }) : parsed;
+}
+
+async function importModelJson(json: unknown, others: File[]): Promise<Result<Omit<ImportedModel, 'fileName'>>> {
+  const wanted = manifestPaths(json);
+  const byName = new Map(others.map((f) => [f.name, f]));
+  const given = wanted.map((path) => byName.get(baseName(path))).filter((f): f is File => f !== undefined);
+  const warnings: string[] = [];
+  const missing = wanted.filter((path) => !byName.has(baseName(path)));
+  if (wanted.length > 0 && missing.length > 0) {
+    warnings.push(`Weight files not given (${missing.map(baseName).join(', ')}): figures come from the architecture; compression needs the weights.`);
+  }
+  const weightFiles = missing.length === 0 ? await Promise.all(given.map(readBuffer)) : [];
+  const parsed = await parseInWorkerOrHere(json, weightFiles);
+  if (!parsed.ok) return parsed;
+  return ok({ ...parsed.value, warnings: [...warnings, ...parsed.value.warnings] });
+}
+
+async function readBuffer(file: File): Promise<{ name: string; data: ArrayBuffer }> {
+  return { name: file.name, data: await file.arrayBuffer() };
+}
+
+async function parseInWorkerOrHere(
+  json: unknown, weightFiles: { name: string; data: ArrayBuffer }[],
+): Promise<Result<{ graph: ModelGraph; warnings: string[]; hasWeights: boolean }>> {
+  if (workerAvailable()) {
+    try {
+      const { importModelInWorker } = await import('./worker-client');
+      return await importModelInWorker(json, weightFiles);
+    } catch (error) {
+      console.warn('FlopLab: import in the worker failed, reading the architecture here', error);
+    }
+  }
+  const parsed = parseModelJson(json);
+  if (!parsed.ok) return parsed;
+  return ok({ graph: parsed.value.graph, warnings: parsed.value.warnings, hasWeights: false });
+}
+
+/** The weight file paths a model.json's weightsManifest lists ([] when none or malformed). */
+export function manifestPaths(json: unknown): string[] {
+  const manifest = (json as { weightsManifest?: unknown } | null)?.weightsManifest;
+  if (!Array.isArray(manifest)) return [];
+  return manifest.flatMap((group: unknown) => {
+    const paths = (group as { paths?: unknown } | null)?.paths;
+    return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+  });
+}
+
+function baseName(path: string): string {
+  return path.split('/').pop() ?? path;
+}
+
+function parseError(message: string) {
+  return fail({ code: 'parse-error', message });
+}

@@ -1,0 +1,105 @@
+/**
+ * The shape of the FlopLab store (see /tmp/floplab-ui-brief.md, "The store"). One store made of
+ * slices; each slice file owns its fields and the actions next to them.
+ */
+import type { StateCreator } from 'zustand';
+import type { CostReport, FlopConvention } from '../core/cost-types';
+import type { LayerSpec, LayerType, ModelGraph } from '../core/model';
+import type { FlopLabError } from '../core/result';
+
+export type Metric = 'macs' | 'flops';
+export type Tab = 'analysis' | 'compare' | 'compress';
+
+/** One undo step: the model as it was, with the preset it came from. */
+export interface HistoryEntry {
+  graph: ModelGraph;
+  presetId: string | null;
+}
+
+export interface SetGraphOptions {
+  presetId?: string | null;
+  /** Push the current model on the undo stack first (default true). */
+  recordHistory?: boolean;
+}
+
+export interface ModelSlice {
+  /** The user's latest edit, even when broken. */
+  graph: ModelGraph;
+  /** The last good report (kept while the graph is broken). */
+  report: CostReport | null;
+  /** The graph `report` was computed from. */
+  reportGraph: ModelGraph | null;
+  /** Errors of the current graph ([] when fine). */
+  errors: FlopLabError[];
+  /** True while an analysis of the current graph is on its way. */
+  analysisPending: boolean;
+  presetId: string | null;
+  selectedLayer: string | null;
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  canUndo: boolean;
+  canRedo: boolean;
+  setGraph(graph: ModelGraph, opts?: SetGraphOptions): void;
+  loadPreset(id: string): void;
+  updateLayer(name: string, patch: Partial<LayerSpec>): void;
+  replaceLayer(name: string, spec: LayerSpec): void;
+  addLayer(type: LayerType, index?: number): void;
+  removeLayer(name: string): void;
+  moveLayer(fromIndex: number, toIndex: number): void;
+  duplicateLayer(name: string): void;
+  selectLayer(name: string | null): void;
+  undo(): void;
+  redo(): void;
+}
+
+export interface ViewSlice {
+  convention: FlopConvention;
+  metric: Metric;
+  tab: Tab;
+  setConvention(convention: FlopConvention): void;
+  setMetric(metric: Metric): void;
+  setTab(tab: Tab): void;
+}
+
+export interface DeviceSlice {
+  /** A DEVICE_PRESETS id or 'custom'. */
+  deviceId: string;
+  peakGflops: number;
+  bandwidthGBs: number;
+  setDevice(id: string): void;
+  setCustomDevice(device: { peakGflops: number; bandwidthGBs: number }): void;
+}
+
+export interface PinnedModel {
+  graph: ModelGraph;
+  report: CostReport;
+}
+
+export interface ComparisonSlice {
+  /** Comparison "A". */
+  pinned: PinnedModel | null;
+  pinComparison(): void;
+  clearComparison(): void;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  message: string;
+}
+
+export interface NoticeSlice {
+  notice: Notice | null;
+  showNotice(notice: Notice): void;
+  dismissNotice(): void;
+}
+
+export interface ImportSlice {
+  /** True while files are being read and parsed. */
+  importing: boolean;
+  importFiles(files: File[]): Promise<void>;
+}
+
+export type FlopLabState = ModelSlice & ViewSlice & DeviceSlice & ComparisonSlice & NoticeSlice & ImportSlice;
+
+/** A slice creator of the whole store (zustand's slices pattern). */
+export type SliceCreator<Slice> = StateCreator<FlopLabState, [], [], Slice>;

@@ -1,0 +1,177 @@
+/**
+ * Reads TensorFlow.js weights files: the binary layout of a model.json's weightsManifest
+ * (tfjs-core src/io/io_utils.ts decodeWeights), decoded to Float32Array without creating
+ * tensors. Within a group, the files in `paths` are concatenated and the weights follow each
+ * other in manifest order, little-endian. Quantized entries are dequantized:
+ * value = q · scale + min for uint8/uint16, IEEE 754 half precision for float16.
+ */
+import { fail, ok, type Result } from '../core/result';
+import {
+  elementCount, weightsManifestSchema, type NamedWeight, type WeightsManifestEntry, type WeightsManifestGroup,
+} from '../core/import/weights-manifest';
+
+export type { NamedWeight } from '../core/import/weights-manifest';
+
+const BYTES_PER_VALUE: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
+
+const readError = (message: string) => fail({ code: 'parse-error', message });
+
+/** IEEE 754 binary16 → number (subnormals, infinities and NaN included). */
+export function float16ToNumber(bits: number): number {
+  const sign = bits & 0x8000 ? -1 : 1;
+  const exponent = (bits >> 10) & 0x1f;
+  const fraction = bits & 0x3ff;
+  if (exponent === 0) return sign * fraction * 2 ** -24;
+  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
+  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
+
+/** Decodes one entry from its exact bytes (a copy, so typed-array views are aligned). */
+function decodeEntry(entry: WeightsManifestEntry, bytes: ArrayBuffer): Result<Float32Array> {
+  const q = entry.quantization;
+  if (q) {
+    if (entry.dtype !== 'float32' && entry.dtype !== 'int32') {
+      return readError(`Weight '${entry.name}': Expected a quantized weight of dtype float32 or int32, but got ${entry.dtype}.`);
+    }
+    if (q.dtype === 'float16') {
+      const halves = new Uint16Array(bytes);
+      const out = new Float32Array(halves.length);
+      for (let i = 0; i < halves.length; i++) out[i] = float16ToNumber(halves[i]);
+      return ok(out);
+    }
+    if (q.scale === undefined || q.min === undefined) {
+      return readError(`Weight '${entry.name}': Expected quantization scale and min for ${q.dtype}, but got none.`);
+    }
+    const codes = q.dtype === 'uint8' ? new Uint8Array(bytes) : new Uint16Array(bytes);
+    const out = new Float32Array(codes.length);
+    const round = entry.dtype === 'int32';
+    for (let i = 0; i < codes.length; i++) {
+      const value = codes[i] * q.scale + q.min;
+      out[i] = round ? Math.round(value) : value;
+    }
+    return ok(out);
+  }
+  switch (entry.dtype) {
+    case 'float32': return ok(new Float32Array(bytes));
+    case 'int32': return ok(Float32Array.from(new Int32Array(bytes)));
+    case 'bool': return ok(Float32Array.from(new Uint8Array(bytes)));
+    default: return readError(`Weight '${entry.name}': dtype ${entry.dtype} is not supported.`);
+  }
+}
+
+function bytesOf(entry: WeightsManifestEntry): number | null {
+  const per = BYTES_PER_VALUE[entry.quantization?.dtype ?? entry.dtype];
+  return per === undefined ? null : elementCount(entry.shape) * per;
+}
+
+function concatenate(buffers: ArrayBuffer[]): Uint8Array {
+  const total = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const b of buffers) {
+    out.set(new Uint8Array(b), offset);
+    offset += b.byteLength;
+  }
+  return out;
+}
+
+function decodeGroup(group: WeightsManifestGroup, buffers: ArrayBuffer[], out: NamedWeight[]): Result<true> {
+  const bytes = concatenate(buffers);
+  const files = group.paths.map((p) => `'${p}'`).join(', ');
+  let offset = 0;
+  for (const entry of group.weights) {
+    const size = bytesOf(entry);
+    if (size === null) return readError(`Weight '${entry.name}': dtype ${entry.dtype} is not supported.`);
+    if (offset + size > bytes.byteLength) {
+      return readError(`Weights file ${files}: Expected at least ${offset + size} bytes to read weight '${entry.name}', but got ${bytes.byteLength}.`);
+    }
+    const decoded = decodeEntry(entry, bytes.slice(offset, offset + size).buffer);
+    if (!decoded.ok) return decoded;
+    offset += size;
+    // Optimizer state is stored beside the model's weights but is not part of the model.
+    if (entry.group !== 'optimizer') out.push({ name: entry.name, shape: [...entry.shape], data: decoded.value });
+  }
+  if (offset !== bytes.byteLength) {
+    return readError(`Weights file ${files}: Expected ${offset} bytes for the weights the manifest lists, but got ${bytes.byteLength}.`);
+  }
+  return ok(true);
+}
+
+/**
+ * Decodes every weight of a manifest. `buffers` holds the contents of the files the manifest
+ * names, in order (all paths of group 0, then group 1, …). Returns float32 values (int32 and
+ * bool converted, quantized values dequantized). A missing file or a wrong byte length is an
+ * error value naming the file.
+ */
+export function decodeWeights(manifest: WeightsManifestGroup[], buffers: ArrayBuffer[]): Result<NamedWeight[]> {
+  const expected = manifest.reduce((sum, g) => sum + g.paths.length, 0);
+  if (buffers.length !== expected) {
+    return readError(`Expected ${expected} weights files (${manifest.flatMap((g) => g.paths).join(', ')}), but got ${buffers.length}.`);
+  }
+  const out: NamedWeight[] = [];
+  let next = 0;
+  for (const group of manifest) {
+    const decoded = decodeGroup(group, buffers.slice(next, next + group.paths.length), out);
+    if (!decoded.ok) return decoded;
+    next += group.paths.length;
+  }
+  return ok(out);
+}
+
+const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+/**
+ * Puts uploaded files in manifest order, matching each manifest path to a file of the same
+ * base name (browsers give file names, not paths). A missing file is an error naming it.
+ */
+export function orderWeightFiles(
+  manifest: WeightsManifestGroup[], files: { name: string; data: ArrayBuffer }[],
+): Result<ArrayBuffer[]> {
+  const byName = new Map(files.map((f) => [baseName(f.name), f.data]));
+  const buffers: ArrayBuffer[] = [];
+  for (const path of manifest.flatMap((g) => g.paths)) {
+    const data = byName.get(baseName(path));
+    if (!data) return readError(`Weights file '${baseName(path)}' (listed in model.json's weightsManifest) is missing.`);
+    buffers.push(data);
+  }
+  return ok(buffers);
+}
+
+// Node's fs is loaded only when these run (the CLI); the variable specifier keeps browser
+// bundles (the worker imports this file) from trying to resolve it.
+const NODE_FS = 'node:fs/promises';
+const NODE_PATH = 'node:path';
+
+/**
+ * Node only (the CLI): reads the weights files that `manifest` (default: the manifest in the
+ * model.json itself) lists, from the folder of `modelJsonPath`, and decodes them.
+ */
+export async function readWeightsFromDir(modelJsonPath: string, manifest?: WeightsManifestGroup[]): Promise<Result<NamedWeight[]>> {
+  const fs = (await import(/* @vite-ignore */ NODE_FS)) as typeof import('node:fs/promises');
+  const path = (await import(/* @vite-ignore */ NODE_PATH)) as typeof import('node:path');
+  let groups = manifest;
+  if (!groups) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await fs.readFile(modelJsonPath, 'utf8'));
+    } catch (e) {
+      return readError(`Cannot read ${modelJsonPath}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const parsed = weightsManifestSchema.safeParse((json as { weightsManifest?: unknown } | null)?.weightsManifest);
+    if (!parsed.success) return readError(`${modelJsonPath}: Expected a weightsManifest listing the weights files.`);
+    groups = parsed.data;
+  }
+  const dir = path.dirname(modelJsonPath);
+  const buffers: ArrayBuffer[] = [];
+  for (const file of groups.flatMap((g) => g.paths)) {
+    const filePath = path.join(dir, file);
+    try {
+      const data = await fs.readFile(filePath);
+      buffers.push(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+    } catch (e) {
+      const reason = (e as { code?: string }).code === 'ENOENT' ? 'was not found' : 'could not be read';
+      return readError(`Weights file '${file}' listed in ${path.basename(modelJsonPath)} ${reason} at ${filePath}.`);
+    }
+  }
+  return decodeWeights(groups, buffers);
+}

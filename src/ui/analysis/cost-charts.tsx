@@ -1,0 +1,88 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import type { CostReport, LatencyReport } from '../../core/cost-types';
+import { DEFAULT_LIMITS, latencyBars, layerBars, shareByType, type BarLimits } from './chart-data';
+import { ChartCard } from './chart-frame';
+import { LatencyChart } from './latency-chart';
+import { LayerBarChart } from './layer-bar-chart';
+import type { Metric } from './layer-rows';
+import { OKABE_ITO } from './palette';
+import { TypeSharePie } from './type-share-chart';
+
+export interface CostChartsProps {
+  report: CostReport | null;
+  latency: LatencyReport | null;
+  metric: Metric;
+}
+
+const METRIC_UNIT: Record<Metric, string> = { macs: 'MACs', flops: 'FLOPs' };
+
+function aggregationNote(shown: number, total: number, aggregated: number): string | undefined {
+  if (aggregated === 0) return undefined;
+  return `The ${shown - 1} largest of ${total} layers, in order; the other ${aggregated} are summed in one grey bar.`;
+}
+
+/** A tall chart (every layer of a big model) scrolls inside its card instead of stretching the page. */
+function Scroll({ on, children }: { on: boolean; children: ReactNode }) {
+  return on ? <div className="max-h-[640px] overflow-y-auto pr-1">{children}</div> : <>{children}</>;
+}
+
+/** FLOPs (or MACs) and params per layer, share by layer type, latency per layer naive vs roofline. */
+export function CostCharts({ report, latency, metric }: CostChartsProps) {
+  const [showAll, setShowAll] = useState(false);
+  const toggleId = useId();
+  const limits: BarLimits = useMemo(() => ({ ...DEFAULT_LIMITS, showAll }), [showAll]);
+  const unit = METRIC_UNIT[metric];
+
+  const opsSeries = useMemo(() => report && layerBars(report.layers.map((l) => ({ name: l.name, value: l[metric] })), limits), [report, metric, limits]);
+  const paramSeries = useMemo(() => report && layerBars(report.layers.map((l) => ({ name: l.name, value: l.params })), limits), [report, limits]);
+  const latencySeries = useMemo(() => latency && latencyBars(latency, limits), [latency, limits]);
+  const opsShares = useMemo(() => (report ? shareByType(report, (l) => l[metric]) : []), [report, metric]);
+  const paramShares = useMemo(() => (report ? shareByType(report, (l) => l.params) : []), [report]);
+  const typeOrder = useMemo(() => [...new Set([...opsShares, ...paramShares].map((s) => s.type))], [opsShares, paramShares]);
+
+  if (!report || !opsSeries || !paramSeries) {
+    return <p className="text-base text-slate-600">No figures to chart yet.</p>;
+  }
+  const manyLayers = [opsSeries, paramSeries, latencySeries].some((s) => s && s.nonZeroCount > DEFAULT_LIMITS.maxBars);
+  return (
+    <div className="flex flex-col gap-4" aria-label="Cost charts" role="group">
+      {manyLayers && (
+        <label htmlFor={toggleId} className="flex w-fit cursor-pointer items-center gap-2 text-base">
+          <input id={toggleId} type="checkbox" className="size-5 accent-blue-800" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
+          Show every layer in the charts
+        </label>
+      )}
+      <div className="grid gap-4 xl:grid-cols-2">
+        <ChartCard title={`${unit} per layer`} note={aggregationNote(opsSeries.bars.length, opsSeries.nonZeroCount, opsSeries.aggregatedCount) ?? `Layers with zero ${unit} are left out.`}>
+          <Scroll on={showAll && opsSeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
+            <LayerBarChart bars={opsSeries.bars} unit={unit} colour={OKABE_ITO.blue} />
+          </Scroll>
+        </ChartCard>
+        <ChartCard title="Parameters per layer" note={aggregationNote(paramSeries.bars.length, paramSeries.nonZeroCount, paramSeries.aggregatedCount) ?? 'Layers without weights are left out.'}>
+          <Scroll on={showAll && paramSeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
+            <LayerBarChart bars={paramSeries.bars} unit="params" colour={OKABE_ITO.bluishGreen} />
+          </Scroll>
+        </ChartCard>
+      </div>
+      <ChartCard title="Share by layer type">
+        <div className="grid gap-6 md:grid-cols-2">
+          <TypeSharePie title={`${unit} by type`} shares={opsShares} unit={unit} typeOrder={typeOrder} />
+          <TypeSharePie title="Parameters by type" shares={paramShares} unit="params" typeOrder={typeOrder} />
+        </div>
+      </ChartCard>
+      <ChartCard
+        title="Latency per layer on the chosen device"
+        note={latencySeries ? aggregationNote(latencySeries.bars.length, latencySeries.nonZeroCount, latencySeries.aggregatedCount)
+          ?? 'Naive: FLOPs ÷ peak FLOPS. Roofline: the larger of compute time and memory time (bytes moved ÷ bandwidth).' : undefined}
+      >
+        {latencySeries ? (
+          <Scroll on={showAll && latencySeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
+            <LatencyChart bars={latencySeries.bars} />
+          </Scroll>
+        ) : (
+          <p className="text-base text-slate-600">Choose a device to estimate latency.</p>
+        )}
+      </ChartCard>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import type { LatencyBar } from './chart-data';
+import { AXIS_LABEL, hoveredRow, ROW_PX, shortLabel, TICK, TooltipBox } from './chart-frame';
+import { NAIVE_COLOUR, ROOFLINE_COLOUR } from './palette';
+
+/** Milliseconds with enough digits for tiny layers (0.00042 ms) without noise on big ones. */
+export function msText(ms: number): string {
+  if (ms === 0) return '0 ms';
+  return `${ms >= 100 ? ms.toFixed(1) : Number(ms.toPrecision(3))} ms`;
+}
+
+const BOUND_TEXT: Record<LatencyBar['bound'], string> = {
+  compute: 'compute-bound', memory: 'memory-bound', none: 'no cost', mixed: 'several layers',
+};
+
+/** Naive (FLOPs ÷ peak FLOPS) vs roofline time per layer, side by side, in ms. */
+export function LatencyChart({ bars }: { bars: LatencyBar[] }) {
+  const data = useMemo(() => bars.map((b) => ({ ...b })), [bars]);
+  const renderTooltip = (p: TooltipContentProps) => {
+    const d = hoveredRow<LatencyBar>(p);
+    if (!d) return null;
+    return (
+      <TooltipBox
+        heading={`${d.name} (${BOUND_TEXT[d.bound]})`}
+        lines={[
+          { label: 'Naive', text: msText(d.naiveMs), colour: NAIVE_COLOUR },
+          { label: 'Roofline', text: msText(d.rooflineMs), colour: ROOFLINE_COLOUR },
+        ]}
+      />
+    );
+  };
+  return (
+    <BarChart
+      layout="vertical"
+      data={data}
+      responsive
+      style={{ width: '100%', height: data.length * ROW_PX * 1.5 + 100 }}
+      margin={{ top: 4, right: 24, bottom: 28, left: 8 }}
+      barCategoryGap={3}
+      barGap={1}
+    >
+      <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+      <XAxis
+        type="number" tick={TICK} tickCount={6}
+        tickFormatter={(v: number) => String(Number(v.toPrecision(3)))}
+        label={{ value: 'ms', position: 'insideBottom', offset: -18, style: AXIS_LABEL }}
+      />
+      <YAxis type="category" dataKey="name" tick={TICK} tickFormatter={(n: string) => shortLabel(n)} width="auto" interval={0} />
+      <Tooltip content={renderTooltip} cursor={{ fill: '#f1f5f9' }} isAnimationActive={false} />
+      <Legend verticalAlign="top" height={32} wrapperStyle={{ fontSize: 15 }} />
+      <Bar dataKey="naiveMs" name="Naive (FLOPs ÷ peak FLOPS)" fill={NAIVE_COLOUR} isAnimationActive={false} />
+      <Bar dataKey="rooflineMs" name="Roofline (max of compute, memory)" fill={ROOFLINE_COLOUR} isAnimationActive={false} />
+    </BarChart>
+  );
+}

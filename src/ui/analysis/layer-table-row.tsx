@@ -1,0 +1,118 @@
+import { memo } from 'react';
+import type { LayerCost } from '../../core/cost-types';
+import { formatBytes, formatCount, formatShape } from '../../core/format';
+import { FormulaView } from './formula-view';
+import type { LayerRow, Metric } from './layer-rows';
+import { formatExact, formatPercent } from './unit-scale';
+
+export type Figure = 'params' | 'macs' | 'flops';
+/** Which cell's formula is open: params, or the MACs/FLOPs column (follows the metric switch). */
+export type FigureSlot = 'params' | 'ops';
+export const FIGURE_LABEL: Record<Figure, string> = { params: 'Params', macs: 'MACs', flops: 'FLOPs' };
+export const COLUMN_COUNT = 9;
+
+interface FigureButtonProps {
+  layer: string;
+  figure: Figure;
+  slot: FigureSlot;
+  value: number;
+  open: boolean;
+  onToggle(layer: string, slot: FigureSlot): void;
+}
+
+/** A figure is a button: clicking it shows (or hides) its formula under the row. */
+function FigureButton({ layer, figure, slot, value, open, onToggle }: FigureButtonProps) {
+  return (
+    <button
+      type="button"
+      aria-expanded={open}
+      aria-label={`${FIGURE_LABEL[figure]} of ${layer}: ${formatExact(value)}. Show formula`}
+      title={`${formatExact(value)} — click for the formula`}
+      onClick={() => onToggle(layer, slot)}
+      className={`rounded px-1.5 py-0.5 tabular-nums underline decoration-dotted decoration-slate-400 underline-offset-4 hover:bg-blue-100 focus-visible:outline-2 focus-visible:outline-blue-700 ${
+        open ? 'bg-blue-100 font-semibold' : ''}`}
+    >
+      {formatCount(value)}
+    </button>
+  );
+}
+
+function BoundBadge({ bound }: { bound: LayerRow['bound'] }) {
+  if (bound === 'compute') return <span className="rounded-full bg-sky-100 px-2 py-0.5 text-sm font-medium text-sky-900 ring-1 ring-sky-300">compute</span>;
+  if (bound === 'memory') return <span className="rounded-full bg-orange-100 px-2 py-0.5 text-sm font-medium text-orange-900 ring-1 ring-orange-300">memory</span>;
+  return <span className="text-slate-500">—</span>;
+}
+
+function LatencyShare({ share }: { share: number | null }) {
+  if (share === null) return <span className="text-slate-500">—</span>;
+  return (
+    <div className="flex items-center justify-end gap-2">
+      <span className="tabular-nums">{formatPercent(share)}</span>
+      <span aria-hidden="true" className="h-2.5 w-14 overflow-hidden rounded-sm bg-slate-200">
+        <span className="block h-full bg-[#D55E00]" style={{ width: `${Math.min(100, share * 100)}%` }} />
+      </span>
+    </div>
+  );
+}
+
+export interface LayerTableRowProps {
+  row: LayerRow;
+  metric: Metric;
+  selected: boolean;
+  error: string | undefined;
+  /** The cell whose formula is open on this row, if any. */
+  openSlot: FigureSlot | null;
+  /** The layer's cost (for the open formula); only read when openFigure is set. */
+  cost: LayerCost | undefined;
+  onSelect(name: string): void;
+  onToggleFormula(layer: string, slot: FigureSlot): void;
+}
+
+/** One layer. Memoised: selecting a row re-renders two rows, not 177. */
+export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowProps) {
+  const { row, metric, selected, error, openSlot, cost, onSelect, onToggleFormula } = props;
+  const opsFigure: Figure = metric;
+  const openFigure: Figure | null = openSlot === 'params' ? 'params' : openSlot === 'ops' ? opsFigure : null;
+  const tone = error ? 'bg-red-50' : selected ? 'bg-blue-50' : 'hover:bg-slate-50';
+  return (
+    <>
+      <tr
+        onClick={() => onSelect(row.name)}
+        aria-current={selected ? 'true' : undefined}
+        data-layer={row.name}
+        className={`cursor-pointer border-b border-slate-200 ${tone} ${selected ? 'outline-2 -outline-offset-2 outline-blue-700' : ''}`}
+      >
+        <td className="px-2 py-1 text-right tabular-nums text-slate-500">{row.index + 1}</td>
+        <td className={`px-2 py-1 ${error ? 'border-l-4 border-red-700' : ''}`}>
+          <button type="button" aria-pressed={selected} className="text-left font-medium text-slate-900 hover:underline">
+            {row.name}
+          </button>
+          {error && <div className="max-w-xs text-sm text-red-800" data-testid="layer-table-error">{error}</div>}
+        </td>
+        <td className="px-2 py-1 text-slate-700">{row.type === 'Unknown' ? `${row.className} (unknown)` : row.type}</td>
+        <td className="whitespace-nowrap px-2 py-1 tabular-nums">{formatShape(row.outputShape)}</td>
+        <td className="px-2 py-1 text-right">
+          <FigureButton layer={row.name} figure="params" slot="params" value={row.params} open={openFigure === 'params'} onToggle={onToggleFormula} />
+        </td>
+        <td className="px-2 py-1 text-right">
+          <FigureButton layer={row.name} figure={opsFigure} slot="ops" value={row[opsFigure]} open={openFigure === opsFigure} onToggle={onToggleFormula} />
+        </td>
+        <td
+          className="whitespace-nowrap px-2 py-1 text-right tabular-nums"
+          title={`weights ${formatBytes(row.weightBytes)} + activations ${formatBytes(row.activationBytes)}`}
+        >
+          {formatBytes(row.memoryBytes)}
+        </td>
+        <td className="px-2 py-1 text-right"><LatencyShare share={row.latencyShare} /></td>
+        <td className="px-2 py-1 text-center"><BoundBadge bound={row.bound} /></td>
+      </tr>
+      {openFigure && cost && (
+        <tr className="bg-slate-50">
+          <td colSpan={COLUMN_COUNT} className="px-4 py-3">
+            <FormulaView formula={cost.formulas[openFigure]} label={`${FIGURE_LABEL[openFigure]} of ${row.name} (${row.type})`} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+});

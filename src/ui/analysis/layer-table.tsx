@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CostReport, FlopConvention, LatencyReport, LayerCost } from '../../core/cost-types';
+import { buildLayerRows, DEFAULT_SORT, nextSort, sortLayerRows, type Metric, type SortKey, type SortState } from './layer-rows';
+import { LayerTableControls } from './layer-table-controls';
+import { LayerTableRow, type FigureSlot } from './layer-table-row';
+
+export interface LayerTableProps {
+  report: CostReport | null;
+  latency: LatencyReport | null;
+  metric: Metric;
+  onMetricChange(metric: Metric): void;
+  convention: FlopConvention;
+  onConventionChange(convention: FlopConvention): void;
+  selectedLayer: string | null;
+  onSelectLayer(name: string): void;
+  /** Layer name → the engine's message, for layers whose configuration is impossible. */
+  errorsByLayer: Record<string, string>;
+}
+
+interface Column { key: SortKey; label: string; numeric: boolean }
+
+function columns(metric: Metric): Column[] {
+  return [
+    { key: 'index', label: '#', numeric: true },
+    { key: 'name', label: 'Name', numeric: false },
+    { key: 'type', label: 'Type', numeric: false },
+    { key: 'outputShape', label: 'Output shape', numeric: false },
+    { key: 'params', label: 'Params', numeric: true },
+    { key: 'ops', label: metric === 'macs' ? 'MACs' : 'FLOPs', numeric: true },
+    { key: 'memory', label: 'Memory', numeric: true },
+    { key: 'latencyShare', label: 'Latency share', numeric: true },
+    { key: 'bound', label: 'Bound', numeric: false },
+  ];
+}
+
+const COLUMN_HINT: Partial<Record<SortKey, string>> = {
+  memory: 'Weights + output activations, bytes',
+  latencyShare: 'Share of the roofline total on the chosen device',
+  bound: 'Roofline: is the layer limited by compute or by memory bandwidth?',
+};
+
+function HeaderCell({ column, sort, onSort }: { column: Column; sort: SortState; onSort(key: SortKey): void }) {
+  const active = sort.key === column.key;
+  const arrow = active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕';
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? sort.direction : 'none'}
+      title={COLUMN_HINT[column.key]}
+      className={`sticky top-0 z-10 border-b-2 border-slate-300 bg-white px-2 py-2 text-base font-semibold ${column.numeric ? 'text-right' : 'text-left'}`}
+    >
+      <button type="button" onClick={() => onSort(column.key)} className="inline-flex items-center gap-1 whitespace-nowrap hover:text-blue-800">
+        {column.label}
+        <span aria-hidden="true" className={active ? 'text-blue-800' : 'text-slate-400'}>{arrow}</span>
+      </button>
+    </th>
+  );
+}
+
+/**
+ * Per-layer costs: sortable by any column, MACs/FLOPs switch, convention switch, row click
+ * selects the layer, clicking a figure opens its formula under the row.
+ */
+export function LayerTable(props: LayerTableProps) {
+  const { report, latency, metric, onMetricChange, convention, onConventionChange, selectedLayer, onSelectLayer, errorsByLayer } = props;
+  const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
+  const [open, setOpen] = useState<{ layer: string; slot: FigureSlot } | null>(null);
+
+  const rows = useMemo(() => (report ? buildLayerRows(report, latency) : []), [report, latency]);
+  const sorted = useMemo(() => sortLayerRows(rows, sort, metric), [rows, sort, metric]);
+  const costByName = useMemo(() => new Map<string, LayerCost>(report?.layers.map((l) => [l.name, l]) ?? []), [report]);
+  const cols = useMemo(() => columns(metric), [metric]);
+
+  // Stable callbacks so memoised rows do not re-render when the parent passes a new function.
+  const selectRef = useRef(onSelectLayer);
+  useEffect(() => { selectRef.current = onSelectLayer; });
+  const select = useCallback((name: string) => selectRef.current(name), []);
+  const toggleFormula = useCallback((layer: string, slot: FigureSlot) => {
+    setOpen((cur) => (cur && cur.layer === layer && cur.slot === slot ? null : { layer, slot }));
+  }, []);
+  const onSort = useCallback((key: SortKey) => setSort((cur) => nextSort(cur, key)), []);
+
+  const brokenCount = Object.keys(errorsByLayer).length;
+  return (
+    <section aria-label="Per-layer costs" className="flex min-h-0 flex-col gap-3">
+      <LayerTableControls metric={metric} onMetricChange={onMetricChange} convention={convention} onConventionChange={onConventionChange} />
+      {brokenCount > 0 && (
+        <p className="text-base text-red-800">
+          {brokenCount === 1 ? '1 layer has' : `${brokenCount} layers have`} an error; figures are from the last valid model.
+        </p>
+      )}
+      {!report ? (
+        <p className="text-base text-slate-600">No figures yet: add an input layer or load a preset.</p>
+      ) : (
+        <div className="max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
+          <table className="w-full border-collapse text-base">
+            <caption className="sr-only">
+              Cost of each layer of {report.name}; click a column header to sort, a figure to see its formula.
+            </caption>
+            <thead>
+              <tr>{cols.map((c) => <HeaderCell key={c.key} column={c} sort={sort} onSort={onSort} />)}</tr>
+            </thead>
+            <tbody>
+              {sorted.map((row) => {
+                const slot = open && open.layer === row.name ? open.slot : null;
+                return (
+                  <LayerTableRow
+                    key={row.name}
+                    row={row}
+                    metric={metric}
+                    selected={row.name === selectedLayer}
+                    error={errorsByLayer[row.name]}
+                    openSlot={slot}
+                    cost={slot ? costByName.get(row.name) : undefined}
+                    onSelect={select}
+                    onToggleFormula={toggleFormula}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

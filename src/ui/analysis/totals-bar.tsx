@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+import type { CostReport, LatencyReport } from '../../core/cost-types';
+import { formatBytes, formatCount, formatMs } from '../../core/format';
+import { formatExact } from './unit-scale';
+
+export interface TotalsBarProps {
+  report: CostReport | null;
+  latency: LatencyReport | null;
+  /** The graph is broken: the figures are the last valid model's. */
+  stale: boolean;
+}
+
+interface TotalProps {
+  testId: string;
+  label: string;
+  /** Exact unrounded number for data-value; null when unknown. */
+  value: number | null;
+  /** Human text, e.g. "4.25 M". */
+  text: string;
+  unit?: string;
+  /** Exact figure or split, shown small under the number. */
+  detail?: ReactNode;
+  title?: string | null;
+}
+
+function Total({ testId, label, value, text, unit, detail, title }: TotalProps) {
+  return (
+    <div className="min-w-0 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200" title={title ?? undefined}>
+      <div className="text-sm font-medium uppercase tracking-wide text-slate-600">{label}</div>
+      <div
+        data-testid={testId}
+        data-value={value === null ? undefined : String(value)}
+        className="whitespace-nowrap text-3xl font-semibold tabular-nums text-slate-900"
+      >
+        {text}
+        {unit && <span className="ml-1 text-lg font-medium text-slate-600">{unit}</span>}
+      </div>
+      {detail && <div className="mt-0.5 truncate text-sm text-slate-600">{detail}</div>}
+    </div>
+  );
+}
+
+const DASH = '—';
+
+/** Headline totals, always visible. Large type: this is what a projected classroom reads. */
+export function TotalsBar({ report, latency, stale }: TotalsBarProps) {
+  const t = report?.totals;
+  return (
+    <section aria-label="Model totals" className="relative">
+      {stale && (
+        <p role="status" className="mb-2 rounded-md bg-amber-100 px-3 py-1.5 text-base font-medium text-amber-900 ring-1 ring-amber-300">
+          Showing the last valid model — fix the marked layer to update the figures.
+        </p>
+      )}
+      <div className={`grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6 ${stale ? 'opacity-55 grayscale' : ''}`}>
+        <Total
+          testId="total-params" label="Parameters" value={t?.params ?? null}
+          text={t ? formatCount(t.params) : DASH}
+          detail={t && (t.nonTrainableParams > 0
+            ? `${formatCount(t.trainableParams)} trainable · ${formatCount(t.nonTrainableParams)} non-trainable`
+            : 'all trainable')}
+          title={t && `${formatExact(t.params)} parameters: ${formatExact(t.trainableParams)} trainable, ${formatExact(t.nonTrainableParams)} non-trainable`}
+        />
+        <Total
+          testId="total-macs" label="MACs" value={t?.macs ?? null} text={t ? formatCount(t.macs) : DASH} unit="MACs"
+          detail={t && formatExact(t.macs)} title={t && `${formatExact(t.macs)} multiply-accumulates`}
+        />
+        <Total
+          testId="total-flops" label="FLOPs" value={t?.flops ?? null} text={t ? formatCount(t.flops) : DASH} unit="FLOPs"
+          detail={report && `${report.convention} convention`} title={t && `${formatExact(t.flops)} floating-point operations`}
+        />
+        <Total
+          testId="total-weight-bytes" label="Weights" value={t?.weightBytes ?? null}
+          text={t ? formatBytes(t.weightBytes) : DASH} detail={t && 'float32'}
+          title={t && `${formatExact(t.weightBytes)} bytes`}
+        />
+        <Total
+          testId="total-peak-activation-bytes" label="Peak activations" value={t?.peakActivationBytes ?? null}
+          text={t ? formatBytes(t.peakActivationBytes) : DASH} detail={t && 'largest live set'}
+          title={t && `${formatExact(t.peakActivationBytes)} bytes alive at once at the peak`}
+        />
+        <Total
+          testId="latency-estimate-ms" label="Latency (roofline)" value={latency?.rooflineMs ?? null}
+          text={latency ? formatMs(latency.rooflineMs) : DASH}
+          detail={latency && `naive ${formatMs(latency.naiveMs)}`}
+          title={latency && `Roofline estimate ${latency.rooflineMs} ms; naive FLOPs ÷ peak FLOPS ${latency.naiveMs} ms`}
+        />
+      </div>
+    </section>
+  );
+}

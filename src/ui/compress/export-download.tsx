@@ -1,0 +1,57 @@
+import { useEffect, useMemo } from 'react';
+import { formatBytes } from '../../core/format';
+import type { CompressedExport } from '../../worker/api';
+import { Button } from '../common/button';
+
+const mimeOf = (name: string) => (name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+
+/**
+ * "Download compressed model": model.json and its weights files (one link each, and a button that
+ * saves them all). Says when the TF.js export stores more than the in-app format.
+ */
+export function ExportDownload({ exported, inAppBytes }: { exported: CompressedExport; inAppBytes: number }) {
+  const links = useMemo(
+    () => exported.files.map((f) => ({ name: f.name, bytes: f.data.byteLength, url: URL.createObjectURL(new Blob([f.data], { type: mimeOf(f.name) })) })),
+    [exported],
+  );
+  useEffect(() => () => links.forEach((l) => URL.revokeObjectURL(l.url)), [links]);
+  const downloadAll = () => {
+    for (const link of links) {
+      const a = document.createElement('a');
+      a.href = link.url;
+      a.download = link.name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    }
+  };
+  const weightsFileBytes = links.filter((l) => !l.name.endsWith('.json')).reduce((s, l) => s + l.bytes, 0);
+  return (
+    <section aria-label="Export" className="flex flex-col gap-2 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+      <h3 className="text-lg font-semibold">Export for TensorFlow.js</h3>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button variant="primary" onClick={downloadAll}>Download compressed model</Button>
+        <span className="text-sm text-slate-700">
+          {formatBytes(exported.fileBytes)} in {links.length} files, <span data-testid="export-gzip-bytes" data-value={exported.gzipBytes}>{formatBytes(exported.gzipBytes)}</span> gzipped.
+          Loads with <code>tf.loadLayersModel</code>.
+        </span>
+      </div>
+      <ul className="flex flex-wrap gap-3 text-sm">
+        {links.map((l) => (
+          <li key={l.name}><a className="text-accent underline" href={l.url} download={l.name}>{l.name}</a> ({formatBytes(l.bytes)})</li>
+        ))}
+      </ul>
+      {(weightsFileBytes > inAppBytes || exported.notes.length > 0) && (
+        <div role="note" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+          {weightsFileBytes > inAppBytes && (
+            <p>
+              The weights file ({formatBytes(weightsFileBytes)}) stores more than the in-app format ({formatBytes(inAppBytes)}):
+              a TF.js manifest holds dense tensors of float32, float16, uint8 or uint16 only, with no sparse layout, codebook indices or Huffman code.
+            </p>
+          )}
+          {exported.notes.map((n) => <p key={n}>{n}</p>)}
+        </div>
+      )}
+    </section>
+  );
+}

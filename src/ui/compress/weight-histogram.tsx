@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { Area, CartesianGrid, ComposedChart, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LayerCompression } from '../../core/compress/types';
+import { AXIS_LABEL, ChartCard, TICK } from '../analysis/chart-frame';
+import { OKABE_ITO } from '../analysis/palette';
+import { SelectField } from '../common/select-field';
+import { histogramPoints } from './chart-data';
+
+const fmt = (v: number) => String(Number(v.toPrecision(3)));
+
+/**
+ * One layer's weight distribution before (filled) and after (outline), on a log count axis so
+ * the spike of pruned zeros and the k-means spikes do not hide the rest. The pruning threshold
+ * (±t) and the codebook's centroids are drawn as vertical lines.
+ */
+export function WeightHistogram({ perLayer }: { perLayer: readonly LayerCompression[] }) {
+  const [chosen, setChosen] = useState<string>(perLayer[0]?.tensor ?? '');
+  const layer = perLayer.find((l) => l.tensor === chosen) ?? perLayer[0];
+  if (!layer) return null;
+  const data = histogramPoints(layer.histogramBefore, layer.histogramAfter);
+  const centroids = (layer.codebook ?? []).filter((c) => c !== 0);
+  return (
+    <ChartCard
+      title="Weight histogram before and after"
+      note={`${layer.name}: ${layer.params.toLocaleString('en-US')} weights. Dashed: pruning threshold ±t; dotted: k-means centroids.`}
+    >
+      <SelectField
+        label="Layer" value={layer.tensor} className="mb-2 max-w-sm"
+        options={perLayer.map((l) => ({ value: l.tensor, label: l.name }))} onChange={setChosen}
+      />
+      <ComposedChart data={data} responsive style={{ width: '100%', height: 320 }} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
+        <CartesianGrid stroke="#e2e8f0" />
+        <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tick={TICK} tickFormatter={fmt}
+          label={{ value: 'Weight value', position: 'insideBottom', offset: -18, style: AXIS_LABEL }} />
+        <YAxis scale="log" domain={[1, 'auto']} allowDataOverflow tick={TICK} width="auto" tickFormatter={fmt}
+          label={{ value: 'Count (log scale)', angle: -90, position: 'insideLeft', style: { ...AXIS_LABEL, textAnchor: 'middle' } }} />
+        <Tooltip isAnimationActive={false} labelFormatter={(x) => `Weight ≈ ${fmt(Number(x))}`} />
+        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 14 }} />
+        <Area type="step" dataKey="before" name="Before" stroke={OKABE_ITO.blue} fill={OKABE_ITO.skyBlue} fillOpacity={0.35} connectNulls={false} isAnimationActive={false} />
+        <Area type="step" dataKey="after" name="After" stroke={OKABE_ITO.vermillion} strokeWidth={2} fill="none" connectNulls={false} isAnimationActive={false} />
+        {layer.threshold !== undefined && layer.threshold > 0 && [-layer.threshold, layer.threshold].map((t) => (
+          <ReferenceLine key={`t${t}`} x={t} stroke="#0f172a" strokeDasharray="6 4" strokeWidth={2}
+            label={{ value: t > 0 ? `+t = ${fmt(t)}` : '−t', position: 'top', fontSize: 13 }} />
+        ))}
+        {centroids.map((c, i) => (
+          <ReferenceLine key={`c${i}`} x={c} stroke={OKABE_ITO.bluishGreen} strokeDasharray="2 3" strokeWidth={1.5} />
+        ))}
+      </ComposedChart>
+      <Codebook layer={layer} />
+    </ChartCard>
+  );
+}
+
+/** The shared values of the layer (k-means centroids), as the index → value table they are. */
+function Codebook({ layer }: { layer: LayerCompression }) {
+  if (!layer.codebook) return <p className="mt-2 text-sm text-slate-600">No codebook: weight sharing did not run on this layer.</p>;
+  return (
+    <div className="mt-2">
+      <h4 className="font-semibold">Codebook of {layer.name} ({layer.codebook.length} centroids, {Math.ceil(Math.log2(Math.max(2, layer.codebook.length)))}-bit indices)</h4>
+      <ol aria-label={`Codebook of ${layer.name}`} className="mt-1 flex flex-wrap gap-1 font-mono text-sm">
+        {layer.codebook.map((value, i) => (
+          <li key={i} className="rounded bg-slate-100 px-1.5 py-0.5 tabular-nums">
+            <span className="text-slate-500">{i}:</span> {value.toPrecision(3)}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * The inspector: every hyperparameter of the selected layer, its wiring and name, the engine's
+ * message when its configuration is impossible, and the normal ↔ separable swap.
+ */
+import { useCallback } from 'react';
+import { formatCount, formatShape } from '../../core/format';
+import type { LayerSpec } from '../../core/model';
+import { useFlopLab } from '../../state/store';
+import { TextField } from '../common/text-field';
+import { InputsField } from './inputs-field';
+import { LayerFields } from './layer-fields';
+import { SeparableSwap } from './separable-swap';
+
+export function Inspector() {
+  const layers = useFlopLab((s) => s.graph.layers);
+  const selected = useFlopLab((s) => s.selectedLayer);
+  const errors = useFlopLab((s) => s.errors);
+  const report = useFlopLab((s) => s.report);
+  const updateLayer = useFlopLab((s) => s.updateLayer);
+  const index = layers.findIndex((l) => l.name === selected);
+  const layer: LayerSpec | undefined = layers[index];
+  const name = layer?.name ?? '';
+  const commit = useCallback((patch: Partial<LayerSpec>) => updateLayer(name, patch), [updateLayer, name]);
+
+  if (!layer) {
+    return (
+      <section aria-labelledby="inspector-heading" className="flex flex-col gap-2">
+        <h2 id="inspector-heading" className="text-lg font-bold">Inspector</h2>
+        <p className="text-slate-600">Select a layer in the stack (click it, or Tab to it and press Enter) to edit its hyperparameters.</p>
+      </section>
+    );
+  }
+
+  const layerErrors = errors.filter((e) => e.layer === layer.name);
+  const fieldError = (field: string) => layerErrors.find((e) => e.field === field)?.message ?? null;
+  const general = layerErrors.filter((e) => !e.field || !FIELDS_SHOWN.has(e.field));
+  const cost = layerErrors.length === 0 ? report?.layers.find((l) => l.name === layer.name) : undefined;
+  const validateName = (v: string) => {
+    if (v.trim() === '') return 'A layer needs a name.';
+    if (v !== v.trim()) return 'No spaces at the start or end.';
+    if (layers.some((l, i) => i !== index && l.name === v)) return `There is already a layer called '${v}'.`;
+    return null;
+  };
+
+  return (
+    <section aria-labelledby="inspector-heading" className="flex flex-col gap-3">
+      <div>
+        <h2 id="inspector-heading" className="text-lg font-bold">
+          Inspector: <span className="font-mono">{layer.name}</span>
+        </h2>
+        <p className="text-slate-600">
+          {layer.type}
+          {cost && <> · {cost.inputShapes.map(formatShape).join(' + ')} → {formatShape(cost.outputShape)} · {formatCount(cost.params)} params · {formatCount(cost.macs)} MACs</>}
+        </p>
+      </div>
+      {general.length > 0 && (
+        <div className="rounded-md border-2 border-error bg-error-light px-3 py-2 text-sm font-medium text-error" data-testid="inspector-error">
+          {general.map((e) => <p key={e.message}>⚠ {e.message}</p>)}
+        </div>
+      )}
+      {/* key: a new layer gets fresh drafts in every field. */}
+      <div key={`${index}:${layer.type}`} className="flex flex-col gap-3">
+        <TextField label="Name" value={layer.name} commitOn="blur" validate={validateName}
+          hint="Press Enter or leave the field to rename." onCommit={(v) => commit({ name: v })} />
+        <InputsField layers={layers} index={index} onCommit={(inputs) => commit({ inputs })} />
+        <LayerFields layer={layer} commit={commit} fieldError={fieldError} />
+        {(layer.type === 'Conv2D' || layer.type === 'SeparableConv2D') && <SeparableSwap layer={layer} />}
+      </div>
+    </section>
+  );
+}
+
+/** Fields whose engine errors are shown beside the field rather than at the top. */
+const FIELDS_SHOWN = new Set(['filters', 'units', 'kernelSize', 'strides', 'dilationRate', 'depthMultiplier', 'poolSize', 'axis']);

@@ -1,0 +1,42 @@
+/** The Analysis tab: device and measured latency, the per-layer table, the charts. */
+import { useFlopLab } from '../../state/store';
+import { useErrorsByLayer, useLatency } from '../../state/selectors';
+import { CostCharts } from '../analysis/cost-charts';
+import { LayerTable } from '../analysis/layer-table';
+import { MeasurePanel } from '../measure/measure-panel';
+import { Placeholder } from './placeholder';
+
+export function AnalysisTab() {
+  const graph = useFlopLab((s) => s.graph);
+  const report = useFlopLab((s) => s.report);
+  const metric = useFlopLab((s) => s.metric);
+  const convention = useFlopLab((s) => s.convention);
+  const selectedLayer = useFlopLab((s) => s.selectedLayer);
+  const { setMetric, setConvention, selectLayer, setCustomDevice } = useFlopLab.getState();
+  const latency = useLatency();
+  const errorsByLayer = useErrorsByLayer();
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="grid gap-4 2xl:grid-cols-2">
+        <DeviceSlot />
+        <MeasurePanel graph={graph} latency={latency} onCalibrated={setCustomDevice} />
+      </div>
+      <LayerTable
+        report={report}
+        latency={latency}
+        metric={metric}
+        onMetricChange={setMetric}
+        convention={convention}
+        onConventionChange={setConvention}
+        selectedLayer={selectedLayer}
+        onSelectLayer={selectLayer}
+        errorsByLayer={errorsByLayer}
+      />
+      <CostCharts report={report} latency={latency} metric={metric} />
+    </div>
+  );
+}
+
+function DeviceSlot() {
+  return <Placeholder title="Device" />;
+}

@@ -1,0 +1,120 @@
+/**
+ * The top bar: title, preset, import, undo/redo, share and export. Every control has a visible
+ * label or an accessible name the e2e tests use ("Preset", "Import model", "Share link", …).
+ */
+import { useId, useState } from 'react';
+import { PRESETS } from '../../core/presets/index';
+import { downloadText, exportConfigJson, exportTableCsv } from '../../state/export';
+import { shareUrl } from '../../state/share';
+import { useFlopLab } from '../../state/store';
+import { Button } from '../common/button';
+import { ShareBox } from './share-box';
+
+export function Header() {
+  const [url, setUrl] = useState<string | null>(null);
+  return (
+    <header className="border-b border-slate-300 bg-white">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <h1 className="text-3xl font-extrabold tracking-tight text-accent-dark">FlopLab</h1>
+        <PresetSelect />
+        <ImportButton />
+        <UndoRedo />
+        <div className="ml-auto flex items-center gap-2">
+          <Button onClick={() => setUrl(shareUrl())}>Share link</Button>
+          <ExportButtons />
+        </div>
+      </div>
+      {url !== null && <ShareBox url={url} onClose={() => setUrl(null)} />}
+    </header>
+  );
+}
+
+function PresetSelect() {
+  const id = useId();
+  const presetId = useFlopLab((s) => s.presetId);
+  const loadPreset = useFlopLab((s) => s.loadPreset);
+  const current = PRESETS.find((p) => p.id === presetId);
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="font-semibold text-slate-700">Preset</label>
+      <select
+        id={id}
+        value={current ? current.id : ''}
+        title={current?.description}
+        onChange={(e) => { if (e.target.value) loadPreset(e.target.value); }}
+        className="max-w-64 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-base"
+      >
+        <option value="" disabled>Your model</option>
+        {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+      </select>
+    </div>
+  );
+}
+
+function ImportButton() {
+  const id = useId();
+  const importing = useFlopLab((s) => s.importing);
+  const importFiles = useFlopLab((s) => s.importFiles);
+  return (
+    <div className="relative">
+      <input
+        id={id}
+        type="file"
+        multiple
+        accept=".json,.bin,application/json"
+        className="peer sr-only"
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          e.target.value = '';
+          if (files.length > 0) void importFiles(files);
+        }}
+      />
+      <label
+        htmlFor={id}
+        title="A TensorFlow.js model.json (with its weight .bin files) or a FlopLab JSON file. You can also drop the files on the page."
+        className="inline-flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100 peer-focus-visible:outline-3 peer-focus-visible:outline-[#e69f00]"
+      >
+        <span aria-hidden="true">⤒</span> Import model
+      </label>
+      {importing && <span className="ml-2 text-sm text-slate-600" role="status">Importing…</span>}
+    </div>
+  );
+}
+
+function UndoRedo() {
+  const canUndo = useFlopLab((s) => s.canUndo);
+  const canRedo = useFlopLab((s) => s.canRedo);
+  const undo = useFlopLab((s) => s.undo);
+  const redo = useFlopLab((s) => s.redo);
+  return (
+    <div className="flex gap-1" role="group" aria-label="History">
+      <Button onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">↶ Undo</Button>
+      <Button onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">↷ Redo</Button>
+    </div>
+  );
+}
+
+function ExportButtons() {
+  const graph = useFlopLab((s) => s.graph);
+  const report = useFlopLab((s) => s.report);
+  const broken = useFlopLab((s) => s.errors.length > 0);
+  const base = fileBase(graph.name);
+  return (
+    <div role="group" aria-label="Export" className="flex items-center gap-1">
+      <span className="text-sm font-semibold text-slate-600">Export</span>
+      <Button onClick={() => downloadText(`${base}.floplab.json`, exportConfigJson(graph), 'application/json')}>FlopLab JSON</Button>
+      <Button
+        disabled={!report}
+        title={broken ? 'The table of the last valid model' : 'Per-layer table'}
+        onClick={() => report && downloadText(`${base}-layers.csv`, exportTableCsv(report), 'text/csv')}
+      >
+        CSV
+      </Button>
+    </div>
+  );
+}
+
+/** A safe file name from a model name ("ResNet-50 (Keras)" → "ResNet-50-Keras"). */
+function fileBase(name: string): string {
+  return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+}

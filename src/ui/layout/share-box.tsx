@@ -1,0 +1,40 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '../common/button';
+
+/** The share URL in a readonly textbox (selected at once) with a copy button. */
+export function ShareBox({ url, onClose }: { url: string; onClose(): void }) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, [url]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('yes');
+    } catch {
+      input.current?.select();
+      setCopied('no');
+    }
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-2 border-t border-slate-200 bg-accent-light px-4 py-2">
+      <label htmlFor={id} className="font-semibold">Share URL</label>
+      <input
+        id={id}
+        ref={input}
+        readOnly
+        value={url}
+        onFocus={(e) => e.target.select()}
+        className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm"
+      />
+      <Button variant="primary" onClick={() => void copy()}>Copy</Button>
+      <span role="status" className="text-sm text-slate-700">
+        {copied === 'yes' ? 'Copied.' : copied === 'no' ? 'Press Ctrl+C to copy.' : `${url.length} characters`}
+      </span>
+      <Button variant="ghost" onClick={onClose} aria-label="Close share link">✕</Button>
+    </div>
+  );
+}

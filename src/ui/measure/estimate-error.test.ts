@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { estimateErrorPercent, formatEstimateError, slowdownFactor } from './estimate-error';
+
+describe('estimateErrorPercent', () => {
+  it('is positive when the estimate is slower than the measurement', () => {
+    expect(estimateErrorPercent(15, 10)).toBeCloseTo(50);
+  });
+  it('is negative when the estimate is optimistic', () => {
+    expect(estimateErrorPercent(1, 10)).toBeCloseTo(-90);
+  });
+  it('is null without an estimate or a positive measurement', () => {
+    expect(estimateErrorPercent(null, 10)).toBeNull();
+    expect(estimateErrorPercent(5, 0)).toBeNull();
+    expect(estimateErrorPercent(Number.NaN, 3)).toBeNull();
+  });
+});
+
+describe('formatEstimateError', () => {
+  it('writes a signed percent with a true minus sign', () => {
+    expect(formatEstimateError(50)).toBe('+50 %');
+    expect(formatEstimateError(-90.4)).toBe('−90 %');
+    expect(formatEstimateError(2.345)).toBe('+2.3 %');
+    expect(formatEstimateError(null)).toBe('—');
+  });
+});
+
+describe('slowdownFactor', () => {
+  it('is measured over estimate', () => {
+    expect(slowdownFactor(2, 10)).toBe(5);
+    expect(slowdownFactor(0, 10)).toBeNull();
+  });
+});

@@ -1,0 +1,66 @@
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { getWorker, newJobId, progressProxy } from '../../state/worker-client';
+import type { JobProgress, ProgressCallback } from '../../worker/api';
+
+export interface WorkerJobState<R> {
+  running: boolean;
+  progress: JobProgress | null;
+  /** The last finished job's result (kept while a new one runs; cleared by a cancel). */
+  result: R | null;
+  /** The user cancelled the last job. */
+  cancelled: boolean;
+  /** A thrown error (a bug or a dead worker), as text. */
+  crash: string | null;
+}
+
+const IDLE = { running: false, progress: null, result: null, cancelled: false, crash: null };
+
+/**
+ * Runs one worker job at a time with progress and cancel. `start` takes the job as a function of
+ * (jobId, progress callback already wrapped for comlink). Cancel takes effect in the UI at once:
+ * the job is forgotten here and the worker is told to stop; whatever it answers later is dropped.
+ * The result is committed in a transition, so rendering big result views never blocks input.
+ */
+export function useWorkerJob<R>(kind: string) {
+  const [state, setState] = useState<WorkerJobState<R>>(IDLE);
+  const current = useRef<string | null>(null);
+
+  const start = useCallback(async (job: (jobId: string, onProgress: ProgressCallback) => Promise<R>) => {
+    const previous = current.current;
+    if (previous !== null) void getWorker().cancel(previous);
+    const jobId = newJobId(kind);
+    current.current = jobId;
+    setState((s) => ({ ...s, running: true, progress: { fraction: 0, message: 'Starting…' }, cancelled: false, crash: null }));
+    const onProgress = progressProxy((p) => {
+      if (current.current === jobId) setState((s) => ({ ...s, progress: p }));
+    });
+    try {
+      const result = await job(jobId, onProgress);
+      if (current.current !== jobId) return;
+      current.current = null;
+      startTransition(() => setState({ running: false, progress: null, result, cancelled: false, crash: null }));
+    } catch (error) {
+      if (current.current !== jobId) return;
+      current.current = null;
+      const message = error instanceof Error ? error.message : String(error);
+      setState((s) => ({ ...s, running: false, progress: null, crash: message }));
+    }
+  }, [kind]);
+
+  const cancel = useCallback(() => {
+    const jobId = current.current;
+    if (jobId === null) return;
+    current.current = null;
+    setState((s) => ({ ...s, running: false, progress: null, result: null, cancelled: true }));
+    void getWorker().cancel(jobId);
+  }, []);
+
+  // A job left running when the component goes away is cancelled.
+  useEffect(() => () => {
+    const jobId = current.current;
+    current.current = null;
+    if (jobId !== null) void getWorker().cancel(jobId);
+  }, []);
+
+  return { ...state, start, cancel };
+}

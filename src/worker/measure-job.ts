@@ -1,0 +1,54 @@
+/**
+ * "Measure in this browser": build the model with seeded random weights, warm up, time repeated
+ * batch-1 predicts, report the median and the backend. Everything tfjs allocates is disposed.
+ */
+import { analyzeModel } from '../core/analyze';
+import type { ModelGraph } from '../core/model';
+import { buildTfModel } from '../tf/build-model';
+import { median, selectBackend, timePredict } from '../tf/measure';
+import type { JobCancelled, MeasureOptions, MeasureResult, ProgressCallback } from './api';
+import { CANCELLED } from './jobs';
+import { refuseReason } from './run-limits';
+
+/** Timed runs stop (keeping at least 3) once they have taken this long. */
+export const MEASURE_BUDGET_MS = 20_000;
+
+export async function measureGraph(
+  graph: ModelGraph, options: MeasureOptions, signal: AbortSignal, onProgress?: ProgressCallback,
+): Promise<MeasureResult | JobCancelled> {
+  const analysis = analyzeModel(graph);
+  if (!analysis.ok) return { status: 'failed', cancelled: false, error: analysis.errors[0] };
+  const reason = refuseReason(analysis.report);
+  if (reason !== null) return { status: 'refused', cancelled: false, reason };
+
+  onProgress?.({ fraction: 0, message: 'Starting TensorFlow.js…' });
+  const backend = await selectBackend();
+  if (signal.aborted) return CANCELLED;
+  onProgress?.({ fraction: 0.02, message: `Building the model (${backend} backend, random weights)…` });
+  const built = buildTfModel(graph, { seed: options.seed ?? 42 });
+  if (!built.ok) return { status: 'failed', cancelled: false, error: built.error };
+  const model = built.value;
+  const runs = options.runs ?? 10;
+  const warmup = options.warmup ?? 2;
+  try {
+    const timed = await timePredict(model, {
+      runs, warmup, seed: options.seed ?? 42, signal, budgetMs: MEASURE_BUDGET_MS,
+      onRun: (done, total, phase, ms) => onProgress?.({
+        fraction: 0.05 + 0.95 * (done / total),
+        message: phase === 'warmup'
+          ? `Warm-up run ${done} of ${warmup} (${ms.toFixed(1)} ms)`
+          : `Timed run ${done - warmup} of ${runs} (${ms.toFixed(1)} ms)`,
+      }),
+    });
+    if (timed.cancelled) return CANCELLED;
+    const note = timed.timesMs.length < runs
+      ? `Stopped after ${timed.timesMs.length} of ${runs} runs: they took over ${MEASURE_BUDGET_MS / 1000} s.`
+      : undefined;
+    return {
+      status: 'done', cancelled: false, backend, runs: timed.timesMs.length, warmup,
+      medianMs: median(timed.timesMs), timesMs: timed.timesMs, ...(note ? { note } : {}),
+    };
+  } finally {
+    model.dispose();
+  }
+}
