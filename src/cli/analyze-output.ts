@@ -55,7 +55,7 @@ function latencyColumns(latency: LatencyEstimate | null, index: number): string[
   if (!latency) return [];
   const l = latency.layers[index];
   if (latency.rooflineMs === null) return [formatMs(l.naiveMs)];
-  return [formatMs(l.rooflineMs), l.bound === 'none' ? '' : l.bound];
+  return l.bound === 'none' ? ['—', ''] : [formatMs(l.rooflineMs), l.bound];
 }
 
 function layerTable(report: CostReport, latency: LatencyEstimate | null): string {
@@ -80,8 +80,8 @@ const exactAndHuman = (n: number) => (n < 1000 ? groupDigits(n) : `${groupDigits
 
 function latencyLines(latency: LatencyEstimate): string[] {
   const d = latency.device;
-  const rates = `${groupDigits(d.peakGflops)} GFLOPS${d.bandwidthGBs !== null ? `, ${d.bandwidthGBs} GB/s` : ''}`;
-  const lines = [`Latency on ${d.name} (${rates}), lower bounds:`, `  naive (FLOPs / peak FLOPS)   ${formatMs(latency.naiveMs)}`];
+  const rates = `${d.peakGflops.toLocaleString('en-US')} GFLOPS peak${d.bandwidthGBs !== null ? `, ${d.bandwidthGBs.toLocaleString('en-US')} GB/s` : ''}`;
+  const lines = [`Latency on ${d.name}: ${rates}; estimates are lower bounds`, `  naive (FLOPs / peak FLOPS)   ${formatMs(latency.naiveMs)}`];
   if (latency.rooflineMs === null) {
     lines.push('  roofline                     needs a bandwidth (--bandwidth-gbs or --device)');
   } else {

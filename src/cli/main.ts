@@ -32,7 +32,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (command === 'compress') {
     // Loaded on demand: analyze does not pay for the compression code (tfjs) at start-up.
     const { runCompress } = await import('./compress');
-    return runCompress(rest);
+    return runCompress(rest, io);
   }
   return reportProblem(io, `Unknown command '${command}'. Expected analyze or compress; see 'floplab --help'.`);
 }

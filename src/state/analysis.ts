@@ -7,6 +7,7 @@
 import { analyzeModel } from '../core/analyze';
 import type { AnalyzeOptions, AnalyzeResult } from '../core/cost-types';
 import type { ModelGraph } from '../core/model';
+import { getWorker } from './worker-client';
 
 /** Graphs up to this many layers are analysed on the main thread when figures are needed at once. */
 export const SYNC_ANALYSIS_LAYER_LIMIT = 500;
@@ -15,12 +16,28 @@ export function workerAvailable(): boolean {
   return typeof Worker !== 'undefined';
 }
 
+/**
+ * A worker that failed to load never answers (comlink has no error path for that), so an
+ * answer this late means the worker is gone and the main thread takes over. The engine
+ * analyses a 1,000-layer model in well under a second; this is far beyond any real answer.
+ */
+export const WORKER_ANSWER_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer from the worker within ${ms} ms`)), ms);
+    promise.then(
+      (value) => { clearTimeout(timer); resolve(value); },
+      (error: unknown) => { clearTimeout(timer); reject(error instanceof Error ? error : new Error(String(error))); },
+    );
+  });
+}
+
 /** Analyses `graph` in the worker when there is one, directly otherwise. Never rejects. */
 export async function analyzeAsync(graph: ModelGraph, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   if (workerAvailable()) {
     try {
-      const { getWorker } = await import('./worker-client');
-      return await getWorker().analyze(graph, options);
+      return await withTimeout(getWorker().analyze(graph, options), WORKER_ANSWER_TIMEOUT_MS);
     } catch (error) {
       // A worker that failed to start or crashed must not cost the user their figures.
       console.warn('FlopLab: analysis in the worker failed, analysing on the main thread', error);

@@ -8,6 +8,7 @@ import { parseModelJson } from '../core/import/model-json';
 import type { ModelGraph } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
 import { workerAvailable } from './analysis';
+import { importModelInWorker } from './worker-client';
 
 export interface ImportedModel {
   graph: ModelGraph;
@@ -87,7 +88,6 @@ async function parseInWorkerOrHere(
 ): Promise<Result<{ graph: ModelGraph; warnings: string[]; hasWeights: boolean }>> {
   if (workerAvailable()) {
     try {
-      const { importModelInWorker } = await import('./worker-client');
       return await importModelInWorker(json, weightFiles);
     } catch (error) {
       console.warn('FlopLab: import in the worker failed, reading the architecture here', error);

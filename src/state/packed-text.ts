@@ -71,7 +71,7 @@ function inflateCapped(data: Uint8Array, maxBytes: number): Result<Uint8Array> {
       inflater.push(data.subarray(at, end), end === data.length);
     }
   } catch {
-    return packError('its compressed data is damaged');
+    return packError('its compressed data cannot be unpacked');
   }
   if (tooBig) return packError(`it expands to more than ${maxBytes} bytes`);
   if (!finished) return packError('its compressed data is cut short');

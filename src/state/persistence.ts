@@ -25,7 +25,7 @@ export function browserStorage(): WorkStorage | null {
 
 /** The saved work: null when there is none, an error value when it cannot be restored. */
 export function loadSavedWork(storage: WorkStorage | null): Result<ShareState> | null {
-  let saved: string | null = null;
+  let saved: string | null;
   try {
     saved = storage?.getItem(STORAGE_KEY) ?? null;
   } catch {

@@ -41,8 +41,11 @@ export function shareableState(s: FlopLabState): ShareState {
  */
 export function applyShareState(state: ShareState, opts: { recordHistory?: boolean } = {}): void {
   const store = useFlopLab.getState();
-  // View and device first, so the one analysis that setGraph starts uses the right convention.
-  useFlopLab.setState({ convention: state.convention, metric: state.metric, tab: state.tab });
+  // View and device first, so the analysis that setGraph starts uses the right convention (an
+  // analysis the convention change starts is overtaken by it and dropped).
+  store.setConvention(state.convention);
+  store.setMetric(state.metric);
+  store.setTab(state.tab);
   if (state.customDevice) store.setCustomDevice(state.customDevice);
   else store.setDevice(state.deviceId);
   store.setGraph(state.graph, { presetId: state.presetId, recordHistory: opts.recordHistory ?? false });

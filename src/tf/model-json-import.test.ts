@@ -7,6 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/analyze';
 import { parseModelJson } from '../core/import/model-json';
+import { findPreset } from '../core/presets';
+import { buildTfModel } from './build-model';
 import keras2Residual from '../core/import/fixtures/keras2-functional-residual.json';
 import { decodeWeights } from './weights-io';
 
@@ -114,5 +116,30 @@ describe('the hand-written converter fixture', () => {
     if (!analysis.ok) throw new Error(analysis.errors[0].message);
     expect(analysis.report.totals.params).toBe(model.countParams());
     expect(count).toBe(model.countParams());
+  });
+});
+
+describe('presets exported by tfjs and imported back', () => {
+  // The big ones (VGG-16, AlexNet, ResNet-50) are left out: their tfjs weights cost seconds here.
+  const ids = ['lenet-5', 'resnet-18', 'mobilenet-v1', 'mobilenet-v2', 'normal-vs-separable-separable'];
+  it.each(ids)('%s: the imported graph has the preset\'s names, shapes, params and MACs', (id) => {
+    const graph = findPreset(id)?.build();
+    if (!graph) throw new Error(`no preset ${id}`);
+    const built = buildTfModel(graph, { weights: 'zeros' });
+    if (!built.ok) throw new Error(built.error.message);
+    const model = built.value;
+    const topology = JSON.parse(JSON.stringify(model.toJSON(null, false)));
+    model.dispose();
+    const imported = parseModelJson({ modelTopology: topology });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const original = analyzeModel(graph);
+    const roundTrip = analyzeModel(imported.value.graph);
+    if (!original.ok || !roundTrip.ok) throw new Error('analysis failed');
+    const summary = (r: typeof original.report) => ({
+      totals: r.totals,
+      // tfjs serialises in its own topological order; compare per layer by name.
+      layers: r.layers.map((l) => [l.name, l.className, l.outputShape.join('x'), l.params, l.macs]).sort(),
+    });
+    expect(summary(roundTrip.report)).toEqual(summary(original.report));
   });
 });

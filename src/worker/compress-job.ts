@@ -1,10 +1,155 @@
-import type { CompressionPlan } from '../core/compress/types';
+/**
+ * compress(): the compression lab's job. Builds the model (imported weights when they match the
+ * graph, else seeded random ones), runs the pipeline (src/core/compress), builds the compressed
+ * model (a smaller graph after structured pruning), compares outputs on a probe batch, measures
+ * both models' latency and writes the TF.js export. Every tfjs object is disposed.
+ */
+import { gzipSync } from 'fflate';
+import { analyzeModel } from '../core/analyze';
+import { runPipeline } from '../core/compress/pipeline';
+import type { CompressionPlan, CompressionResult } from '../core/compress/types';
 import type { ModelGraph } from '../core/model';
-import type { CompressResult, JobCancelled, ProgressCallback } from './api';
+import type { FlopLabError } from '../core/result';
+import { buildTfModel } from '../tf/build-model';
+import { exportLayersModel, namedWeightsOf, setNamedWeights, topologyOf } from '../tf/export-model';
+import { measureFidelity } from '../tf/fidelity';
+import { median, selectBackend, timePredict, yieldToEventLoop } from '../tf/measure';
+import type { CompressedExport, CompressResult, JobCancelled, LatencyBeforeAfter, ProgressCallback } from './api';
+import { effectiveFlops } from './effective-flops';
+import { CANCELLED } from './jobs';
+import { refuseReason } from './run-limits';
+import { importedWeightsFor } from './weight-store';
 
-// Placeholder until src/core/compress/pipeline.ts lands.
+const SEED = 42;
+const LATENCY_RUNS = 5;
+const LATENCY_BUDGET_MS = 8_000;
+
+type LayersModel = Extract<ReturnType<typeof buildTfModel>, { ok: true }>['value'];
+
+const failed = (error: FlopLabError): CompressResult => ({ status: 'failed', cancelled: false, error });
+
+const STAGE_VERBS: Record<string, string> = {
+  prune: 'Pruning', share: 'Sharing weights (k-means)', quantize: 'Quantizing', huffman: 'Huffman coding',
+};
+
 export async function compressGraph(
-  _graph: ModelGraph, _plan: CompressionPlan, _signal: AbortSignal, _onProgress?: ProgressCallback,
+  graph: ModelGraph, plan: CompressionPlan, signal: AbortSignal, onProgress?: ProgressCallback,
 ): Promise<CompressResult | JobCancelled> {
-  return { status: 'failed', cancelled: false, error: { code: 'invalid-value', message: 'Compression is not ready yet.' } };
+  const report = analyzeModel(graph);
+  if (!report.ok) return failed(report.errors[0]);
+  const reason = refuseReason(report.report);
+  if (reason !== null) return { status: 'refused', cancelled: false, reason };
+  const progress = (fraction: number, message: string) => onProgress?.({ fraction, message });
+
+  progress(0, 'Starting TensorFlow.js…');
+  const backend = await selectBackend();
+  progress(0.02, 'Building the model…');
+  const built = buildTfModel(graph, { seed: SEED });
+  if (!built.ok) return failed(built.error);
+  const models: LayersModel[] = [built.value];
+  try {
+    const original = built.value;
+    const random = namedWeightsOf(original);
+    const imported = importedWeightsFor(random.map((w) => ({ name: w.name, shape: w.shape })));
+    if (imported) setNamedWeights(original, imported);
+    const weights = imported ?? random;
+    await yieldToEventLoop();
+    if (signal.aborted) return CANCELLED;
+
+    const piped = await runPipeline(weights, plan, {
+      signal,
+      onProgress: (f, stage) => progress(0.05 + 0.55 * f, `${STAGE_VERBS[stage] ?? stage}…`),
+    }, { graph });
+    if (!piped.ok) return piped.error.code === 'cancelled' ? CANCELLED : failed(piped.error);
+    const result = piped.value;
+    const compressedGraph = result.structured?.graph ?? graph;
+    const after = analyzeModel(compressedGraph);
+    if (!after.ok) return failed(after.errors[0]);
+
+    progress(0.62, 'Building the compressed model…');
+    const builtAfter = buildTfModel(compressedGraph, { seed: SEED });
+    if (!builtAfter.ok) return failed(builtAfter.error);
+    const compressed = builtAfter.value;
+    models.push(compressed);
+    setNamedWeights(compressed, result.weights);
+
+    progress(0.66, 'Comparing outputs on a probe batch…');
+    await yieldToEventLoop();
+    if (signal.aborted) return CANCELLED;
+    const fidelity = measureFidelity(original, compressed, { batch: 8, seed: SEED });
+
+    const latency = await measureBoth(original, compressed, backend, signal, (f, what) => progress(0.7 + 0.25 * f, what));
+    if (latency === 'cancelled') return CANCELLED;
+
+    progress(0.96, 'Writing the TensorFlow.js export…');
+    await yieldToEventLoop();
+    if (signal.aborted) return CANCELLED;
+    const exported = exportFiles(compressed, result);
+    progress(1, 'Done');
+    return {
+      status: 'done', cancelled: false,
+      weightsSource: imported ? 'imported' : 'random',
+      stages: result.stages, perLayer: result.perLayer, totals: result.totals, notes: result.notes,
+      before: { weightBytes: result.totals.bytesBefore, params: report.report.totals.params, flops: report.report.totals.flops },
+      after: {
+        weightBytes: result.totals.bytesAfter,
+        params: after.report.totals.params,
+        denseFlops: after.report.totals.flops,
+        effectiveFlops: effectiveFlops(after.report, result.totals.densityByLayer),
+      },
+      graph: compressedGraph,
+      fidelity: { relativeError: fidelity.relativeError, top1Agreement: fidelity.top1Agreement, probeBatch: fidelity.samples },
+      latency,
+      export: exported,
+    };
+  } finally {
+    for (const model of models) model.dispose();
+  }
+}
+
+/** Median batch-1 latency of the original and the compressed model, on the same backend. */
+async function measureBoth(
+  original: LayersModel, compressed: LayersModel, backend: string, signal: AbortSignal,
+  onProgress: (fraction: number, message: string) => void,
+): Promise<LatencyBeforeAfter | 'cancelled'> {
+  const medians: number[] = [];
+  let runs = LATENCY_RUNS;
+  for (const [i, model] of [original, compressed].entries()) {
+    const which = i === 0 ? 'original' : 'compressed';
+    const timed = await timePredict(model, {
+      runs: LATENCY_RUNS, warmup: 1, seed: SEED, signal, budgetMs: LATENCY_BUDGET_MS,
+      onRun: (done, total) => onProgress((i + done / total) / 2, `Timing the ${which} model (${backend}), run ${done} of ${total}…`),
+    });
+    if (timed.cancelled) return 'cancelled';
+    medians.push(median(timed.timesMs));
+    runs = Math.min(runs, timed.timesMs.length);
+  }
+  return { backend, beforeMs: medians[0], afterMs: medians[1], runs };
+}
+
+/** model.json + weights file as transferable ArrayBuffers, with their gzip size. */
+function exportFiles(compressed: LayersModel, result: CompressionResult): CompressedExport {
+  const encodings = new Map(result.perLayer.map((l) => [l.tensor, l.encoding]));
+  const exported = exportLayersModel(
+    topologyOf(compressed),
+    result.weights.map((w) => ({ ...w, encoding: encodings.get(w.name) })),
+  );
+  const modelJson = new TextEncoder().encode(JSON.stringify(exported.modelJson));
+  const files = [
+    { name: 'model.json', bytes: modelJson },
+    ...exported.weightFiles.map((f) => ({ name: f.name, bytes: f.data })),
+  ];
+  const gzipBytes = files.reduce((sum, f) => sum + gzipSync(f.bytes, { level: 6 }).byteLength, 0);
+  return {
+    files: files.map((f) => ({ name: f.name, data: exactBuffer(f.bytes) })),
+    fileBytes: files.reduce((sum, f) => sum + f.bytes.byteLength, 0),
+    gzipBytes,
+    notes: exported.reasons,
+  };
+}
+
+/** The bytes of a view as an ArrayBuffer of exactly that length (transferable). */
+function exactBuffer(view: Uint8Array): ArrayBuffer {
+  if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer) return view.buffer;
+  return view.slice().buffer as ArrayBuffer;
 }

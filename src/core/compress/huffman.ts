@@ -49,20 +49,3 @@ export function huffmanCodeLengths(counts: ArrayLike<number>): HuffmanCode {
   }
   return { lengths, totalBits };
 }
-
-/**
- * Bits of the code table a decoder needs: canonical Huffman sends only one code length per
- * alphabet symbol (as DEFLATE does), here a 5-bit length for every symbol up to the largest used.
- */
-export function huffmanTableBits(code: HuffmanCode): number {
-  let last = -1;
-  code.lengths.forEach((len, s) => { if (len > 0) last = s; });
-  return (last + 1) * 5;
-}
-
-/** Counts of each symbol in 0..alphabetSize-1. */
-export function symbolCounts(symbols: ArrayLike<number>, alphabetSize: number): Uint32Array {
-  const counts = new Uint32Array(alphabetSize);
-  for (let i = 0; i < symbols.length; i++) counts[symbols[i]]++;
-  return counts;
-}

@@ -14,7 +14,7 @@ import type {
 } from './types';
 import { checkPlan, stageForLayer } from './plan';
 import { isPrunableTensor, layerOfTensor } from './prunable';
-import { storageSize, encodingOf, type TensorState } from './tensor-state';
+import { storageSize, encodingOf, type StorageSize, type TensorState } from './tensor-state';
 import { applyPrune, applyQuantize, applyShare } from './apply-stage';
 import { pruneGlobally } from './prune';
 import { pruneFilters } from './structured-prune';
@@ -76,11 +76,15 @@ class Run {
     });
   }
 
+  /** Sizes of the kernels in their current state, computed once per stage (Huffman sizing is not free). */
+  private sizes = new Map<TensorState, StorageSize>();
+
   totalBytes(): number {
     const kernels = new Set(this.states.map((s) => s.name));
     let bytes = 0;
     for (const t of this.tensors) if (!kernels.has(t.name)) bytes += t.data.length * 4;
-    for (const s of this.states) bytes += storageSize(s).bytes;
+    this.sizes = new Map(this.states.map((s) => [s, storageSize(s)]));
+    for (const size of this.sizes.values()) bytes += size.bytes;
     return bytes;
   }
 
@@ -174,7 +178,7 @@ class Run {
     const { min, max } = valueRange(ref);
     let zeros = 0;
     for (let i = 0; i < s.data.length; i++) if (s.data[i] === 0) zeros++;
-    const size = storageSize(s);
+    const size = this.sizes.get(s) ?? storageSize(s);
     const q = s.quant;
     return {
       name: several ? s.name : s.layer,

@@ -29,7 +29,7 @@ describe('sparse formats', () => {
     const r = relativeIndex(w, 3);
     expect(r.fillers).toBe(2);
     expect(r.entries).toBe(4);
-    expect(Array.from(r.gaps)).toEqual([1, 7, 7, 6]);
+    expect(Array.from(r.gapCounts)).toEqual([0, 1, 0, 0, 0, 0, 1, 2]); // differences 1, 7, 7, 6
     expect(relativeIndexBits(r.entries, 3, 5)).toBe(4 * 8);
   });
 

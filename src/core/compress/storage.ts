@@ -49,8 +49,8 @@ export interface RelativeIndex {
   /** Stored entries: nonzeros plus filler zeros. */
   entries: number;
   fillers: number;
-  /** Stored difference of each entry (1..2^indexBits − 1), for Huffman coding. */
-  gaps: Uint16Array;
+  /** How often each stored difference 1..2^indexBits − 1 occurs (index = difference), for Huffman coding. */
+  gapCounts: Uint32Array;
 }
 
 /**
@@ -61,21 +61,25 @@ export interface RelativeIndex {
  */
 export function relativeIndex(data: Float32Array, indexBits: number): RelativeIndex {
   const maxGap = 2 ** indexBits - 1;
-  const gaps: number[] = [];
+  const gapCounts = new Uint32Array(maxGap + 1);
   let previous = -1;
   let fillers = 0;
+  let nonzeros = 0;
   for (let i = 0; i < data.length; i++) {
     if (data[i] === 0) continue;
-    let d = i - previous;
-    while (d > maxGap) {
-      gaps.push(maxGap);
-      fillers++;
-      d -= maxGap;
+    const d = i - previous;
+    if (d > maxGap) {
+      const extra = Math.ceil(d / maxGap) - 1;
+      fillers += extra;
+      gapCounts[maxGap] += extra;
+      gapCounts[d - extra * maxGap]++;
+    } else {
+      gapCounts[d]++;
     }
-    gaps.push(d);
+    nonzeros++;
     previous = i;
   }
-  return { entries: gaps.length, fillers, gaps: Uint16Array.from(gaps) };
+  return { entries: nonzeros + fillers, fillers, gapCounts };
 }
 
 /** Relative-index bits: every entry (nonzero or filler) stores an index and a value. */

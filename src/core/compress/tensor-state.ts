@@ -9,7 +9,7 @@
 import type { StorageFormat, TensorEncoding } from './types';
 import type { Quantized } from './quantize';
 import { float32ToFloat16Bits } from './float16';
-import { huffmanCodeLengths, huffmanTableBits } from './huffman';
+import { huffmanCodeLengths } from './huffman';
 import {
   FLOAT32_BITS, bitmaskBits, bitsToBytes, indexBitsFor, quantizedBits, relativeIndex, sparseSize,
 } from './storage';
@@ -76,12 +76,23 @@ export function storageSize(s: TensorState): StorageSize {
   return { bytes: bitsToBytes(sparse.bits + extra), format: sparse.format };
 }
 
-/** The integer symbol each nonzero value is stored as (codebook index, code, or bit pattern). */
-export function valueSymbols(s: TensorState): number[] {
-  const out: number[] = [];
+/**
+ * How often each stored value symbol occurs (codebook index, integer code, float16 or float32
+ * bit pattern); zeros of a pruned tensor are not values (the sparse layout holds them).
+ */
+export function valueSymbolCounts(s: TensorState): number[] {
   const symbol = symbolOf(s);
-  for (let i = 0; i < s.data.length; i++) if (s.data[i] !== 0 || !s.pruned) out.push(symbol(s.data[i], i));
-  return out;
+  const skipZeros = s.pruned;
+  const small = s.codebook || s.quant ? new Uint32Array(2 ** 17) : null;
+  const big = new Map<number, number>();
+  for (let i = 0; i < s.data.length; i++) {
+    const v = s.data[i];
+    if (v === 0 && skipZeros) continue;
+    const sym = symbol(v, i);
+    if (small) small[sym]++;
+    else big.set(sym, (big.get(sym) ?? 0) + 1);
+  }
+  return small ? Array.from(small).filter((c) => c > 0) : [...big.values()];
 }
 
 function symbolOf(s: TensorState): (v: number, i: number) => number {
@@ -117,26 +128,26 @@ function nearestIndex(codebook: Float32Array, v: number): number {
   return lo;
 }
 
-/** Huffman-coded bits of a symbol stream plus its table (canonical lengths, or symbol+length pairs for sparse alphabets). */
-function codedBits(symbols: ArrayLike<number>, symbolBits: number): number {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < symbols.length; i++) counts.set(symbols[i], (counts.get(symbols[i]) ?? 0) + 1);
-  const keys = [...counts.keys()];
-  const code = huffmanCodeLengths(keys.map((k) => counts.get(k) ?? 0));
-  const maxSymbol = keys.reduce((m, k) => Math.max(m, k), 0);
-  const table = Math.min((maxSymbol + 1) * 5, keys.length * (symbolBits + 5), huffmanTableBits(code) + keys.length * symbolBits);
-  return code.totalBits + table;
+/**
+ * Huffman-coded bits of a symbol stream plus its code table: canonical code lengths of 5 bits
+ * for each of the `alphabet` symbols, or (symbol, length) pairs when that is smaller.
+ */
+function codedBits(counts: number[], alphabet: number, symbolBits: number): number {
+  const code = huffmanCodeLengths(counts);
+  return code.totalBits + Math.min(alphabet * 5, counts.length * (symbolBits + 5));
 }
 
 function huffmanSize(s: TensorState, extra: number): StorageSize {
   const vb = valueBits(s);
-  const values = valueSymbols(s);
-  if (!s.pruned) return { bytes: bitsToBytes(codedBits(values, vb) + extra), format: 'dense' };
-  const mask = bitmaskBits(s.data.length, 0, 0) + codedBits(values, vb);
+  const counts = valueSymbolCounts(s);
+  const alphabet = 2 ** Math.min(vb, 16);
+  if (!s.pruned) return { bytes: bitsToBytes(codedBits(counts, alphabet, vb) + extra), format: 'dense' };
+  const mask = bitmaskBits(s.data.length, 0, 0) + codedBits(counts, alphabet, vb);
   const rel = relativeIndex(s.data, RELATIVE_INDEX_BITS);
-  // Fillers store a zero: one extra value symbol each (−1 never collides with a real symbol).
-  const relValues = values.concat(new Array<number>(rel.fillers).fill(-1));
-  const relative = codedBits(relValues.map((v) => v + 1), vb) + codedBits(rel.gaps, RELATIVE_INDEX_BITS);
+  // Fillers store a zero: one more value symbol.
+  const relValues = rel.fillers > 0 ? [...counts, rel.fillers] : counts;
+  const gaps = Array.from(rel.gapCounts).filter((c) => c > 0);
+  const relative = codedBits(relValues, alphabet + 1, vb) + codedBits(gaps, 2 ** RELATIVE_INDEX_BITS, RELATIVE_INDEX_BITS);
   return relative < mask
     ? { bytes: bitsToBytes(relative + extra), format: 'relative-index' }
     : { bytes: bitsToBytes(mask + extra), format: 'bitmask' };

@@ -56,9 +56,10 @@ const subTex = (f: Factor) => groupDigits(f[1]).replace(/,/g, '{,}');
  * Cached formulas are frozen, since layers share them.
  */
 interface TrieNode { next: Map<unknown, TrieNode>; formula?: Formula }
-const MAX_CACHED = 20_000;
+/** About 100 bytes a node: the cache stays under a few MB. */
+const MAX_NODES = 30_000;
 let root: TrieNode = { next: new Map() };
-let cached = 0;
+let nodes = 0;
 const TERM_END = Symbol('term');
 
 function child(node: TrieNode, key: unknown): TrieNode {
@@ -66,12 +67,19 @@ function child(node: TrieNode, key: unknown): TrieNode {
   if (!c) {
     c = { next: new Map() };
     node.next.set(key, c);
+    nodes++;
   }
   return c;
 }
 
-function trieNodeOf(terms: Term[], parts: Formula['parts']): TrieNode {
-  let node = parts ? child(root, parts) : root;
+/** Empties the formula cache (for cold-start benchmarks and tests). */
+export function clearFormulaCache(): void {
+  root = { next: new Map() };
+  nodes = 0;
+}
+
+function trieNodeOf(terms: Term[]): TrieNode {
+  let node = root;
   for (const t of terms) {
     for (const g of t.groups) {
       node = child(node, g.length);
@@ -89,15 +97,9 @@ function trieNodeOf(terms: Term[], parts: Formula['parts']): TrieNode {
  */
 export function sumFormula(terms: Term[], parts?: Formula['parts']): Formula {
   if (parts) return Object.freeze(buildFormula(terms, parts)); // parts are fresh objects: no cache hit possible
-  if (cached >= MAX_CACHED) {
-    root = { next: new Map() };
-    cached = 0;
-  }
-  const node = trieNodeOf(terms, parts);
-  if (!node.formula) {
-    node.formula = Object.freeze(buildFormula(terms, parts));
-    cached++;
-  }
+  if (nodes >= MAX_NODES) clearFormulaCache();
+  const node = trieNodeOf(terms);
+  node.formula ??= Object.freeze(buildFormula(terms));
   return node.formula;
 }
 

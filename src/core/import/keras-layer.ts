@@ -9,7 +9,8 @@ import { mapActivation } from './keras-activation';
 
 /** What a Keras layer became: a spec, or a class FlopLab does not know (the caller decides). */
 export type ConvertedLayer =
-  | { kind: 'spec'; spec: LayerSpec; warnings: string[] }
+  /** `followedBy`: layers FlopLab needs after it to express the same thing (they stand for its output). */
+  | { kind: 'spec'; spec: LayerSpec; followedBy: LayerSpec[]; warnings: string[] }
   | { kind: 'unknown'; className: string };
 
 /** Keras aliases of the same class (Keras 2 kept the long names; tfjs writes the short ones). */
@@ -24,7 +25,7 @@ const CLASS_ALIASES: Record<string, string> = {
   GlobalMaxPool2D: 'GlobalMaxPooling2D',
 };
 
-type Converter = (name: string, r: ConfigReader, warnings: string[]) => LayerSpec | null;
+type Converter = (name: string, r: ConfigReader, warnings: string[]) => LayerSpec | LayerSpec[] | null;
 
 const activationOf = (r: ConfigReader, warnings: string[]) => {
   const { activation, warning } = mapActivation(r.raw('activation'), r.where);
@@ -107,8 +108,8 @@ const CONVERTERS: Record<string, Converter> = {
   },
   MaxPooling2D: (name, r) => pooling('MaxPooling2D', name, r),
   AveragePooling2D: (name, r) => pooling('AveragePooling2D', name, r),
-  GlobalAveragePooling2D: (name, r) => globalPooling('GlobalAveragePooling2D', name, r),
-  GlobalMaxPooling2D: (name, r) => globalPooling('GlobalMaxPooling2D', name, r),
+  GlobalAveragePooling2D: (name, r, w) => globalPooling('GlobalAveragePooling2D', name, r, w),
+  GlobalMaxPooling2D: (name, r, w) => globalPooling('GlobalMaxPooling2D', name, r, w),
   BatchNormalization: (name, r) => {
     const axis = r.raw('axis');
     const lastAxis = (a: unknown) => a === -1 || a === 3;
@@ -157,9 +158,17 @@ function pooling(type: 'MaxPooling2D' | 'AveragePooling2D', name: string, r: Con
   return { type, name, poolSize, strides: r.pair('strides', poolSize), padding: r.padding('padding', 'valid') };
 }
 
-function globalPooling(type: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D', name: string, r: ConfigReader): LayerSpec {
-  if (r.bool('keepdims', false)) r.reject('keepdims', 'false (keepdims is not supported)');
-  return { type, name };
+/**
+ * keepdims=True (keras.applications MobileNet uses it) keeps a 1×1×C output; FlopLab's global
+ * pooling drops the spatial axes, so a free Reshape to 1×1×C follows it.
+ */
+function globalPooling(
+  type: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D', name: string, r: ConfigReader, warnings: string[],
+): LayerSpec | LayerSpec[] {
+  if (!r.bool('keepdims', false)) return { type, name };
+  const reshape = `${name}_keepdims`;
+  warnings.push(`${r.where}: keepdims=True imported as ${type} followed by a Reshape to 1×1×C named '${reshape}' (no cost).`);
+  return [{ type, name }, { type: 'Reshape', name: reshape, targetShape: [1, 1, -1] }];
 }
 
 function integerAxis(r: ConfigReader): number {
@@ -188,12 +197,13 @@ export function convertKerasLayer(name: string, className: string, config: Recor
   const r = configReader(name, className, config);
   if (r.raw('data_format') === 'channels_first') r.reject('data_format', "'channels_last' (FlopLab's shapes are channels-last)");
   const warnings: string[] = [];
-  const spec = convert(name, r, warnings);
-  if (r.problem || !spec) {
+  const converted = convert(name, r, warnings);
+  if (r.problem || !converted) {
     return fail({
       code: 'parse-error', message: r.problem ?? `${r.where}: could not be read.`, layer: name,
       ...(r.problemField ? { field: r.problemField } : {}),
     });
   }
-  return ok({ kind: 'spec', spec, warnings });
+  const [spec, ...followedBy] = Array.isArray(converted) ? converted : [converted];
+  return ok({ kind: 'spec', spec, followedBy, warnings });
 }

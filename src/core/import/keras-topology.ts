@@ -59,17 +59,20 @@ function buildInputShape(entry: LayerEntry | undefined): Shape | null {
 }
 
 /**
- * Converts one non-model layer entry wired to `inputs`. An unknown class becomes an 'Unknown'
+ * Converts one non-model layer entry wired to `inputs` (to one layer, or a few where FlopLab
+ * needs more to say the same; the last stands for the entry's output). An unknown class becomes an 'Unknown'
  * layer (zero cost, warning) when its output shape is known or it has one input (assumed
  * shape-preserving); otherwise an error naming the class.
  */
-function convertEntry(entry: LayerEntry, name: string, inputs: string[], knownShape: Shape | null, ctx: Context): Result<LayerSpec> {
+function convertEntry(entry: LayerEntry, name: string, inputs: string[], knownShape: Shape | null, ctx: Context): Result<LayerSpec[]> {
   const converted = convertKerasLayer(name, entry.class_name, entry.config);
   if (!converted.ok) return converted;
   const value = converted.value;
   if (value.kind === 'spec') {
     ctx.warnings.push(...value.warnings);
-    return ok(value.spec.type === 'InputLayer' ? value.spec : { ...value.spec, inputs });
+    const layers = [value.spec.type === 'InputLayer' ? value.spec : { ...value.spec, inputs }];
+    for (const next of value.followedBy) layers.push({ ...next, inputs: [layers[layers.length - 1].name] });
+    return ok(layers);
   }
   if (knownShape === null && inputs.length !== 1) {
     return fail({
@@ -80,7 +83,7 @@ function convertEntry(entry: LayerEntry, name: string, inputs: string[], knownSh
   ctx.warnings.push(knownShape
     ? `Layer '${name}' (${value.className}): layer class not known to FlopLab; counted as zero cost with the output shape Keras recorded.`
     : `Layer '${name}' (${value.className}): layer class not known to FlopLab; counted as zero cost and assumed to keep its input's shape.`);
-  return ok({ type: 'Unknown', name, className: value.className, outputShape: knownShape, inputs });
+  return ok([{ type: 'Unknown', name, className: value.className, outputShape: knownShape, inputs }]);
 }
 
 /**
@@ -133,8 +136,8 @@ function parseSequential(entries: LayerEntry[], config: Record<string, unknown>,
   if (entries[0]?.class_name === 'InputLayer') {
     const input = convertEntry(entries[0], entryName(entries[0], `${name}_input`), [], null, ctx);
     if (!input.ok) return input;
-    layers.push(input.value);
-    inputNames = [input.value.name];
+    layers.push(...input.value);
+    inputNames = [input.value[0].name];
     rest = entries.slice(1);
   } else {
     const { shape, problem } = sequentialInputShape(entries, config);
@@ -161,10 +164,10 @@ function parseSequential(entries: LayerEntry[], config: Record<string, unknown>,
       previous = out.value;
       continue;
     }
-    const layer = convertEntry(entry, layerName, [previous], buildInputShape(rest[i + 1]), ctx);
-    if (!layer.ok) return layer;
-    layers.push(layer.value);
-    previous = layer.value.name;
+    const converted = convertEntry(entry, layerName, [previous], buildInputShape(rest[i + 1]), ctx);
+    if (!converted.ok) return converted;
+    layers.push(...converted.value);
+    previous = converted.value[converted.value.length - 1].name;
   }
   return ok({ name, layers, inputNames, outputNames: [previous] });
 }
@@ -201,7 +204,7 @@ function parseFunctional(entries: LayerEntry[], config: Record<string, unknown>,
   const allCalls = readAllInbound(entries, name);
   if (!allCalls.ok) return allCalls;
   const shapes = recordedShapes(allCalls.value);
-  const alias = new Map<string, string>(); // nested model name → the layer that is its output
+  const alias = new Map<string, string>(); // Keras name → the FlopLab layer that stands for its output
   const resolve = (n: string) => alias.get(n) ?? n;
   const layers: LayerSpec[] = [];
   for (let i = 0; i < entries.length; i++) {
@@ -219,9 +222,11 @@ function parseFunctional(entries: LayerEntry[], config: Record<string, unknown>,
     if (entry.class_name !== 'InputLayer' && inbound.length === 0) {
       return fail(parseError(`Layer '${layerName}' (${entry.class_name}): Expected inbound_nodes naming its inputs, but got none.`, layerName));
     }
-    const layer = convertEntry(entry, layerName, inbound, shapes.get(layerName) ?? null, ctx);
-    if (!layer.ok) return layer;
-    layers.push(layer.value);
+    const converted = convertEntry(entry, layerName, inbound, shapes.get(layerName) ?? null, ctx);
+    if (!converted.ok) return converted;
+    layers.push(...converted.value);
+    const last = converted.value[converted.value.length - 1].name;
+    if (last !== layerName) alias.set(layerName, last);
   }
   const inputNames = readEndpointLayers(config.input_layers);
   const outputNames = readEndpointLayers(config.output_layers);

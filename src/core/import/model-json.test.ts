@@ -132,6 +132,27 @@ describe('parseModelJson: Sequential flavours', () => {
   });
 });
 
+describe('parseModelJson: global pooling with keepdims (keras.applications MobileNet head)', () => {
+  it('becomes the pooling plus a free Reshape to 1×1×C that later layers read from', () => {
+    const json = functionalJson([
+      k2('in', 'InputLayer', { batch_input_shape: [null, 7, 7, 32] }, []),
+      k2('gap', 'GlobalAveragePooling2D', { keepdims: true }, ['in']),
+      k2('conv_preds', 'Conv2D', { filters: 10, kernel_size: [1, 1] }, ['gap']),
+      k2('flat', 'Reshape', { target_shape: [10] }, ['conv_preds']),
+      k2('side', 'Flatten', {}, ['gap']),
+    ], ['in'], ['flat', 'side']);
+    const { graph, warnings } = expectOk(parseModelJson(json));
+    expect(graph.layers.map((l) => l.name)).toEqual(['in', 'gap', 'gap_keepdims', 'conv_preds', 'flat', 'side']);
+    expect(layer(graph, 'side').inputs).toEqual(['gap_keepdims']);
+    expect(warnings[0]).toMatch(/keepdims/);
+    const report = totals(graph);
+    expect(report.layers.find((l) => l.name === 'gap_keepdims')?.outputShape).toEqual([1, 1, 32]);
+    expect(report.layers.find((l) => l.name === 'conv_preds')?.inputShapes).toEqual([[1, 1, 32]]);
+    expect(report.totals.params).toBe(32 * 10 + 10);
+    expect(report.layers.find((l) => l.name === 'flat')?.outputShape).toEqual([10]);
+  });
+});
+
 describe('parseModelJson: nested models are flattened', () => {
   it('inlines a Sequential inside a Sequential', () => {
     const inner = entry('Sequential', { name: 'block', layers: [entry('Dense', { name: 'd1', units: 4 }), entry('Dense', { name: 'd2', units: 2 })] });
@@ -181,6 +202,16 @@ describe('parseModelJson: unknown layers and activations', () => {
     ], ['a', 'b'], ['d']);
     const { graph } = expectOk(parseModelJson(json));
     expect(layer(graph, 'mul')).toMatchObject({ type: 'Unknown', outputShape: [4], inputs: ['a', 'b'] });
+  });
+
+  it('takes an unknown layer\'s output shape from the next layer\'s Keras 3 build_config', () => {
+    const { graph } = expectOk(parseModelJson(sequentialJson([
+      entry('InputLayer', { name: 'in', batch_shape: [null, 8] }),
+      entry('MyProjection', { name: 'proj' }),
+      { ...entry('Dense', { name: 'd', units: 2 }), build_config: { input_shape: [null, 5] } },
+    ])));
+    expect(layer(graph, 'proj')).toMatchObject({ type: 'Unknown', outputShape: [5] });
+    expect(totals(graph).totals.params).toBe(12);
   });
 
   it('refuses an unknown multi-input layer whose shape is unknown, naming it', () => {

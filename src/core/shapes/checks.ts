@@ -9,9 +9,13 @@ export const MAX_DIM = 1_000_000;
 /** Largest rank (batch excluded) accepted for a shape. */
 export const MAX_RANK = 8;
 
+/** An integer number (not NaN, not ±Infinity). */
 export const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+/** An integer in 1..MAX_DIM: a size, count or stride. */
 export const isPosInt = (v: unknown): v is number => isInt(v) && v >= 1 && v <= MAX_DIM;
+/** An integer in 0..MAX_DIM: a padding. */
 export const isNonNegInt = (v: unknown): v is number => isInt(v) && v >= 0 && v <= MAX_DIM;
+/** A two-element array whose items pass `item` ([height, width]). */
 export const isPair = (v: unknown, item: (x: unknown) => boolean): v is [number, number] =>
   Array.isArray(v) && v.length === 2 && item(v[0]) && item(v[1]);
 

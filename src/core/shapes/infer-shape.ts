@@ -12,8 +12,6 @@ import {
 import { addShape, concatShape, denseShape, flattenShape, reshapeShape } from './tensor-shapes';
 import { validateLayer } from './validate-layer';
 
-const MERGE_TYPES = new Set(['Add', 'Concatenate', 'Unknown']);
-
 /** Output shape of a validated single-input layer. */
 function singleInputShape(layer: LayerSpec, input: Shape): Result<Shape> {
   switch (layer.type) {
@@ -46,7 +44,7 @@ export function inferLayerShape(layer: LayerSpec, inputs: Shape[], inputNames: s
         message: `Layer '${layer.name}': FlopLab does not know the layer type '${layer.className}' and its output shape is not given, so the layers after it cannot be analysed.` });
     default: break;
   }
-  if (!MERGE_TYPES.has(layer.type) && inputs.length !== 1) {
+  if (inputs.length !== 1) { // every remaining type takes exactly one input
     return fail(expectedError(layer.name, 'invalid-value', 'inputs', 'exactly one layer', `${inputs.length} layers`));
   }
   return singleInputShape(layer, inputs[0]);

@@ -5,7 +5,7 @@
  */
 import { ACTIVATIONS, type LayerSpec, type LayerType } from '../model';
 import type { FlopLabError } from '../result';
-import { invalid, isInt, isNonNegInt, isPair, isPosInt, MAX_DIM, MAX_RANK } from './checks';
+import { invalid, isInt, show, isNonNegInt, isPair, isPosInt, MAX_DIM, MAX_RANK } from './checks';
 
 interface FieldRule { field: string; expected: string; test: (v: unknown) => boolean }
 
@@ -90,7 +90,7 @@ export function validateLayer(layer: LayerSpec): FlopLabError | null {
   const name = layer.name;
   if (!isKnownLayerType(layer.type)) {
     return { code: 'unknown-layer', layer: name, field: 'type',
-      message: `Layer '${name}': Expected type to be a known layer type, but got ${JSON.stringify(String(layer.type))}.` };
+      message: `Layer '${name}': Expected type to be a known layer type, but got ${show(layer.type)}.` };
   }
   const fields = layer as unknown as Record<string, unknown>;
   for (const r of RULES[layer.type]) {

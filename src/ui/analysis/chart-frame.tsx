@@ -44,3 +44,21 @@ export function hoveredRow<T>(props: TooltipContentProps): T | null {
 export function shortLabel(name: string, max = 22): string {
   return name.length > max ? `${name.slice(0, max - 1)}…` : name;
 }
+
+/** Above this many bars the value axis goes on top, so its unit is seen before scrolling down a tall chart. */
+export const TALL_CHART_BARS = 14;
+
+/** Props of the value (X) axis of a horizontal bar chart: large ticks, a titled unit, top or bottom. */
+export function valueAxisProps(title: string, tall: boolean) {
+  return {
+    type: 'number' as const,
+    orientation: tall ? ('top' as const) : ('bottom' as const),
+    tick: TICK,
+    tickCount: 6,
+    tickFormatter: (v: number) => String(Number(v.toPrecision(3))),
+    label: { value: title, position: tall ? ('insideTop' as const) : ('insideBottom' as const), offset: tall ? -14 : -18, style: AXIS_LABEL },
+  };
+}
+
+/** Chart margins leaving room for the axis title above or below. */
+export const chartMargin = (tall: boolean) => (tall ? { top: 24, right: 24, bottom: 4, left: 8 } : { top: 4, right: 24, bottom: 28, left: 8 });

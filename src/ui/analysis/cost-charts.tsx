@@ -45,14 +45,14 @@ export function CostCharts({ report, latency, metric }: CostChartsProps) {
   }
   const manyLayers = [opsSeries, paramSeries, latencySeries].some((s) => s && s.nonZeroCount > DEFAULT_LIMITS.maxBars);
   return (
-    <div className="flex flex-col gap-4" aria-label="Cost charts" role="group">
+    <div className="@container flex flex-col gap-4" aria-label="Cost charts" role="group">
       {manyLayers && (
         <label htmlFor={toggleId} className="flex w-fit cursor-pointer items-center gap-2 text-base">
           <input id={toggleId} type="checkbox" className="size-5 accent-blue-800" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
           Show every layer in the charts
         </label>
       )}
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid gap-4 @4xl:grid-cols-2">
         <ChartCard title={`${unit} per layer`} note={aggregationNote(opsSeries.bars.length, opsSeries.nonZeroCount, opsSeries.aggregatedCount) ?? `Layers with zero ${unit} are left out.`}>
           <Scroll on={showAll && opsSeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
             <LayerBarChart bars={opsSeries.bars} unit={unit} colour={OKABE_ITO.blue} />
@@ -60,12 +60,12 @@ export function CostCharts({ report, latency, metric }: CostChartsProps) {
         </ChartCard>
         <ChartCard title="Parameters per layer" note={aggregationNote(paramSeries.bars.length, paramSeries.nonZeroCount, paramSeries.aggregatedCount) ?? 'Layers without weights are left out.'}>
           <Scroll on={showAll && paramSeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
-            <LayerBarChart bars={paramSeries.bars} unit="params" colour={OKABE_ITO.bluishGreen} />
+            <LayerBarChart bars={paramSeries.bars} unit="Parameters" colour={OKABE_ITO.bluishGreen} />
           </Scroll>
         </ChartCard>
       </div>
       <ChartCard title="Share by layer type">
-        <div className="grid gap-6 md:grid-cols-2">
+        <div className="grid gap-6 @xl:grid-cols-2">
           <TypeSharePie title={`${unit} by type`} shares={opsShares} unit={unit} typeOrder={typeOrder} />
           <TypeSharePie title="Parameters by type" shares={paramShares} unit="params" typeOrder={typeOrder} />
         </div>

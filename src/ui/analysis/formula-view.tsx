@@ -14,7 +14,7 @@ function useKatex(latex: string): string {
  */
 export function Katex({ latex, className = '' }: { latex: string; className?: string }) {
   const html = useKatex(latex);
-  return <div className={`overflow-x-auto text-xl ${className}`} aria-hidden="true" dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className={`overflow-x-auto overflow-y-hidden text-base ${className}`} aria-hidden="true" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 function FormulaLine({ formula }: { formula: Formula }) {

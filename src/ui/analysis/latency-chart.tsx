@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LatencyBar } from './chart-data';
-import { AXIS_LABEL, hoveredRow, ROW_PX, shortLabel, TICK, TooltipBox } from './chart-frame';
+import { chartMargin, hoveredRow, ROW_PX, shortLabel, TALL_CHART_BARS, TICK, TooltipBox, valueAxisProps } from './chart-frame';
 import { NAIVE_COLOUR, ROOFLINE_COLOUR } from './palette';
 
 /** Milliseconds with enough digits for tiny layers (0.00042 ms) without noise on big ones. */
@@ -17,6 +17,7 @@ const BOUND_TEXT: Record<LatencyBar['bound'], string> = {
 /** Naive (FLOPs ÷ peak FLOPS) vs roofline time per layer, side by side, in ms. */
 export function LatencyChart({ bars }: { bars: LatencyBar[] }) {
   const data = useMemo(() => bars.map((b) => ({ ...b })), [bars]);
+  const tall = data.length > TALL_CHART_BARS;
   const renderTooltip = (p: TooltipContentProps) => {
     const d = hoveredRow<LatencyBar>(p);
     if (!d) return null;
@@ -36,19 +37,15 @@ export function LatencyChart({ bars }: { bars: LatencyBar[] }) {
       data={data}
       responsive
       style={{ width: '100%', height: data.length * ROW_PX * 1.5 + 100 }}
-      margin={{ top: 4, right: 24, bottom: 28, left: 8 }}
+      margin={chartMargin(tall)}
       barCategoryGap={3}
       barGap={1}
     >
       <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-      <XAxis
-        type="number" tick={TICK} tickCount={6}
-        tickFormatter={(v: number) => String(Number(v.toPrecision(3)))}
-        label={{ value: 'ms', position: 'insideBottom', offset: -18, style: AXIS_LABEL }}
-      />
+      <XAxis {...valueAxisProps('Time (ms)', tall)} />
       <YAxis type="category" dataKey="name" tick={TICK} tickFormatter={(n: string) => shortLabel(n)} width="auto" interval={0} />
       <Tooltip content={renderTooltip} cursor={{ fill: '#f1f5f9' }} isAnimationActive={false} />
-      <Legend verticalAlign="top" height={32} wrapperStyle={{ fontSize: 15 }} />
+      <Legend verticalAlign={tall ? 'bottom' : 'top'} height={32} wrapperStyle={{ fontSize: 15 }} />
       <Bar dataKey="naiveMs" name="Naive (FLOPs ÷ peak FLOPS)" fill={NAIVE_COLOUR} isAnimationActive={false} />
       <Bar dataKey="rooflineMs" name="Roofline (max of compute, memory)" fill={ROOFLINE_COLOUR} isAnimationActive={false} />
     </BarChart>

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LayerBar } from './chart-data';
-import { AXIS_LABEL, hoveredRow, ROW_PX, shortLabel, TICK, TooltipBox } from './chart-frame';
+import { chartMargin, hoveredRow, ROW_PX, shortLabel, TALL_CHART_BARS, TICK, TooltipBox, valueAxisProps } from './chart-frame';
 import { OTHER_COLOUR } from './palette';
-import { chooseUnitScale, formatExact } from './unit-scale';
+import { axisTitle, chooseUnitScale, formatExact } from './unit-scale';
 
 export interface LayerBarChartProps {
   bars: LayerBar[];
-  /** Unit of the raw values, e.g. "FLOPs", "MACs", "params". */
+  /** Unit of the raw values, e.g. "FLOPs", "MACs", "Parameters". */
   unit: string;
   colour: string;
 }
@@ -21,7 +21,8 @@ export function LayerBarChart({ bars, unit, colour }: LayerBarChartProps) {
     () => bars.map((b) => ({ name: b.name, scaled: b.value / scale.divisor, exact: b.value, otherCount: b.otherCount })),
     [bars, scale.divisor],
   );
-  const axisUnit = unit === 'params' ? `${scale.prefix ? `${scale.prefix} ` : ''}params` : `${scale.prefix}${unit}`;
+  const axisUnit = axisTitle(unit, scale);
+  const tall = data.length > TALL_CHART_BARS;
   const renderTooltip = (p: TooltipContentProps) => {
     const d = hoveredRow<Datum>(p);
     return d ? <TooltipBox heading={d.name} lines={[{ label: unit, text: formatExact(d.exact) }]} /> : null;
@@ -32,15 +33,11 @@ export function LayerBarChart({ bars, unit, colour }: LayerBarChartProps) {
       data={data}
       responsive
       style={{ width: '100%', height: data.length * ROW_PX + 70 }}
-      margin={{ top: 4, right: 24, bottom: 28, left: 8 }}
+      margin={chartMargin(tall)}
       barCategoryGap={3}
     >
       <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-      <XAxis
-        type="number" tick={TICK} tickCount={6} allowDecimals
-        tickFormatter={(v: number) => String(Number(v.toPrecision(3)))}
-        label={{ value: axisUnit, position: 'insideBottom', offset: -18, style: AXIS_LABEL }}
-      />
+      <XAxis {...valueAxisProps(axisUnit, tall)} />
       <YAxis type="category" dataKey="name" tick={TICK} tickFormatter={(n: string) => shortLabel(n)} width="auto" interval={0} />
       <Tooltip content={renderTooltip} cursor={{ fill: '#f1f5f9' }} isAnimationActive={false} />
       <Bar dataKey="scaled" name={axisUnit} isAnimationActive={false}>

@@ -36,15 +36,17 @@ export function LayerTableControls({ metric, onMetricChange, convention, onConve
           </label>
         ))}
       </fieldset>
-      <label className="flex cursor-pointer items-center gap-2">
-        <input
-          type="checkbox" className="size-5 accent-blue-800"
-          checked={convention === 'detailed'} aria-describedby={`${group}-hint`}
-          onChange={(e) => onConventionChange(e.target.checked ? 'detailed' : 'default')}
-        />
-        Detailed FLOPs
-      </label>
-      <span id={`${group}-hint`} className="-ml-4 text-sm text-slate-600">(adds bias, BatchNorm, activations, Add, Softmax)</span>
+      <div className="flex flex-col">
+        <label className="flex cursor-pointer items-center gap-2">
+          <input
+            type="checkbox" className="size-5 accent-blue-800"
+            checked={convention === 'detailed'} aria-describedby={`${group}-hint`}
+            onChange={(e) => onConventionChange(e.target.checked ? 'detailed' : 'default')}
+          />
+          Detailed FLOPs
+        </label>
+        <span id={`${group}-hint`} className="pl-7 text-sm text-slate-600">adds bias, BatchNorm, activations, Add, Softmax</span>
+      </div>
     </div>
   );
 }

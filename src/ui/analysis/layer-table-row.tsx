@@ -29,12 +29,18 @@ function FigureButton({ layer, figure, slot, value, open, onToggle }: FigureButt
       aria-label={`${FIGURE_LABEL[figure]} of ${layer}: ${formatExact(value)}. Show formula`}
       title={`${formatExact(value)} — click for the formula`}
       onClick={() => onToggle(layer, slot)}
-      className={`rounded px-1.5 py-0.5 tabular-nums underline decoration-dotted decoration-slate-400 underline-offset-4 hover:bg-blue-100 focus-visible:outline-2 focus-visible:outline-blue-700 ${
+      className={`whitespace-nowrap rounded px-1.5 py-0.5 tabular-nums underline decoration-dotted decoration-slate-400 underline-offset-4 hover:bg-blue-100 focus-visible:outline-2 focus-visible:outline-blue-700 ${
         open ? 'bg-blue-100 font-semibold' : ''}`}
     >
       {formatCount(value)}
     </button>
   );
+}
+
+/** "GlobalAveragePooling2D" may break before each capital, so a long type wraps instead of widening the table. */
+function BreakableType({ type }: { type: string }) {
+  const words = type.split(/(?=[A-Z][a-z])/);
+  return <>{words.map((w, i) => <span key={i}>{i > 0 && <wbr />}{w}</span>)}</>;
 }
 
 function BoundBadge({ bound }: { bound: LayerRow['bound'] }) {
@@ -48,7 +54,7 @@ function LatencyShare({ share }: { share: number | null }) {
   return (
     <div className="flex items-center justify-end gap-2">
       <span className="tabular-nums">{formatPercent(share)}</span>
-      <span aria-hidden="true" className="h-2.5 w-14 overflow-hidden rounded-sm bg-slate-200">
+      <span aria-hidden="true" className="hidden h-2.5 w-14 overflow-hidden rounded-sm bg-slate-200 @4xl:inline-block">
         <span className="block h-full bg-[#D55E00]" style={{ width: `${Math.min(100, share * 100)}%` }} />
       </span>
     </div>
@@ -72,6 +78,7 @@ export interface LayerTableRowProps {
 export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowProps) {
   const { row, metric, selected, error, openSlot, cost, onSelect, onToggleFormula } = props;
   const opsFigure: Figure = metric;
+  const typeText = row.type === 'Unknown' ? `${row.className} (unknown)` : row.type;
   const openFigure: Figure | null = openSlot === 'params' ? 'params' : openSlot === 'ops' ? opsFigure : null;
   const tone = error ? 'bg-red-50' : selected ? 'bg-blue-50' : 'hover:bg-slate-50';
   return (
@@ -82,34 +89,43 @@ export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowPro
         data-layer={row.name}
         className={`cursor-pointer border-b border-slate-200 ${tone} ${selected ? 'outline-2 -outline-offset-2 outline-blue-700' : ''}`}
       >
-        <td className="px-2 py-1 text-right tabular-nums text-slate-500">{row.index + 1}</td>
-        <td className={`px-2 py-1 ${error ? 'border-l-4 border-red-700' : ''}`}>
+        <td className="px-1.5 py-1 text-right tabular-nums text-slate-500">{row.index + 1}</td>
+        <td className={`px-1.5 py-1 ${error ? 'border-l-4 border-red-700' : ''}`}>
           <button type="button" aria-pressed={selected} className="text-left font-medium text-slate-900 hover:underline">
             {row.name}
           </button>
+          <div className="text-sm text-slate-600 @4xl:hidden">
+            <BreakableType type={typeText} /> · <span className="whitespace-nowrap">{formatShape(row.outputShape)}</span>
+          </div>
           {error && <div className="max-w-xs text-sm text-red-800" data-testid="layer-table-error">{error}</div>}
         </td>
-        <td className="px-2 py-1 text-slate-700">{row.type === 'Unknown' ? `${row.className} (unknown)` : row.type}</td>
-        <td className="whitespace-nowrap px-2 py-1 tabular-nums">{formatShape(row.outputShape)}</td>
-        <td className="px-2 py-1 text-right">
+        <td className="hidden px-1.5 py-1 text-slate-700 @4xl:table-cell"><BreakableType type={typeText} /></td>
+        <td className="hidden whitespace-nowrap px-1.5 py-1 tabular-nums @4xl:table-cell">{formatShape(row.outputShape)}</td>
+        <td className="px-1.5 py-1 text-right">
           <FigureButton layer={row.name} figure="params" slot="params" value={row.params} open={openFigure === 'params'} onToggle={onToggleFormula} />
         </td>
-        <td className="px-2 py-1 text-right">
+        <td className="px-1.5 py-1 text-right">
           <FigureButton layer={row.name} figure={opsFigure} slot="ops" value={row[opsFigure]} open={openFigure === opsFigure} onToggle={onToggleFormula} />
         </td>
         <td
-          className="whitespace-nowrap px-2 py-1 text-right tabular-nums"
+          className="whitespace-nowrap px-1.5 py-1 text-right tabular-nums"
           title={`weights ${formatBytes(row.weightBytes)} + activations ${formatBytes(row.activationBytes)}`}
         >
           {formatBytes(row.memoryBytes)}
         </td>
-        <td className="px-2 py-1 text-right"><LatencyShare share={row.latencyShare} /></td>
-        <td className="px-2 py-1 text-center"><BoundBadge bound={row.bound} /></td>
+        <td className="px-1.5 py-1 text-right">
+          <LatencyShare share={row.latencyShare} />
+          {row.bound && row.bound !== 'none' && <div className="mt-0.5 @4xl:hidden"><BoundBadge bound={row.bound} /></div>}
+        </td>
+        <td className="hidden px-1.5 py-1 text-center @4xl:table-cell"><BoundBadge bound={row.bound} /></td>
       </tr>
       {openFigure && cost && (
         <tr className="bg-slate-50">
-          <td colSpan={COLUMN_COUNT} className="px-4 py-3">
-            <FormulaView formula={cost.formulas[openFigure]} label={`${FIGURE_LABEL[openFigure]} of ${row.name} (${row.type})`} />
+          <td colSpan={COLUMN_COUNT} className="px-3 py-3">
+            {/* 100cqw: the table's scroll container, so a long formula scrolls inside the box instead of widening the table. */}
+            <div style={{ maxWidth: 'calc(100cqw - 1.5rem)' }}>
+              <FormulaView formula={cost.formulas[openFigure]} label={`${FIGURE_LABEL[openFigure]} of ${row.name} (${row.type})`} />
+            </div>
           </td>
         </tr>
       )}

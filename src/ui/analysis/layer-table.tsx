@@ -17,19 +17,25 @@ export interface LayerTableProps {
   errorsByLayer: Record<string, string>;
 }
 
-interface Column { key: SortKey; label: string; numeric: boolean }
+interface Column {
+  key: SortKey;
+  label: string;
+  numeric: boolean;
+  /** Own column only in a wide container; a narrow one shows it inside another cell. */
+  wideOnly?: boolean;
+}
 
 function columns(metric: Metric): Column[] {
   return [
     { key: 'index', label: '#', numeric: true },
     { key: 'name', label: 'Name', numeric: false },
-    { key: 'type', label: 'Type', numeric: false },
-    { key: 'outputShape', label: 'Output shape', numeric: false },
+    { key: 'type', label: 'Type', numeric: false, wideOnly: true },
+    { key: 'outputShape', label: 'Output shape', numeric: false, wideOnly: true },
     { key: 'params', label: 'Params', numeric: true },
     { key: 'ops', label: metric === 'macs' ? 'MACs' : 'FLOPs', numeric: true },
     { key: 'memory', label: 'Memory', numeric: true },
     { key: 'latencyShare', label: 'Latency share', numeric: true },
-    { key: 'bound', label: 'Bound', numeric: false },
+    { key: 'bound', label: 'Bound', numeric: false, wideOnly: true },
   ];
 }
 
@@ -47,10 +53,21 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: SortState;
       scope="col"
       aria-sort={active ? sort.direction : 'none'}
       title={COLUMN_HINT[column.key]}
-      className={`sticky top-0 z-10 border-b-2 border-slate-300 bg-white px-2 py-2 text-base font-semibold ${column.numeric ? 'text-right' : 'text-left'}`}
+      className={`sticky top-0 z-10 border-b-2 border-slate-300 bg-white px-1.5 py-2 text-base font-semibold ${
+        column.numeric ? 'text-right' : 'text-left'} ${column.wideOnly ? 'hidden @4xl:table-cell' : ''}`}
     >
       <button type="button" onClick={() => onSort(column.key)} className="inline-flex items-center gap-1 whitespace-nowrap hover:text-blue-800">
-        {column.label}
+        {column.key === 'name' ? (
+          <>
+            <span className="@4xl:hidden">Layer</span>
+            <span className="hidden @4xl:inline">Name</span>
+          </>
+        ) : column.key === 'latencyShare' ? (
+          <>
+            <span className="@4xl:hidden">Latency</span>
+            <span className="hidden @4xl:inline">Latency share</span>
+          </>
+        ) : column.label}
         <span aria-hidden="true" className={active ? 'text-blue-800' : 'text-slate-400'}>{arrow}</span>
       </button>
     </th>
@@ -92,7 +109,8 @@ export function LayerTable(props: LayerTableProps) {
       {!report ? (
         <p className="text-base text-slate-600">No figures yet: add an input layer or load a preset.</p>
       ) : (
-        <div className="max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
+        // A container query picks the layout: separate Type/Shape/Bound columns when wide, folded when narrow.
+        <div className="@container max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="w-full border-collapse text-base">
             <caption className="sr-only">
               Cost of each layer of {report.name}; click a column header to sort, a figure to see its formula.

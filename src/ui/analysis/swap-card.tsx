@@ -53,10 +53,7 @@ export function SwapCard({ swap }: { swap: SeparableSwap }) {
           </p>
         )}
       </div>
-      <details className="mt-2 text-base text-slate-700">
-        <summary className="cursor-pointer font-medium">Why is it cheaper?</summary>
-        <p className="mt-1 max-w-prose">{WHY}</p>
-      </details>
+      <p className="mt-2 max-w-prose text-base text-slate-700"><span className="font-medium">Why: </span>{WHY}</p>
     </article>
   );
 }

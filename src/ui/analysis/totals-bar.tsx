@@ -57,7 +57,7 @@ export function TotalsBar({ report, latency, stale }: TotalsBarProps) {
           testId="total-params" label="Parameters" value={t?.params ?? null}
           text={t ? formatCount(t.params) : DASH}
           detail={t && (t.nonTrainableParams > 0
-            ? `${formatCount(t.trainableParams)} trainable · ${formatCount(t.nonTrainableParams)} non-trainable`
+            ? `incl. ${formatCount(t.nonTrainableParams)} non-trainable`
             : 'all trainable')}
           title={t && `${formatExact(t.params)} parameters: ${formatExact(t.trainableParams)} trainable, ${formatExact(t.nonTrainableParams)} non-trainable`}
         />

@@ -33,7 +33,7 @@ export function TypeSharePie({ title, shares, unit, typeOrder }: TypeSharePiePro
     return <p className="text-base text-slate-600">{title}: nothing to share (all zero).</p>;
   }
   return (
-    <figure className="flex min-w-0 flex-col items-center gap-2 sm:flex-row sm:items-start">
+    <figure className="flex min-w-0 flex-col items-center gap-3">
       <PieChart style={{ width: 200, height: 200, flex: 'none' }} responsive={false} width={200} height={200}>
         <Pie
           data={shares} dataKey="value" nameKey="type" innerRadius={50} outerRadius={95}
@@ -43,13 +43,13 @@ export function TypeSharePie({ title, shares, unit, typeOrder }: TypeSharePiePro
         </Pie>
         <Tooltip content={renderTooltip} isAnimationActive={false} />
       </PieChart>
-      <figcaption className="min-w-0">
+      <figcaption className="w-full min-w-0 max-w-xs">
         <div className="mb-1 text-base font-semibold text-slate-800">{title}</div>
         <ul className="space-y-0.5">
           {shares.map((s) => (
             <li key={s.type} className="flex items-center gap-2 text-base">
               <span aria-hidden="true" className="inline-block size-4 flex-none rounded-sm ring-1 ring-slate-400" style={{ background: colourForType(s.type, typeOrder) }} />
-              <span className="truncate">{s.type}</span>
+              <span className="min-w-0 break-words">{s.type}</span>
               <span className="ml-auto pl-3 font-medium tabular-nums">{formatPercent(s.fraction)}</span>
             </li>
           ))}

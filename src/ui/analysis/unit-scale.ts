@@ -5,21 +5,28 @@
 export interface UnitScale {
   /** Divide raw values by this before plotting. */
   divisor: number;
-  /** SI prefix: '', 'k', 'M', 'G', 'T'. */
+  /** Decimal prefix as formatCount writes it: '', 'K', 'M', 'G', 'T'. */
   prefix: string;
+  /** The same in words for axis titles: '', 'thousands', 'millions', … */
+  word: string;
 }
 
 const PREFIXES: UnitScale[] = [
-  { divisor: 1e12, prefix: 'T' },
-  { divisor: 1e9, prefix: 'G' },
-  { divisor: 1e6, prefix: 'M' },
-  { divisor: 1e3, prefix: 'k' },
+  { divisor: 1e12, prefix: 'T', word: 'trillions' },
+  { divisor: 1e9, prefix: 'G', word: 'billions' },
+  { divisor: 1e6, prefix: 'M', word: 'millions' },
+  { divisor: 1e3, prefix: 'K', word: 'thousands' },
 ];
+
+/** Axis title with its unit: "FLOPs (millions)", or just "FLOPs" below 1,000. */
+export function axisTitle(unit: string, scale: UnitScale): string {
+  return scale.word ? `${unit} (${scale.word})` : unit;
+}
 
 /** The largest prefix that keeps `maxValue` at 1 or more once divided (none below 1,000). */
 export function chooseUnitScale(maxValue: number): UnitScale {
   const found = PREFIXES.find((p) => Math.abs(maxValue) >= p.divisor);
-  return found ?? { divisor: 1, prefix: '' };
+  return found ?? { divisor: 1, prefix: '', word: '' };
 }
 
 /** Exact integer with thousands separators: 231211008 → "231,211,008". */

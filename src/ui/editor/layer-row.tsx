@@ -8,6 +8,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { memo, type KeyboardEvent } from 'react';
 import { useFlopLab } from '../../state/store';
 import { IconButton } from '../common/button';
+import { Icon } from '../common/icons';
 import { focusLayerRow } from './focus-layer';
 
 export interface LayerRowProps {
@@ -57,20 +58,20 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
       style={style}
       data-layer={p.name}
       aria-current={p.selected ? 'true' : undefined}
-      className={`relative rounded-md border-2 ${border} ${p.inBlock ? 'ml-3' : ''} ${isDragging ? 'z-10 opacity-60 shadow-lg' : ''}`}
+      className={`group relative rounded-md border-2 ${border} ${p.inBlock ? 'ml-3' : ''} ${isDragging ? 'z-10 opacity-60 shadow-lg' : ''}`}
     >
       {p.dropHint && <DropLine where={p.dropHint} />}
-      <div className="flex items-center gap-1 pr-1">
+      <div className="flex items-stretch">
         <button
           ref={setActivatorNodeRef}
           type="button"
           aria-label={`Drag ${p.name}`}
-          title="Drag to reorder (or focus and press Space, then the arrow keys)"
-          className="flex h-10 w-6 shrink-0 cursor-grab touch-none items-center justify-center text-slate-400 hover:text-slate-800"
+          title="Drag to reorder (or focus, press Space, then the arrow keys)"
+          className="flex w-6 shrink-0 cursor-grab touch-none items-center justify-center text-slate-400 hover:text-slate-800"
           {...attributes}
           {...listeners}
         >
-          <span aria-hidden="true">⠿</span>
+          <Icon name="grip" />
         </button>
         <button
           type="button"
@@ -80,24 +81,25 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
           onClick={() => selectLayer(p.name)}
           onKeyDown={onKeyDown}
-          className="flex min-w-0 flex-1 flex-col items-start py-1 text-left"
+          className="flex min-w-0 flex-1 flex-col items-start py-1 pr-2 text-left"
         >
-          <span className="flex w-full items-baseline gap-2">
+          <span className="flex w-full items-baseline gap-1.5">
             {p.error && <span aria-hidden="true" className="font-bold text-error">⚠</span>}
             <span className="truncate font-mono text-[0.95rem] font-semibold text-slate-900">{p.name}</span>
-            <span className="shrink-0 text-sm text-slate-600">{p.type}</span>
           </span>
-          <span className="flex w-full gap-3 text-sm tabular-nums text-slate-600">
-            <span>{p.shapeText}</span>
-            <span className="ml-auto">{p.costText}</span>
+          <span className="w-full truncate text-sm tabular-nums text-slate-600">
+            <span className="font-medium text-slate-800">{p.type}</span> {p.shapeText}
+            {p.costText && <> · {p.costText}</>}
           </span>
         </button>
-        <div className="flex shrink-0 items-center">
-          <IconButton label={`Move ${p.name} up`} disabled={p.index === 0} onClick={() => move(p.index - 1)}>↑</IconButton>
-          <IconButton label={`Move ${p.name} down`} disabled={p.index === p.count - 1} onClick={() => move(p.index + 1)}>↓</IconButton>
-          <IconButton label={`Duplicate ${p.name}`} onClick={() => duplicateLayer(p.name)}>⧉</IconButton>
-          <IconButton label={`Delete ${p.name}`} className="hover:!bg-error-light hover:!text-error" onClick={remove}>✕</IconButton>
-        </div>
+      </div>
+      <div
+        className={`absolute right-1 top-0.5 flex items-center rounded-md bg-inherit shadow-sm ring-1 ring-slate-200 transition-opacity ${p.selected ? 'opacity-100' : 'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100'}`}
+      >
+        <IconButton label={`Move ${p.name} up`} disabled={p.index === 0} onClick={() => move(p.index - 1)}><Icon name="up" /></IconButton>
+        <IconButton label={`Move ${p.name} down`} disabled={p.index === p.count - 1} onClick={() => move(p.index + 1)}><Icon name="down" /></IconButton>
+        <IconButton label={`Duplicate ${p.name}`} onClick={() => duplicateLayer(p.name)}><Icon name="copy" /></IconButton>
+        <IconButton label={`Delete ${p.name}`} className="hover:!bg-error-light hover:!text-error" onClick={remove}><Icon name="close" /></IconButton>
       </div>
       {p.inputsText && (
         <p className="truncate px-7 pb-1 font-mono text-xs text-slate-600" title={p.inputsText}>{p.inputsText}</p>

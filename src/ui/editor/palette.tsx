@@ -4,31 +4,30 @@
  * Only the pointer starts a drag here, so the keyboard keeps Enter/Space for "add".
  */
 import { useDraggable } from '@dnd-kit/core';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { LAYER_TYPES_IN_PALETTE } from '../../core/layer-defaults';
 import type { LayerType } from '../../core/model';
-import { PALETTE_GROUPS } from './palette-groups';
+import { PALETTE_LABELS } from './palette-groups';
 
 export interface PaletteDragData { kind: 'palette'; type: LayerType }
 
 export const Palette = memo(function Palette({ onAdd }: { onAdd(type: LayerType): void }) {
-  const groups = PALETTE_GROUPS.map((g) => ({ ...g, types: g.types.filter((t) => LAYER_TYPES_IN_PALETTE.includes(t)) }));
-  const grouped = new Set(groups.flatMap((g) => g.types));
-  const other = LAYER_TYPES_IN_PALETTE.filter((t) => !grouped.has(t));
-  if (other.length > 0) groups.push({ label: 'Other', types: other });
+  const [open, setOpen] = useState(true);
   return (
     <section aria-labelledby="palette-heading" className="flex flex-col gap-1.5">
-      <h2 id="palette-heading" className="text-sm font-bold uppercase tracking-wide text-slate-600">
-        Add a layer <span className="font-normal normal-case tracking-normal">(click, or drag into the stack)</span>
-      </h2>
-      <div className="flex flex-col gap-1">
-        {groups.filter((g) => g.types.length > 0).map((g) => (
-          <div key={g.label} role="group" aria-label={g.label} className="flex flex-wrap items-center gap-1">
-            <span className="w-14 shrink-0 text-xs font-semibold text-slate-500" aria-hidden="true">{g.label}</span>
-            {g.types.map((t) => <PaletteItem key={t} type={t} onAdd={onAdd} />)}
-          </div>
-        ))}
+      <div className="flex items-center gap-2">
+        <h2 id="palette-heading" className="text-base font-bold">Add a layer</h2>
+        <span className="text-xs text-slate-500">click, or drag into the stack</span>
+        <button type="button" aria-expanded={open} aria-controls="palette-items" onClick={() => setOpen(!open)}
+          className="ml-auto rounded px-1.5 text-sm text-accent-dark underline-offset-2 hover:underline">
+          {open ? 'Hide' : 'Show'}
+        </button>
       </div>
+      {open && (
+        <div id="palette-items" className="grid grid-cols-3 gap-1">
+          {LAYER_TYPES_IN_PALETTE.map((t) => <PaletteItem key={t} type={t} onAdd={onAdd} />)}
+        </div>
+      )}
     </section>
   );
 });
@@ -46,9 +45,9 @@ function PaletteItem({ type, onAdd }: { type: LayerType; onAdd(type: LayerType):
       title={`Add ${type} after the selected layer (or drag it into the stack)`}
       {...pointerListeners}
       onClick={() => onAdd(type)}
-      className={`cursor-grab touch-none rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm font-medium text-slate-800 hover:border-accent hover:bg-accent-light ${isDragging ? 'opacity-40' : ''}`}
+      className={`cursor-grab touch-none truncate rounded border border-slate-300 bg-white px-1 py-0.5 text-[0.85rem] font-medium text-slate-800 hover:border-accent hover:bg-accent-light ${isDragging ? 'opacity-40' : ''}`}
     >
-      {type}
+      {PALETTE_LABELS[type] ?? type}
     </button>
   );
 }

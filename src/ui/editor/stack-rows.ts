@@ -20,14 +20,13 @@ export function costsByName(report: CostReport | null): Map<string, LayerCost> {
   return new Map((report?.layers ?? []).map((l) => [l.name, l]));
 }
 
-/** "80 params · 48.7 K MACs", only the non-zero parts; "no weights" when both are zero. */
+/** One figure that says what a layer costs: its MACs, else its FLOPs, else its params, else "free". */
 export function compactCost(cost: LayerCost | undefined): string {
   if (!cost) return '…';
-  const parts: string[] = [];
-  if (cost.params > 0) parts.push(`${formatCount(cost.params)} params`);
-  if (cost.macs > 0) parts.push(`${formatCount(cost.macs)} MACs`);
-  else if (cost.flops > 0) parts.push(`${formatCount(cost.flops)} FLOPs`);
-  return parts.length > 0 ? parts.join(' · ') : 'no weights';
+  if (cost.macs > 0) return `${formatCount(cost.macs)} MACs`;
+  if (cost.flops > 0) return `${formatCount(cost.flops)} FLOPs`;
+  if (cost.params > 0) return `${formatCount(cost.params)} params`;
+  return 'free';
 }
 
 export function stackRows(layers: readonly LayerSpec[], costs: Map<string, LayerCost>, broken: Record<string, string>): StackRow[] {

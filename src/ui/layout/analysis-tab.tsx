@@ -2,9 +2,9 @@
 import { useFlopLab } from '../../state/store';
 import { useErrorsByLayer, useLatency } from '../../state/selectors';
 import { CostCharts } from '../analysis/cost-charts';
+import { DevicePicker } from '../analysis/device-picker';
 import { LayerTable } from '../analysis/layer-table';
 import { MeasurePanel } from '../measure/measure-panel';
-import { Placeholder } from './placeholder';
 
 export function AnalysisTab() {
   const graph = useFlopLab((s) => s.graph);
@@ -38,5 +38,13 @@ export function AnalysisTab() {
 }
 
 function DeviceSlot() {
-  return <Placeholder title="Device" />;
+  const deviceId = useFlopLab((s) => s.deviceId);
+  const peakGflops = useFlopLab((s) => s.peakGflops);
+  const bandwidthGBs = useFlopLab((s) => s.bandwidthGBs);
+  const { setDevice, setCustomDevice } = useFlopLab.getState();
+  const latency = useLatency();
+  return (
+    <DevicePicker deviceId={deviceId} peakGflops={peakGflops} bandwidthGBs={bandwidthGBs}
+      onDeviceChange={setDevice} onCustomChange={setCustomDevice} latency={latency} />
+  );
 }

@@ -2,7 +2,7 @@
 import { NORMAL_VS_SEPARABLE_IDS } from '../../core/presets/index';
 import { analysisSettled, useFlopLab } from '../../state/store';
 import { Button } from '../common/button';
-import { Placeholder } from './placeholder';
+import { CompareView } from '../analysis/compare-view';
 
 /** Loads the lecture's normal model, pins it as A, then opens its separable twin as B. */
 async function openLecturePair(): Promise<void> {
@@ -35,12 +35,8 @@ export function CompareTab() {
       ) : !report ? (
         <p className="text-slate-700">The current model has no figures yet.</p>
       ) : (
-        <CompareSlot a={pinned} b={{ graph, report }} />
+        <CompareView a={pinned} b={{ graph, report }} />
       )}
     </div>
   );
-}
-
-function CompareSlot(_props: { a: unknown; b: unknown }) {
-  return <Placeholder title="A vs B" />;
 }

@@ -1,7 +1,7 @@
 import { useFlopLab } from '../../state/store';
-import { Placeholder } from './placeholder';
+import { CompressionLab } from '../compress/compression-lab';
 
 export function CompressTab() {
   const graph = useFlopLab((s) => s.graph);
-  return <Placeholder title="Compression lab">{graph.name}</Placeholder>;
+  return <CompressionLab graph={graph} />;
 }

@@ -17,6 +17,7 @@ export function Header() {
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
         <h1 className="text-3xl font-extrabold tracking-tight text-accent-dark">FlopLab</h1>
         <PresetSelect />
+        <NewModelButton />
         <ImportButton />
         <UndoRedo />
         <div className="ml-auto flex items-center gap-2">
@@ -48,6 +49,17 @@ function PresetSelect() {
         {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
       </select>
     </div>
+  );
+}
+
+/** An empty model to build from the palette (undoable like every edit). */
+function NewModelButton() {
+  const setGraph = useFlopLab((s) => s.setGraph);
+  return (
+    <Button title="Start from an empty model and build it from the palette"
+      onClick={() => setGraph({ name: 'Untitled', layers: [] }, { presetId: null })}>
+      New model
+    </Button>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateErrorPercent, formatEstimateError, slowdownFactor } from './estimate-error';
+import { estimateErrorPercent, formatEstimateError, formatFactor, slowdownFactor } from './estimate-error';
 
 describe('estimateErrorPercent', () => {
   it('is positive when the estimate is slower than the measurement', () => {
@@ -21,6 +21,7 @@ describe('formatEstimateError', () => {
     expect(formatEstimateError(-90.4)).toBe('−90 %');
     expect(formatEstimateError(2.345)).toBe('+2.3 %');
     expect(formatEstimateError(null)).toBe('—');
+    expect(formatEstimateError(-99.964)).toBe('−99.96 %');
   });
 });
 
@@ -28,5 +29,14 @@ describe('slowdownFactor', () => {
   it('is measured over estimate', () => {
     expect(slowdownFactor(2, 10)).toBe(5);
     expect(slowdownFactor(0, 10)).toBeNull();
+  });
+});
+
+describe('formatFactor', () => {
+  it('rounds big factors and keeps two digits for small ones', () => {
+    expect(formatFactor(2794.3)).toBe('2,794×');
+    expect(formatFactor(2.53)).toBe('2.5×');
+    expect(formatFactor(0.414)).toBe('0.41×');
+    expect(formatFactor(null)).toBe('—');
   });
 });

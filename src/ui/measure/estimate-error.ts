@@ -9,12 +9,13 @@ export function estimateErrorPercent(estimateMs: number | null | undefined, meas
   return ((estimateMs - measuredMs) / measuredMs) * 100;
 }
 
-/** "+52 %", "−91 %", "×12.3 too slow"… kept simple: a signed percent, with × for big factors. */
+/** A signed percent with a true minus sign: "+52 %", "−91 %", "−99.97 %". */
 export function formatEstimateError(percent: number | null): string {
   if (percent === null) return '—';
   const sign = percent > 0 ? '+' : percent < 0 ? '−' : '±';
   const magnitude = Math.abs(percent);
-  const digits = magnitude >= 10 ? 0 : 1;
+  // Near −100 % (an estimate far too optimistic) whole percents all read "−100 %": keep decimals.
+  const digits = magnitude >= 99 && magnitude < 100 ? 2 : magnitude >= 10 ? 0 : 1;
   return `${sign}${magnitude.toFixed(digits)} %`;
 }
 
@@ -22,4 +23,11 @@ export function formatEstimateError(percent: number | null): string {
 export function slowdownFactor(estimateMs: number | null | undefined, measuredMs: number): number | null {
   if (estimateMs === null || estimateMs === undefined || !(estimateMs > 0)) return null;
   return measuredMs / estimateMs;
+}
+
+/** Measured ÷ estimate as a factor: "2.5×", "2,794×", "0.41×". */
+export function formatFactor(factor: number | null): string {
+  if (factor === null || !Number.isFinite(factor)) return '—';
+  if (factor >= 100) return `${Math.round(factor).toLocaleString('en-US')}×`;
+  return `${Number(factor.toPrecision(2))}×`;
 }

@@ -3,7 +3,7 @@ import type { ModelGraph } from '../../core/model';
 import { getWorker } from '../../state/worker-client';
 import type { CalibrateResult, MeasureResult } from '../../worker/api';
 import { Button } from '../common/button';
-import { estimateErrorPercent, formatEstimateError } from './estimate-error';
+import { estimateErrorPercent, formatEstimateError, formatFactor, slowdownFactor } from './estimate-error';
 import { formatMs } from '../../core/format';
 import { JobProgressBar } from './progress-bar';
 import { useWorkerJob } from './use-worker-job';
@@ -99,6 +99,7 @@ function MeasureOutcome({ result, latency, stale }: { result: MeasureResult; lat
             <th scope="col" className="py-1 font-medium">Latency (batch 1)</th>
             <th scope="col" className="py-1 text-right font-medium">Time</th>
             <th scope="col" className="py-1 text-right font-medium">Error vs measured</th>
+            <th scope="col" className="py-1 text-right font-medium">Measured ÷ estimate</th>
           </tr>
         </thead>
         <tbody>
@@ -108,6 +109,7 @@ function MeasureOutcome({ result, latency, stale }: { result: MeasureResult; lat
             </th>
             <td className="py-1 text-right tabular-nums" data-testid="measured-median-ms" data-value={result.medianMs}>{formatMs(result.medianMs)}</td>
             <td className="py-1 text-right text-slate-500">—</td>
+            <td className="py-1 text-right text-slate-500">—</td>
           </tr>
           {rows.map((row) => {
             const error = estimateErrorPercent(row.ms, result.medianMs);
@@ -115,7 +117,8 @@ function MeasureOutcome({ result, latency, stale }: { result: MeasureResult; lat
               <tr key={row.testId} className="border-b border-slate-200">
                 <th scope="row" className="py-1 font-normal">{row.label}</th>
                 <td className="py-1 text-right tabular-nums" data-testid={row.testId} data-value={row.ms ?? ''}>{row.ms === null ? '—' : formatMs(row.ms)}</td>
-                <td className="py-1 text-right tabular-nums" data-value={error ?? ''}>{formatEstimateError(error)}</td>
+                <td className="py-1 text-right tabular-nums" data-testid={`${row.testId}-error`} data-value={error ?? ''}>{formatEstimateError(error)}</td>
+                <td className="py-1 text-right tabular-nums">{formatFactor(slowdownFactor(row.ms, result.medianMs))}</td>
               </tr>
             );
           })}

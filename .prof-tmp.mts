@@ -1,0 +1,15 @@
+import { findPreset } from './src/core/presets';
+import { syntheticWeights } from './src/core/compress/synthetic-weights';
+import { clusterWeights } from './src/core/compress/kmeans';
+import { radixSortFloat32 } from './src/core/compress/radix-sort';
+import { pruneByMagnitude } from './src/core/compress/prune';
+import { isPrunableTensor } from './src/core/compress/prunable';
+import { sparseSize } from './src/core/compress/storage';
+const w = syntheticWeights(findPreset('mobilenet-v1')!.build(), 1);
+if (!w.ok) throw 1;
+const ks = w.value.filter(t => isPrunableTensor(t.name));
+let t0 = performance.now(); for (const k of ks) radixSortFloat32(k.data); console.log('sort', performance.now()-t0);
+t0 = performance.now(); let it = 0; for (const k of ks) it += clusterWeights(k.data, {k:16}).iterations; console.log('kmeans', performance.now()-t0, it);
+t0 = performance.now(); const pr = ks.map(k => pruneByMagnitude(k.data, 0.5).data); console.log('prune', performance.now()-t0);
+t0 = performance.now(); for (const p of pr) sparseSize(p, 32, 4); console.log('sparseSize', performance.now()-t0);
+t0 = performance.now(); for (const p of pr) clusterWeights(p, {k:16}); console.log('kmeans pruned', performance.now()-t0);

@@ -1,0 +1,129 @@
+/**
+ * `floplab compress <model.json> [--prune S] [--global] [--structured] [--kmeans K]
+ * [--init linear|density|forgy|kmeans++] [--bits B] [--per-channel] [--symmetric] [--huffman]
+ * --out <dir> [--json]`: compresses a TensorFlow.js model's real weights and writes a
+ * model.json + weights that tf.loadLayersModel loads. Exit 0, or 2 with one line on stderr.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runPipeline } from '../core/compress/pipeline';
+import { gzipBytes } from '../core/compress/gzip-size';
+import type { CompressionResult } from '../core/compress/types';
+import { parseModelJson } from '../core/import/model-json';
+import type { ModelGraph } from '../core/model';
+import { readWeightsFromDir } from '../tf/weights-io';
+import { exportLayersModel, type ExportedModel, type ExportTensor } from '../tf/export-model';
+import { parseArgs } from './args';
+import { type CliIo, processIo, reportProblem } from './cli-io';
+import { COMPRESS_FLAGS, planFromFlags } from './compress-plan';
+import { compressText } from './compress-output';
+
+export const COMPRESS_USAGE = `Usage: floplab compress <model.json> [options] --out <dir>
+
+Prunes, shares (k-means) and quantizes the kernels of a TensorFlow.js Layers model (its weights
+files beside model.json), in Deep Compression's order, and writes a loadable model.json +
+weights to <dir>. Biases and BatchNorm stay float32.
+
+Options:
+  --prune S          magnitude pruning: each kernel at least S zeros (0 ≤ S < 1)
+  --global           one magnitude threshold across all kernels (with --prune)
+  --structured       remove whole filters by L1 norm, and the next layer's inputs (with --prune)
+  --kmeans K         weight sharing: at most K values per kernel (2..256), zeros kept
+  --init I           k-means initialisation: linear (default), density, forgy, kmeans++
+  --bits B           quantize to B bits (1..16, per-tensor affine by default) or 'float16';
+                     after --kmeans the codebook is quantized
+  --per-channel      one scale per output channel (with --bits)
+  --symmetric        symmetric quantization (with --bits)
+  --huffman          add the Huffman-coding stage to the size report
+  --out <dir>        where model.json and the weights file are written
+  --json             print one JSON object
+`;
+
+/** The --json object (issue 4). */
+export interface CompressJson {
+  before: { bytes: number; gzipBytes: number };
+  after: { bytes: number; gzipBytes: number; fileBytes: number };
+  ratio: number;
+  stages: { name: string; bytes: number }[];
+  layers: { name: string; sparsity: number; clusters: number | null; bits: number; mse: number; sqnrDb: number | null }[];
+}
+
+/** Runs the command; returns the exit code. */
+export async function runCompress(argv: string[], io: CliIo = processIo): Promise<number> {
+  const args = parseArgs(argv, COMPRESS_FLAGS);
+  if (!args.ok) return reportProblem(io, args.message);
+  const { positionals, flags } = args.value;
+  if (flags.help) { io.out(COMPRESS_USAGE); return 0; }
+  if (positionals.length !== 1) return reportProblem(io, `Expected one model.json, but got ${positionals.length} file arguments.`);
+  if (typeof flags.out !== 'string') return reportProblem(io, 'Option --out <dir> is required (where the compressed model is written).');
+  const plan = planFromFlags(flags);
+  if (!plan.ok) return reportProblem(io, plan.message);
+  const [path] = positionals;
+  const loaded = await loadModel(path);
+  if (!loaded.ok) return reportProblem(io, loaded.message);
+  const { graph, topology, weights } = loaded;
+  const result = await runPipeline(weights, plan.value, {}, { graph });
+  if (!result.ok) return reportProblem(io, result.error.message);
+  const exported = exportLayersModel(await topologyFor(result.value, topology), exportTensors(result.value));
+  try {
+    await mkdir(flags.out, { recursive: true });
+    await writeFile(join(flags.out, 'model.json'), JSON.stringify(exported.modelJson));
+    for (const f of exported.weightFiles) await writeFile(join(flags.out, f.name), f.data);
+  } catch (e) {
+    return reportProblem(io, `Cannot write to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const summary = summarize(result.value, exported, weights);
+  io.out(flags.json ? `${JSON.stringify(summary)}\n` : compressText(summary, result.value, exported, flags.out));
+  return 0;
+}
+
+type Loaded = { ok: true; graph: ModelGraph; topology: unknown; weights: ExportTensor[] } | { ok: false; message: string };
+
+async function loadModel(path: string): Promise<Loaded> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    return { ok: false, message: `Cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const parsed = parseModelJson(json);
+  if (!parsed.ok) return { ok: false, message: parsed.error.message };
+  const manifest = parsed.value.weightsManifest;
+  if (!manifest || manifest.every((g) => g.weights.length === 0)) {
+    return { ok: false, message: `${path} has no weights (no weightsManifest): there is nothing to compress.` };
+  }
+  const weights = await readWeightsFromDir(path, manifest);
+  if (!weights.ok) return { ok: false, message: weights.error.message };
+  return { ok: true, graph: parsed.value.graph, topology: (json as { modelTopology?: unknown }).modelTopology ?? json, weights: weights.value };
+}
+
+/** The original topology, or one rebuilt from the new graph when structured pruning changed it. */
+async function topologyFor(result: CompressionResult, original: unknown): Promise<unknown> {
+  if (!result.structured || Object.keys(result.structured.removed).length === 0) return original;
+  const { buildTfModel } = await import('../tf/build-model');
+  const { topologyOf } = await import('../tf/export-model');
+  const built = buildTfModel(result.structured.graph, { weights: 'zeros' });
+  if (!built.ok) return original;
+  const topology = topologyOf(built.value);
+  built.value.dispose();
+  return topology;
+}
+
+function exportTensors(result: CompressionResult): ExportTensor[] {
+  const enc = new Map(result.perLayer.map((l) => [l.tensor, l.encoding]));
+  return result.weights.map((w) => ({ ...w, encoding: enc.get(w.name) }));
+}
+
+function summarize(result: CompressionResult, exported: ExportedModel, original: ExportTensor[]): CompressJson {
+  const originalFloats = original.map((w) => new Uint8Array(Float32Array.from(w.data).buffer));
+  return {
+    before: { bytes: result.totals.bytesBefore, gzipBytes: gzipBytes(originalFloats) },
+    after: { bytes: result.totals.bytesAfter, gzipBytes: gzipBytes(exported.weightFiles.map((f) => f.data)), fileBytes: exported.fileBytes },
+    ratio: result.totals.ratio,
+    stages: result.stages.map((s) => ({ name: s.name, bytes: s.bytes })),
+    layers: result.perLayer.map((l) => ({
+      name: l.name, sparsity: l.sparsity, clusters: l.clusters, bits: l.bits, mse: l.mse,
+      sqnrDb: Number.isFinite(l.sqnrDb) ? l.sqnrDb : null,
+    })),
+  };
+}

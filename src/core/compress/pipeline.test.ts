@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeModel } from '../analyze';
+import { runPipeline } from './pipeline';
+import { effectiveFlops } from './effective-flops';
+import { syntheticWeights } from './synthetic-weights';
+import { smallConvNet } from './test-models';
+import type { CompressionPlan, CompressionResult } from './types';
+
+const graph = smallConvNet();
+const weights = (() => {
+  const w = syntheticWeights(graph, 5);
+  if (!w.ok) throw new Error(w.error.message);
+  return w.value;
+})();
+
+async function run(plan: CompressionPlan, withGraph = false): Promise<CompressionResult> {
+  const r = await runPipeline(weights, plan, {}, withGraph ? { graph } : {});
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+const deepCompression: CompressionPlan = {
+  stages: [{ kind: 'prune', sparsity: 0.5 }, { kind: 'share', k: 16 }, { kind: 'quantize', bits: 8 }, { kind: 'huffman' }],
+};
+
+describe('runPipeline', () => {
+  it("runs Deep Compression's order: each kernel ≥ 50% zeros, ≤ 16 shared values (17 with zero), sizes shrinking", async () => {
+    const r = await run(deepCompression);
+    expect(r.stages.map((s) => s.name)).toEqual(['original', 'prune', 'share', 'quantize', 'huffman']);
+    for (let i = 1; i < r.stages.length; i++) expect(r.stages[i].bytes).toBeLessThan(r.stages[i - 1].bytes);
+    for (const w of r.weights) {
+      if (!w.name.endsWith('kernel')) continue;
+      const zeros = w.data.filter((v) => v === 0).length;
+      expect(zeros / w.data.length).toBeGreaterThanOrEqual(0.5);
+      expect(new Set(w.data).size).toBeLessThanOrEqual(17);
+    }
+    const conv1 = r.perLayer.find((l) => l.name === 'conv1');
+    expect(conv1?.clusters).toBeLessThanOrEqual(16);
+    expect(conv1?.bits).toBe(8);
+    expect(conv1?.encoding.kind).toBe('affine');
+    expect(r.totals.ratio).toBeCloseTo(r.totals.bytesBefore / r.totals.bytesAfter, 12);
+    expect(r.totals.bytesBefore).toBe(weights.reduce((s, w) => s + 4 * w.data.length, 0));
+  });
+
+  it('leaves biases and BatchNorm untouched', async () => {
+    const r = await run(deepCompression);
+    for (const [i, w] of r.weights.entries()) if (!w.name.endsWith('kernel')) expect(w.data).toBe(weights[i].data);
+  });
+
+  it('reports each layer’s MSE and SQNR against the original weights', async () => {
+    const r = await run({ stages: [{ kind: 'quantize', bits: 8 }] });
+    for (const l of r.perLayer) {
+      expect(l.mse).toBeGreaterThan(0);
+      expect(l.sqnrDb).toBeGreaterThan(30); // ~6 dB per bit
+      expect(l.format).toBe('dense');
+      expect(l.bytesAfter).toBe(Math.ceil((l.params * 8 + 64) / 8));
+    }
+  });
+
+  it('computes the quantized stage size by hand: n·b bits + 2 floats per tensor', async () => {
+    const r = await run({ stages: [{ kind: 'quantize', bits: 4, perChannel: true, symmetric: true }] });
+    const fc1 = r.perLayer.find((l) => l.name === 'fc1');
+    // fc1 kernel [96, 10]: 960 · 4 bits + 10 scales · 32 bits.
+    expect(fc1?.bytesAfter).toBe((960 * 4 + 10 * 32) / 8);
+    expect(fc1?.encoding.kind).toBe('per-channel');
+  });
+
+  it('honours per-layer overrides and skips', async () => {
+    const r = await run({ stages: [{ kind: 'prune', sparsity: 0.5 }], layers: { conv1: { skip: true }, fc1: { prune: { sparsity: 0.9 } } } });
+    const by = Object.fromEntries(r.perLayer.map((l) => [l.name, l]));
+    expect(by.conv1.sparsity).toBe(0);
+    expect(by.fc1.sparsity).toBeGreaterThanOrEqual(0.9);
+    expect(by.conv2.sparsity).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('global pruning reaches the target over all kernels together', async () => {
+    const r = await run({ stages: [{ kind: 'prune', sparsity: 0.6, global: true }] });
+    const zeros = r.perLayer.reduce((s, l) => s + l.sparsity * l.params, 0);
+    const all = r.perLayer.reduce((s, l) => s + l.params, 0);
+    expect(Math.round(zeros)).toBe(Math.ceil(0.6 * all));
+  });
+
+  it('structured pruning returns a smaller graph whose dense FLOPs drop', async () => {
+    const r = await run({ stages: [{ kind: 'prune', sparsity: 0.5, structured: true }] }, true);
+    expect(r.structured?.removed.conv1).toBe(4);
+    const a = analyzeModel(graph);
+    const b = analyzeModel(r.structured?.graph ?? graph);
+    if (!a.ok || !b.ok) throw new Error('analysis failed');
+    expect(b.report.totals.flops).toBeLessThan(a.report.totals.flops);
+    expect(r.stages[1].bytes).toBeLessThan(r.stages[0].bytes);
+  });
+
+  it('rejects impossible plans with a message naming the stage and field', async () => {
+    const bad = await runPipeline(weights, { stages: [{ kind: 'prune', sparsity: 1 }] });
+    expect(bad.ok || bad.error.message).toMatch(/Stage 1 \(prune\).*sparsity/);
+    const k = await runPipeline(weights, { stages: [{ kind: 'share', k: 1 }] });
+    expect(k.ok || k.error.field).toBe('k');
+    const s = await runPipeline(weights, { stages: [{ kind: 'prune', sparsity: 0.5, structured: true }] });
+    expect(s.ok || s.error.code).toBe('invalid-value');
+  });
+
+  it('stops when the signal is aborted and resolves to a cancelled value, with progress reported', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const r = await runPipeline(weights, deepCompression, {
+      signal: controller.signal,
+      onProgress: (f) => { seen.push(f); if (seen.length === 3) controller.abort(); },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('cancelled');
+    expect(seen.length).toBe(3);
+    const full: number[] = [];
+    await runPipeline(weights, deepCompression, { onProgress: (f) => full.push(f) });
+    expect(full[full.length - 1]).toBe(1);
+    expect(full.every((f, i) => i === 0 || f >= full[i - 1])).toBe(true);
+  });
+});
+
+describe('effectiveFlops', () => {
+  it('skips the MACs of zero weights: FLOPs − 2·MACs·(1 − density), dense FLOPs unchanged', async () => {
+    const a = analyzeModel(graph);
+    if (!a.ok) throw new Error('analysis failed');
+    const r = await run({ stages: [{ kind: 'prune', sparsity: 0.75 }] });
+    const e = effectiveFlops(a.report, r.totals.densityByLayer);
+    expect(e.denseFlops).toBe(a.report.totals.flops);
+    const conv1 = a.report.layers.find((l) => l.name === 'conv1');
+    const conv1e = e.layers.find((l) => l.name === 'conv1');
+    // conv1: 3·3·3·8 = 216 weights, 162 pruned → density 54/216 = 0.25.
+    expect(conv1e?.density).toBe(0.25);
+    expect(conv1e?.effectiveFlops).toBe((conv1?.flops ?? 0) - 2 * (conv1?.macs ?? 0) * 0.75);
+    const pool = e.layers.find((l) => l.name === 'pool1');
+    expect(pool?.effectiveFlops).toBe(pool?.denseFlops);
+  });
+});

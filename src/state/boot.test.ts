@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findPreset } from '../core/presets/index';
+import type { WorkStorage } from './persistence';
+import type { ShareState } from './url-codec';
+
+/** A fresh store and boot module per test (boot runs once per page). */
+async function freshModules() {
+  vi.resetModules();
+  const boot = await import('./boot');
+  const store = await import('./store');
+  const codec = await import('./url-codec');
+  const persistence = await import('./persistence');
+  const share = await import('./share');
+  return { ...boot, ...store, ...codec, ...persistence, ...share };
+}
+
+function memoryStorage(): WorkStorage {
+  const items = new Map<string, string>();
+  return { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) };
+}
+
+/** Just enough of `window` and `document` for boot and persistence. */
+function fakePage(hash: string) {
+  const listeners = new Map<string, () => void>();
+  const location = { hash, pathname: '/app/', search: '', origin: 'https://example.org' };
+  const replaceState = vi.fn((_s: unknown, _t: string, url: string) => {
+    location.hash = url.includes('#') ? url.slice(url.indexOf('#')) : '';
+  });
+  vi.stubGlobal('window', {
+    location, history: { state: null, replaceState },
+    addEventListener: (type: string, fn: () => void) => listeners.set(type, fn),
+    removeEventListener: () => undefined,
+  });
+  vi.stubGlobal('document', { addEventListener: () => undefined, removeEventListener: () => undefined });
+  return { location, replaceState, fire: (type: string) => listeners.get(type)?.() };
+}
+
+const sample = (graphId: string): ShareState => ({
+  graph: findPreset(graphId)!.build(), presetId: graphId, deviceId: 'custom',
+  customDevice: { peakGflops: 10, bandwidthGBs: 2 }, convention: 'detailed', metric: 'flops', tab: 'compare',
+  selectedLayer: null,
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('initFromLocation', () => {
+  it('opens a share link, clears it from the address bar and saves it as the work', async () => {
+    const m = await freshModules();
+    const storage = memoryStorage();
+    const page = fakePage(m.shareFragment(sample('mobilenet-v1')));
+    m.initFromLocation(storage);
+    const s = m.useFlopLab.getState();
+    expect(s.graph).toEqual(sample('mobilenet-v1').graph);
+    expect(s).toMatchObject({ presetId: 'mobilenet-v1', deviceId: 'custom', peakGflops: 10, convention: 'detailed', metric: 'flops', tab: 'compare', notice: null });
+    expect(s.report?.convention).toBe('detailed'); // figures at once, under the link's convention
+    expect(s.canUndo).toBe(false);
+    expect(page.replaceState).toHaveBeenCalledWith(null, '', '/app/');
+    expect(m.loadSavedWork(storage)).toMatchObject({ ok: true, value: { presetId: 'mobilenet-v1' } });
+  });
+
+  it('a damaged link opens the default model with an error notice', async () => {
+    const m = await freshModules();
+    fakePage('#s=v1.bm90LWEtbGluaw');
+    m.initFromLocation(memoryStorage());
+    const s = m.useFlopLab.getState();
+    expect(s.presetId).toBe(m.DEFAULT_PRESET_ID);
+    expect(s.report).not.toBeNull();
+    expect(s.notice?.kind).toBe('error');
+    expect(s.notice?.message).toMatch(/^This share link is damaged \(.+\)\. Opened the default model instead\.$/);
+  });
+
+  it('without a link, restores the saved work', async () => {
+    const m = await freshModules();
+    const storage = memoryStorage();
+    m.saveWork(storage, sample('resnet-18'));
+    fakePage('');
+    m.initFromLocation(storage);
+    expect(m.useFlopLab.getState().presetId).toBe('resnet-18');
+    expect(m.useFlopLab.getState().notice).toBeNull();
+  });
+
+  it('damaged saved work: the default model and a notice', async () => {
+    const m = await freshModules();
+    const storage = memoryStorage();
+    storage.setItem(m.STORAGE_KEY, 'v1.AAAA');
+    fakePage('');
+    m.initFromLocation(storage);
+    expect(m.useFlopLab.getState().presetId).toBe(m.DEFAULT_PRESET_ID);
+    expect(m.useFlopLab.getState().notice?.message).toMatch(/saved work could not be restored/);
+  });
+
+  it('nothing at all: the default preset, analysed at once', async () => {
+    const m = await freshModules();
+    fakePage('');
+    m.initFromLocation(null);
+    const s = m.useFlopLab.getState();
+    expect(s.presetId).toBe('lenet-5');
+    expect(s.report?.totals.params).toBe(61706);
+  });
+
+  it('a link pasted into the open page loads it, undoably', async () => {
+    const m = await freshModules();
+    const page = fakePage('');
+    m.initFromLocation(null);
+    page.location.hash = m.shareFragment(sample('vgg-16'));
+    page.fire('hashchange');
+    expect(m.useFlopLab.getState().presetId).toBe('vgg-16');
+    m.useFlopLab.getState().undo();
+    expect(m.useFlopLab.getState().presetId).toBe('lenet-5');
+  });
+});
+
+describe('shareUrl', () => {
+  it('is this page plus #s= and the state, and opens the same model', async () => {
+    const m = await freshModules();
+    fakePage('');
+    m.initFromLocation(null);
+    m.useFlopLab.getState().updateLayer('c1', { filters: 12 });
+    const url = m.shareUrl();
+    expect(url.startsWith('https://example.org/app/#s=v1.')).toBe(true);
+    const decoded = m.decodeShareState(new URL(url).hash);
+    expect(decoded.ok && decoded.value.graph).toEqual(m.useFlopLab.getState().graph);
+  });
+});

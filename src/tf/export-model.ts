@@ -1,0 +1,136 @@
+/**
+ * Writes a compressed model as a TensorFlow.js layers-model: model.json (topology + weights
+ * manifest) and one weights file, loadable by tf.loadLayersModel. The manifest's own
+ * quantization is used where the in-app scheme maps onto it exactly, so the files really shrink:
+ *   per-tensor affine or symmetric b-bit grid (also a quantized k-means codebook, whose values
+ *   all lie on its grid) → uint8 (b ≤ 8) or uint16 (b ≤ 16) with value = code·scale + min;
+ *   float16 → float16.
+ * Everything else is stored as float32, and the export says it stores more than the in-app
+ * format: per-channel scales (the manifest has one scale per tensor), unquantized k-means
+ * codebooks (arbitrary centroids are not an affine grid), and the sparse layout of pruned
+ * weights (the manifest is dense; gzip recovers part of it).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { TensorEncoding, WeightTensor } from '../core/compress/types';
+import type { WeightsManifestEntry } from '../core/import/weights-manifest';
+import { float32ToFloat16Bits } from '../core/compress/float16';
+
+export interface ExportTensor extends WeightTensor {
+  encoding?: TensorEncoding;
+}
+
+export interface ExportedModel {
+  modelJson: {
+    format: 'layers-model';
+    generatedBy: string;
+    convertedBy: string;
+    modelTopology: unknown;
+    weightsManifest: { paths: string[]; weights: WeightsManifestEntry[] }[];
+  };
+  weightFiles: { name: string; data: Uint8Array }[];
+  /** Bytes of the weights files (model.json not included). */
+  fileBytes: number;
+  /** True when some tensor is written in a bigger format than the in-app one; `reasons` say which and why. */
+  storesMoreThanInApp: boolean;
+  reasons: string[];
+}
+
+export const WEIGHTS_FILE_NAME = 'group1-shard1of1.bin';
+
+/** The Keras topology of a built model (what a layers-model model.json holds). */
+export function topologyOf(model: tf.LayersModel): unknown {
+  return model.toJSON(null, false);
+}
+
+/** Builds model.json + weights for `tensors` (any order; tfjs matches weights by name). */
+export function exportLayersModel(modelTopology: unknown, tensors: ExportTensor[]): ExportedModel {
+  const entries: WeightsManifestEntry[] = [];
+  const chunks: Uint8Array[] = [];
+  const reasons: string[] = [];
+  for (const t of tensors) {
+    const { entry, bytes, reason } = encodeTensor(t);
+    entries.push(entry);
+    chunks.push(bytes);
+    if (reason) reasons.push(`'${t.name}': ${reason}`);
+  }
+  const data = new Uint8Array(chunks.reduce((s, c) => s + c.byteLength, 0));
+  let offset = 0;
+  for (const c of chunks) { data.set(c, offset); offset += c.byteLength; }
+  return {
+    modelJson: {
+      format: 'layers-model', generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`, convertedBy: 'FlopLab compression lab',
+      modelTopology, weightsManifest: [{ paths: [WEIGHTS_FILE_NAME], weights: entries }],
+    },
+    weightFiles: [{ name: WEIGHTS_FILE_NAME, data }],
+    fileBytes: data.byteLength,
+    storesMoreThanInApp: reasons.length > 0,
+    reasons,
+  };
+}
+
+function encodeTensor(t: ExportTensor): { entry: WeightsManifestEntry; bytes: Uint8Array; reason?: string } {
+  const base = { name: t.name, shape: t.shape, dtype: 'float32' as const };
+  const enc = t.encoding;
+  // No encoding: a tensor the pipeline does not compress (bias, BatchNorm), float32 in app too.
+  if (!enc) return { entry: base, bytes: new Uint8Array(Float32Array.from(t.data).buffer) };
+  if (enc.kind === 'affine') {
+    const dtype = enc.bits <= 8 ? 'uint8' : 'uint16';
+    const codes = dtype === 'uint8' ? Uint8Array.from(enc.codes) : Uint16Array.from(enc.codes);
+    const reason = enc.bits < 8 || (enc.bits > 8 && enc.bits < 16) ? `${enc.bits}-bit codes padded to ${dtype} (the manifest has no ${enc.bits}-bit type)` : undefined;
+    return { entry: { ...base, quantization: { dtype, scale: enc.scale, min: enc.min } }, bytes: new Uint8Array(codes.buffer), reason };
+  }
+  if (enc.kind === 'float16') {
+    const halves = Uint16Array.from(t.data, (v) => float32ToFloat16Bits(v));
+    return { entry: { ...base, quantization: { dtype: 'float16' } }, bytes: new Uint8Array(halves.buffer) };
+  }
+  const floats = Float32Array.from(t.data);
+  const bytes = new Uint8Array(floats.buffer);
+  if (enc.kind === 'per-channel') return { entry: base, bytes, reason: `per-channel ${enc.bits}-bit values stored as float32 (the manifest has one scale per tensor)` };
+  if (enc.kind === 'codebook') return { entry: base, bytes, reason: `${enc.codebook.length}-entry k-means codebook stored as float32 values (centroids are not an affine grid; quantize the codebook to export indices)` };
+  const zeros = t.data.reduce((z, v) => z + (v === 0 ? 1 : 0), 0);
+  if (zeros > t.data.length / 4) return { entry: base, bytes, reason: `${Math.round((100 * zeros) / t.data.length)}% zeros stored dense (the manifest has no sparse layout)` };
+  return { entry: base, bytes };
+}
+
+/**
+ * Loads an export with tf.loadLayersModel through the same path an HTTP load takes
+ * (model.json + weights files by manifest path). The caller disposes the model.
+ */
+export async function loadExportedModel(exported: ExportedModel): Promise<tf.LayersModel> {
+  const files = new Map(exported.weightFiles.map((f) => [f.name, f.data]));
+  const handler: tf.io.IOHandler = {
+    load: () => tf.io.getModelArtifactsForJSON(exported.modelJson as unknown as tf.io.ModelJSON, async (manifest) => {
+      const specs = manifest.flatMap((g) => g.weights);
+      const parts = manifest.flatMap((g) => g.paths).map((p) => files.get(p) ?? new Uint8Array(0));
+      const total = parts.reduce((s, p) => s + p.byteLength, 0);
+      const joined = new Uint8Array(total);
+      let o = 0;
+      for (const p of parts) { joined.set(p, o); o += p.byteLength; }
+      return [specs, joined.buffer];
+    }),
+  };
+  return tf.loadLayersModel(handler);
+}
+
+/** The model's weights as named Float32Arrays (names as tfjs saves them, e.g. 'conv1/kernel'). */
+export function namedWeightsOf(model: tf.LayersModel): WeightTensor[] {
+  return model.weights.map((w) => {
+    const value = w.read();
+    const data = value.dataSync() as Float32Array;
+    return { name: w.originalName, shape: w.shape.slice() as number[], data: Float32Array.from(data) };
+  });
+}
+
+/** Sets weights by name (shapes must match); returns the names it could not find. */
+export function setNamedWeights(model: tf.LayersModel, weights: WeightTensor[]): string[] {
+  const byName = new Map(weights.map((w) => [w.name, w]));
+  const missing: string[] = [];
+  const values = model.weights.map((v) => {
+    const w = byName.get(v.originalName);
+    if (!w) missing.push(v.originalName);
+    return tf.tensor(w ? w.data : v.read().dataSync(), v.shape as number[]);
+  });
+  model.setWeights(values);
+  values.forEach((t) => t.dispose());
+  return missing;
+}
