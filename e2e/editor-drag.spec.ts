@@ -14,6 +14,9 @@ async function drag(page: Page, from: Locator, to: Locator, where: 'top' | 'bott
   await page.mouse.up();
 }
 
+// A tall window, so the whole stack is visible and nothing scrolls under the pointer.
+test.use({ viewport: { width: 1600, height: 1200 } });
+
 const names = async (page: Page) =>
   stackItems(page).evaluateAll((items) => items.map((li) => li.getAttribute('data-layer')));
 

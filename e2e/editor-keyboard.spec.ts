@@ -40,9 +40,9 @@ test('keyboard only: add from the palette, select, edit, move and delete a layer
   await page.keyboard.type('8');
   await tabTo(page, 'Add Conv2D');
   await page.keyboard.press('Space');
-  await tabTo(page, 'Add Dense');
+  await tabTo(page, 'Add MaxPooling2D');
   await page.keyboard.press('Enter');
-  expect(await names(page)).toEqual(['input', 'conv2d', 'dense']);
+  expect(await names(page)).toEqual(['input', 'conv2d', 'max_pooling2d']);
 
   // Select conv2d in the stack and edit it in the inspector.
   await tabTo(page, 'Select conv2d');
@@ -51,30 +51,35 @@ test('keyboard only: add from the palette, select, edit, move and delete a layer
   await tabTo(page, 'Filters');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('4');
-  // Conv2D 3·3·3·4 + 4 = 112 params; Dense (6·6·4 = 144 → … rank 3, so Dense acts on the last axis): 4·64 + 64 = 320.
+  // Conv2D 3×3 valid on 8×8×3 with 4 filters: 6×6×4, 3·3·3·4 + 4 = 112 params; the pool: 3×3×4.
   await expect(page.getByRole('button', { name: 'Select conv2d', exact: true })).toContainText('6×6×4');
+  await expectTotal(page, 'total-params', 112);
 
   // Move it down with Alt+ArrowDown, back up with the "Move up" button.
   await tabTo(page, 'Select conv2d');
   await page.keyboard.press('Alt+ArrowDown');
-  await expect.poll(() => names(page)).toEqual(['input', 'dense', 'conv2d']);
+  await expect.poll(() => names(page)).toEqual(['input', 'max_pooling2d', 'conv2d']);
   await expect.poll(() => focusedName(page)).toBe('Select conv2d');
   await tabTo(page, 'Move conv2d up');
   await page.keyboard.press('Enter');
-  await expect.poll(() => names(page)).toEqual(['input', 'conv2d', 'dense']);
+  await expect.poll(() => names(page)).toEqual(['input', 'conv2d', 'max_pooling2d']);
 
   // dnd-kit's keyboard sorting on the drag handle: Space, ArrowDown, Space.
+  // (dnd-kit measures and animates between key presses, as it would for a person.)
   await tabTo(page, 'Drag conv2d');
   await page.keyboard.press('Space');
+  await page.waitForTimeout(250);
   await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(400);
   await page.keyboard.press('Space');
-  await expect.poll(() => names(page)).toEqual(['input', 'dense', 'conv2d']);
+  await expect.poll(() => names(page)).toEqual(['input', 'max_pooling2d', 'conv2d']);
 
   // Delete it; the focus goes to a neighbour.
   await tabTo(page, 'Delete conv2d');
   await page.keyboard.press('Enter');
-  await expect.poll(() => names(page)).toEqual(['input', 'dense']);
+  await expect.poll(() => names(page)).toEqual(['input', 'max_pooling2d']);
   await expect.poll(() => focusedName(page)).toMatch(/^Select /);
-  // Input 8×8×3 → Dense 64 on the last axis: 3·64 + 64 = 256 params.
-  await expectTotal(page, 'total-params', 256);
+  // Input 8×8×3 → MaxPooling2D 2: 4×4×3, no params.
+  await expect(page.getByRole('button', { name: 'Select max_pooling2d', exact: true })).toContainText('4×4×3');
+  await expectTotal(page, 'total-params', 0);
 });

@@ -3,6 +3,10 @@ import { expect, test } from '@playwright/test';
 import { expectParams, LENET5_PARAMS, readTotals } from './state-helpers';
 
 test('reload keeps the work', async ({ page }) => {
+  const fallbacks: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('in the worker failed')) fallbacks.push(m.text());
+  });
   await page.goto('/');
   await expectParams(page, LENET5_PARAMS);
   // LeNet-5 without f6 (Dense 120→84): 61,706 − (120·84 + 84) − (84·10 + 10) + (120·10 + 10) = 51,902
@@ -17,6 +21,7 @@ test('reload keeps the work', async ({ page }) => {
   await expect(page.getByRole('combobox', { name: 'Device' })).toHaveValue('raspberry-pi-5');
   await expect(page.getByRole('list', { name: 'Layers' })).not.toContainText('f6');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(fallbacks).toEqual([]); // edits were analysed in the worker, not by the fallback
 });
 
 test('damaged saved work opens the default model with a message', async ({ page }) => {

@@ -63,6 +63,17 @@ function estimate(report: CostReport, device: LatencyDevice): LatencyEstimate {
   return { device, naiveMs: latency.naiveMs, rooflineMs: device.bandwidthGBs === null ? null : latency.rooflineMs, layers: latency.layers };
 }
 
+/**
+ * Import warnings first, then the analysis's; an unknown layer the import already explained
+ * (with the shape it assumed) is not announced twice.
+ */
+function mergeWarnings(importWarnings: string[], report: CostReport): string[] {
+  const explained = new Set(report.layers
+    .filter((l) => l.type === 'Unknown' && importWarnings.some((w) => w.startsWith(`Layer '${l.name}' (`)))
+    .flatMap((l) => l.warnings));
+  return [...new Set([...importWarnings, ...report.warnings.filter((w) => !explained.has(w))])];
+}
+
 /** Runs `analyze` with the arguments after the command name. Returns the exit code. */
 export async function runAnalyze(argv: string[], io: CliIo = processIo): Promise<number> {
   const args = parseArgs(argv, FLAGS);
@@ -86,7 +97,7 @@ export async function runAnalyze(argv: string[], io: CliIo = processIo): Promise
   }
   const report = analysis.report;
   const latency = device.value ? estimate(report, device.value) : null;
-  const warnings = [...new Set([...loaded.value.warnings, ...report.warnings])];
+  const warnings = mergeWarnings(loaded.value.warnings, report);
   io.out(flags.json ? `${JSON.stringify(analyzeJson(report, latency, warnings))}\n` : analyzeText(report, latency, warnings));
   return 0;
 }

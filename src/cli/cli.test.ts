@@ -78,6 +78,12 @@ describe('analyze --json', () => {
     expect(both.latency.rooflineMs).toBeGreaterThan(both.latency.naiveMs);
   });
 
+  it('reads the model.json inside a folder given instead of a file', async () => {
+    const fromFolder = await run('analyze', join(FIXTURES, 'tiny-cnn'), '--json');
+    expect(fromFolder.code).toBe(0);
+    expect(fromFolder.stdout).toBe((await run('analyze', TINY_CNN, '--json')).stdout);
+  });
+
   it('lists import warnings (an unknown layer counted as zero cost)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'floplab-cli-'));
     const path = join(dir, 'model.json');
@@ -112,7 +118,7 @@ describe('analyze table', () => {
 describe('bad input: one line on stderr, exit code 2, nothing on stdout', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unreadable file', ['analyze', join(FIXTURES, 'missing.json')], /Cannot read .*missing\.json: no such file/],
-    ['a folder', ['analyze', FIXTURES], /it is a folder/],
+    ['a folder without model.json', ['analyze', FIXTURES], /it is a folder without a model\.json/],
     ['not JSON', ['analyze', join(FIXTURES, 'not-json.json')], /not-json\.json is not valid JSON/],
     ['an unknown format', ['analyze', join(FIXTURES, 'unknown-format.json')], /unknown format/],
     ['an impossible layer', ['analyze', join(FIXTURES, 'floplab-impossible.json')], /Layer 'conv_too_big': Expected kernelSize/],

@@ -12,7 +12,7 @@ import type { CompressionResult } from '../core/compress/types';
 import { parseModelJson } from '../core/import/model-json';
 import type { ModelGraph } from '../core/model';
 import { readWeightsFromDir } from '../tf/weights-io';
-import { exportLayersModel, type ExportedModel, type ExportTensor } from '../tf/export-model';
+import { exportLayersModel, exportTensorsOf, type ExportedModel, type ExportTensor } from '../tf/export-model';
 import { parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
 import { COMPRESS_FLAGS, planFromFlags } from './compress-plan';
@@ -64,7 +64,7 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
   const { graph, topology, weights } = loaded;
   const result = await runPipeline(weights, plan.value, {}, { graph });
   if (!result.ok) return reportProblem(io, result.error.message);
-  const exported = exportLayersModel(await topologyFor(result.value, topology), exportTensors(result.value));
+  const exported = exportLayersModel(await topologyFor(result.value, topology), exportTensorsOf(result.value));
   try {
     await mkdir(flags.out, { recursive: true });
     await writeFile(join(flags.out, 'model.json'), JSON.stringify(exported.modelJson));
@@ -107,11 +107,6 @@ async function topologyFor(result: CompressionResult, original: unknown): Promis
   const topology = topologyOf(built.value);
   built.value.dispose();
   return topology;
-}
-
-function exportTensors(result: CompressionResult): ExportTensor[] {
-  const enc = new Map(result.perLayer.map((l) => [l.tensor, l.encoding]));
-  return result.weights.map((w) => ({ ...w, encoding: enc.get(w.name) }));
 }
 
 function summarize(result: CompressionResult, exported: ExportedModel, original: ExportTensor[]): CompressJson {

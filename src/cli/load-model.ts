@@ -3,6 +3,7 @@
  * (`{ format: 'floplab', … }`) or a TensorFlow.js Layers model.json (or a bare Keras topology).
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseFlopLabConfig } from '../core/config-schema';
 import { parseModelJson } from '../core/import/model-json';
 import type { WeightsManifestGroup } from '../core/import/weights-manifest';
@@ -53,15 +54,30 @@ export function parseModelText(text: string, label: string): Result<LoadedModel>
   });
 }
 
-/** Reads and parses a model file from disk. An unreadable file is an error naming it. */
+const errorCode = (e: unknown): string | undefined => (e as { code?: string }).code;
+
+/**
+ * Reads and parses a model file from disk; a folder means the model.json inside it (as tfjs
+ * saves a model). An unreadable file is an error naming it.
+ */
 export async function loadModelFile(path: string): Promise<Result<LoadedModel>> {
   let text: string;
+  let label = path;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code ?? 'unreadable';
-    return fail({ code: 'parse-error', message: `Cannot read ${path}: ${reason}.` });
+    const code = errorCode(e);
+    if (code === 'EISDIR') {
+      label = join(path, 'model.json');
+      try {
+        text = await readFile(label, 'utf8');
+      } catch {
+        return fail({ code: 'parse-error', message: `Cannot read ${path}: it is a folder without a model.json.` });
+      }
+    } else {
+      const reason = code === 'ENOENT' ? 'no such file' : code ?? 'unreadable';
+      return fail({ code: 'parse-error', message: `Cannot read ${path}: ${reason}.` });
+    }
   }
-  return parseModelText(text, path);
+  return parseModelText(text, label);
 }

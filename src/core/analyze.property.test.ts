@@ -55,20 +55,21 @@ describe('properties of analyzeModel', () => {
       const r = analyzeModel(graph, { convention });
       if (!r.ok) throw new Error(r.errors[0].message);
       const keys = ['params', 'trainableParams', 'nonTrainableParams', 'macs', 'flops', 'weightBytes', 'activationBytes'] as const;
+      const problems: string[] = [];
       for (const k of keys) {
         let sum = 0;
         for (const l of r.report.layers) {
-          expect(Number.isFinite(l[k]) && l[k] >= 0).toBe(true);
+          if (!(Number.isFinite(l[k]) && l[k] >= 0)) problems.push(`${l.name}.${k} = ${l[k]}`);
           sum += l[k];
         }
-        expect(r.report.totals[k]).toBe(sum);
+        if (r.report.totals[k] !== sum) problems.push(`total ${k} ${r.report.totals[k]} ≠ ${sum}`);
       }
       for (const l of r.report.layers) {
-        expect(l.trainableParams + l.nonTrainableParams).toBe(l.params);
-        expect(l.formulas.macs.value).toBe(l.macs);
-        expect(l.formulas.flops.value).toBe(l.flops);
-        expect(l.outputShape.every((d) => Number.isInteger(d) && d >= 1)).toBe(true);
+        if (l.trainableParams + l.nonTrainableParams !== l.params) problems.push(`${l.name} param split`);
+        if (l.formulas.macs.value !== l.macs || l.formulas.flops.value !== l.flops) problems.push(`${l.name} formula value`);
+        if (!l.outputShape.every((d) => Number.isInteger(d) && d >= 1)) problems.push(`${l.name} shape ${l.outputShape}`);
       }
+      expect(problems).toEqual([]);
       const peak = r.report.totals.peakActivationBytes;
       expect(peak).toBeGreaterThan(0);
       expect(peak).toBeLessThanOrEqual(r.report.totals.activationBytes);
@@ -104,5 +105,21 @@ describe('properties of analyzeModel', () => {
       const r = analyzeModel({ name: 'bad', layers });
       expect(r.ok).toBe(false);
     }), { numRuns: 200 });
+  });
+
+  it('never throws on arbitrary JSON, as a graph or as layers of known types with random fields', () => {
+    const types = ['InputLayer', 'Conv2D', 'Dense', 'Add', 'Concatenate', 'Reshape', 'ZeroPadding2D', 'Unknown', 'ReLU'];
+    const randomLayer = fc.record({ type: fc.constantFrom(...types), name: fc.string({ maxLength: 3 }) })
+      .chain((base) => fc.dictionary(fc.constantFrom('inputs', 'shape', 'filters', 'kernelSize', 'strides', 'padding',
+        'units', 'axis', 'targetShape', 'outputShape', 'className', 'maxValue', 'activation'), fc.jsonValue({ maxDepth: 2 }))
+        .map((fields) => ({ ...fields, ...base })));
+    fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.record({ name: fc.string(), layers: fc.array(randomLayer, { maxLength: 6 }) })), (g) => {
+      const r = analyzeModel(g as ModelGraph, { convention: 'detailed' });
+      if (r.ok) {
+        for (const l of r.report.layers) expect(Number.isFinite(l.flops) && Number.isFinite(l.params)).toBe(true);
+      } else {
+        expect(r.errors.length).toBeGreaterThan(0);
+      }
+    }), { numRuns: 500 });
   });
 });

@@ -60,14 +60,21 @@ export function peakActivationBytes(layers: LayerCost[], inputsOf: Map<string, s
       if (p !== undefined && lastUse[p] < i) lastUse[p] = i;
     }
   }
-  const freedAt: number[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) if (lastUse[i] >= 0) freedAt[lastUse[i]].push(i);
+  // Tensors freed after each step, as linked lists in typed arrays (no per-step allocation).
+  const freedHead = new Int32Array(n).fill(-1);
+  const freedNext = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (lastUse[i] >= 0) {
+      freedNext[i] = freedHead[lastUse[i]];
+      freedHead[lastUse[i]] = i;
+    }
+  }
   let alive = 0;
   let peak = 0;
   for (let i = 0; i < n; i++) {
     alive += layers[i].activationBytes;
     if (alive > peak) peak = alive;
-    for (const j of freedAt[i]) alive -= layers[j].activationBytes;
+    for (let j = freedHead[i]; j >= 0; j = freedNext[j]) alive -= layers[j].activationBytes;
   }
   return peak;
 }

@@ -9,7 +9,7 @@ import type { DevicePreset } from './cost-types';
 export const DEVICE_PRESETS: DevicePreset[] = [
   {
     id: 'raspberry-pi-4', name: 'Raspberry Pi 4 (Cortex-A72 CPU)', peakGflops: 48, bandwidthGBs: 12.8,
-    peakSource: 'Derived: 4 Cortex-A72 cores × 1.5 GHz × 8 FP32 FLOPs/cycle (one 4-wide NEON FMA per cycle) = 48 GFLOPS',
+    peakSource: 'Derived: 4 Cortex-A72 cores × 1.5 GHz × 8 FP32 FLOPs/cycle (one 4-wide NEON FMA per cycle; vfpbench measures ≈ 8 per core) = 48 GFLOPS',
     bandwidthSource: 'Derived: LPDDR4-3200 on a 32-bit bus, 3200 MT/s × 4 B = 12.8 GB/s (Raspberry Pi 4 product brief)',
   },
   {
@@ -18,8 +18,8 @@ export const DEVICE_PRESETS: DevicePreset[] = [
     bandwidthSource: 'Derived: LPDDR4X-4267 on a 32-bit bus, 4267 MT/s × 4 B ≈ 17.1 GB/s (Raspberry Pi 5 product brief)',
   },
   {
-    id: 'apple-a17-pro-gpu', name: 'iPhone 15 Pro GPU (Apple A17 Pro)', peakGflops: 2150, bandwidthGBs: 51.2,
-    peakSource: 'Estimate, derived: 6 GPU cores × 128 FP32 ALUs × 2 (FMA) × ≈1.4 GHz ≈ 2,150 GFLOPS; Apple publishes no FLOPS or clock',
+    id: 'apple-a17-pro-gpu', name: 'iPhone 15 Pro GPU (Apple A17 Pro)', peakGflops: 2147, bandwidthGBs: 51.2,
+    peakSource: 'Estimate, derived: 6 GPU cores × 128 FP32 ALUs × 2 (FMA) × 1.398 GHz ≈ 2,147 GFLOPS; Apple publishes neither FLOPS nor clock (clock from third-party GPU databases)',
     bandwidthSource: 'Derived: LPDDR5-6400 on a 64-bit bus, 6400 MT/s × 8 B = 51.2 GB/s',
   },
   {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from './analyze';
 import { resolveGraph, resolveInputs } from './graph';
@@ -78,5 +79,27 @@ describe('resolveInputs', () => {
     if (!r.ok) expect(r.errors.map((e) => [e.layer, e.code]).sort()).toEqual([
       ['bad1', 'invalid-value'], ['bad2', 'wrong-rank'], ['bad3', 'missing-input'],
     ]);
+  });
+
+  it('orders any shuffled DAG topologically, and keeps an already topological list as it is', () => {
+    // Layer i (i ≥ 1) takes inputs from random earlier layers; the list is then shuffled.
+    const dag = fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), { maxLength: 40 }).chain((picks) => {
+      const layers = [{ type: 'InputLayer' as const, name: 'l0', shape: [4] }, ...picks.map((p, k) => {
+        const i = k + 1;
+        return { type: 'Add' as const, name: `l${i}`, inputs: [...new Set(p.map((x) => `l${x % i}`))] };
+      })];
+      return fc.tuple(fc.constant(layers), fc.shuffledSubarray(layers, { minLength: layers.length, maxLength: layers.length }));
+    });
+    fc.assert(fc.property(dag, ([sorted, shuffled]) => {
+      const check = (g: ModelGraph) => {
+        const r = resolveInputs(g);
+        if (!r.ok) throw new Error(r.error.message);
+        const at = new Map(r.value.order.map((l, i) => [l.name, i]));
+        for (const l of r.value.order) for (const n of r.value.inputsOf.get(l.name) ?? []) expect(at.get(n)).toBeLessThan(at.get(l.name) as number);
+        return r.value.order.map((l) => l.name);
+      };
+      expect(check({ name: 'sorted', layers: sorted })).toEqual(sorted.map((l) => l.name));
+      expect(check({ name: 'shuffled', layers: shuffled })).toHaveLength(sorted.length);
+    }), { numRuns: 200 });
   });
 });

@@ -12,8 +12,11 @@ import { getWorker } from './worker-client';
 /** Graphs up to this many layers are analysed on the main thread when figures are needed at once. */
 export const SYNC_ANALYSIS_LAYER_LIMIT = 500;
 
+/** Set once the worker failed to answer: from then on the main thread does the work. */
+let workerFailed = false;
+
 export function workerAvailable(): boolean {
-  return typeof Worker !== 'undefined';
+  return typeof Worker !== 'undefined' && !workerFailed;
 }
 
 /**
@@ -37,13 +40,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function analyzeAsync(graph: ModelGraph, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   if (workerAvailable()) {
     try {
-      return await withTimeout(getWorker().analyze(graph, options), WORKER_ANSWER_TIMEOUT_MS);
+      return await withTimeout<AnalyzeResult>(getWorker().analyze(graph, options), WORKER_ANSWER_TIMEOUT_MS);
     } catch (error) {
       // A worker that failed to start or crashed must not cost the user their figures.
-      console.warn('FlopLab: analysis in the worker failed, analysing on the main thread', error);
+      workerFailed = true;
+      console.warn('FlopLab: analysis in the worker failed, analysing on the main thread from now on', error);
     }
   }
   return analyzeDirect(graph, options);
+}
+
+/**
+ * Starts the worker in the background (it loads TensorFlow.js, which takes a moment), so the
+ * first edit's figures come back within a frame instead of waiting for the worker to boot.
+ */
+export function warmUpWorker(graph: ModelGraph): void {
+  if (workerAvailable()) void analyzeAsync(graph);
 }
 
 /** Analyses `graph` on this thread (used for the first render, so figures are there at once). */

@@ -3,6 +3,7 @@
  * preset. A damaged link or saved copy opens the default model with a message saying why.
  */
 import { findPreset } from '../core/presets/index';
+import { warmUpWorker } from './analysis';
 import { browserStorage, loadSavedWork, startPersistence, type WorkStorage } from './persistence';
 import { applyShareState } from './share';
 import { useFlopLab } from './store';
@@ -28,6 +29,7 @@ export function initFromLocation(storage: WorkStorage | null = browserStorage())
     openSavedWork(storage);
   }
   startPersistence(storage);
+  warmUpWorker(useFlopLab.getState().graph);
   window.addEventListener('hashchange', () => {
     const pasted = shareParam(window.location.hash);
     if (pasted === null) return;

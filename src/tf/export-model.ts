@@ -11,12 +11,24 @@
  * weights (the manifest is dense; gzip recovers part of it).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TensorEncoding, WeightTensor } from '../core/compress/types';
+import type { CompressionResult, StorageFormat, TensorEncoding, WeightTensor } from '../core/compress/types';
 import type { WeightsManifestEntry } from '../core/import/weights-manifest';
 import { float32ToFloat16Bits } from '../core/compress/float16';
 
 export interface ExportTensor extends WeightTensor {
   encoding?: TensorEncoding;
+  /** Size in the app's storage format, to say when the file is bigger (see exportTensorsOf). */
+  inAppBytes?: number;
+  inAppFormat?: StorageFormat;
+}
+
+/** The tensors of a pipeline result with their encodings and in-app sizes, ready for exportLayersModel. */
+export function exportTensorsOf(result: CompressionResult): ExportTensor[] {
+  const byTensor = new Map(result.perLayer.map((l) => [l.tensor, l]));
+  return result.weights.map((w) => {
+    const l = byTensor.get(w.name);
+    return l ? { ...w, encoding: l.encoding, inAppBytes: l.bytesAfter, inAppFormat: l.format } : w;
+  });
 }
 
 export interface ExportedModel {
@@ -51,7 +63,10 @@ export function exportLayersModel(modelTopology: unknown, tensors: ExportTensor[
     const { entry, bytes, reason } = encodeTensor(t);
     entries.push(entry);
     chunks.push(bytes);
-    if (reason) reasons.push(`'${t.name}': ${reason}`);
+    const bigger = t.inAppBytes !== undefined && bytes.byteLength > t.inAppBytes;
+    const sizes = bigger ? ` (${bytes.byteLength} bytes in the file, ${t.inAppBytes} in the app's ${t.inAppFormat ?? ''} format)` : '';
+    if (reason) reasons.push(`'${t.name}': ${reason}${sizes}`);
+    else if (bigger) reasons.push(`'${t.name}': ${entry.quantization?.dtype ?? 'float32'} values stored densely${sizes}; the manifest has no sparse layout or codebook indices`);
   }
   const data = new Uint8Array(chunks.reduce((s, c) => s + c.byteLength, 0));
   let offset = 0;

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 
 /** Backends tried in order. wasm would sit between webgl and cpu, but @tensorflow/tfjs-backend-wasm is not installed. */
-export const BACKEND_ORDER = ['cpu'] as const;
+export const BACKEND_ORDER = ['webgl', 'cpu'] as const;
 
 /**
  * Switches to the first backend that initialises (webgl, then cpu) and returns its name.

@@ -68,7 +68,21 @@ function residualBranches(): tf.LayersModel {
   return tf.model({ inputs: input, outputs: out, name: 'branches' });
 }
 
-const models: [string, () => tf.LayersModel][] = [['a Sequential CNN', smallCnn], ['a functional model with Add and Concatenate', residualBranches]];
+/** Transfer learning: a functional base model as the first layer of a Sequential. */
+function nestedBase(): tf.LayersModel {
+  const input = tf.input({ shape: [12, 12, 3], name: 'base_in' });
+  const conv = tf.layers.conv2d({ filters: 4, kernelSize: 3, name: 'base_conv' }).apply(input) as tf.SymbolicTensor;
+  const base = tf.model({ inputs: input, outputs: conv, name: 'base' });
+  const m = tf.sequential({ name: 'fine_tuned' });
+  m.add(base);
+  m.add(tf.layers.globalMaxPooling2d({ name: 'pool' }));
+  m.add(tf.layers.dense({ units: 5, name: 'head' }));
+  return m;
+}
+
+const models: [string, () => tf.LayersModel][] = [
+  ['a Sequential CNN', smallCnn], ['a functional model with Add and Concatenate', residualBranches],
+];
 const built: tf.LayersModel[] = [];
 afterAll(() => built.forEach((m) => m.dispose()));
 
@@ -98,6 +112,20 @@ describe('model.json written by tfjs-layers', () => {
     for (const w of weights.value) expect(w.data).toEqual(held.get(w.name));
     expect(weights.value.reduce((n, w) => n + w.data.length, 0)).toBe(model.countParams());
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('a nested model written by tfjs-layers', () => {
+  it('is flattened with the parameter count tfjs reports', async () => {
+    const model = nestedBase();
+    built.push(model);
+    const { modelJson } = await saveArtifacts(model);
+    const imported = parseModelJson(modelJson);
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.graph.layers.map((l) => l.name)).toEqual(['base_in', 'base_conv', 'pool', 'head']);
+    const analysis = analyzeModel(imported.value.graph);
+    if (!analysis.ok) throw new Error(analysis.errors[0].message);
+    expect(analysis.report.totals.params).toBe(model.countParams());
   });
 });
 

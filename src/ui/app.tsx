@@ -30,7 +30,7 @@ export function App() {
       <Header />
       <NoticeBanner />
       <Totals />
-      <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)]">
+      <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_19rem_minmax(0,1fr)]">
         <div className="flex min-h-0 flex-col rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 max-lg:h-[70vh]">
           <EditorPanel />
         </div>

@@ -29,6 +29,7 @@ export function applyShare(s: TensorState, stage: ShareStage): void {
   const r = clusterWeights(s.data, { k: stage.k, init: stage.init ?? 'linear', seed: stage.seed ?? 1 });
   s.data = r.shared;
   s.codebook = r.codebook;
+  s.indices = r.indices;
   s.quant = undefined;
 }
 
@@ -63,10 +64,9 @@ function quantizeCodebook(s: TensorState, stage: QuantizeStage, symmetric: boole
     next = values;
     s.quant = { kind: 'integer', params };
   }
-  const remap = new Map<number, number>();
-  old.forEach((v, j) => remap.set(v, next[j]));
+  const indices = s.indices as Uint8Array;
   const data = new Float32Array(s.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = s.data[i] === 0 ? 0 : (remap.get(s.data[i]) ?? s.data[i]);
+  for (let i = 0; i < data.length; i++) if (s.data[i] !== 0) data[i] = next[indices[i]];
   s.data = data;
   s.codebook = next;
 }

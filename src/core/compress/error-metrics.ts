@@ -27,3 +27,18 @@ export function sqnrDb(original: Float32Array, approx: Float32Array): number {
   if (noise === 0) return Infinity;
   return 10 * Math.log10(signal / noise);
 }
+
+/** MSE and SQNR in one pass (see meanSquaredError and sqnrDb). */
+export function distortion(original: Float32Array, approx: Float32Array): { mse: number; sqnrDb: number } {
+  let signal = 0;
+  let noise = 0;
+  for (let i = 0; i < original.length; i++) {
+    signal += original[i] * original[i];
+    const d = original[i] - approx[i];
+    noise += d * d;
+  }
+  return {
+    mse: original.length ? noise / original.length : 0,
+    sqnrDb: noise === 0 ? Infinity : 10 * Math.log10(signal / noise),
+  };
+}

@@ -35,7 +35,7 @@ export interface KMeansResult {
 /** Clusters the nonzero values of `data` into at most k shared values. See the file comment. */
 export function clusterWeights(data: Float32Array, options: KMeansOptions): KMeansResult {
   const { k, init = 'linear', seed = 1, maxIterations = 300 } = options;
-  const sorted = sortedNonzeros(data);
+  const sorted = radixSortFloat32(data, true);
   if (sorted.length === 0) {
     return { codebook: new Float32Array(0), indices: new Uint8Array(data.length), shared: new Float32Array(data.length), sse: 0, iterations: 0 };
   }
@@ -51,15 +51,6 @@ export function clusterWeights(data: Float32Array, options: KMeansOptions): KMea
   }
   const codebook = Float32Array.from(centroids);
   return { codebook, ...assign(data, codebook), iterations };
-}
-
-function sortedNonzeros(data: Float32Array): Float32Array {
-  let nnz = 0;
-  for (let i = 0; i < data.length; i++) if (data[i] !== 0) nnz++;
-  const out = new Float32Array(nnz);
-  let j = 0;
-  for (let i = 0; i < data.length; i++) if (data[i] !== 0) out[j++] = data[i];
-  return radixSortFloat32(out);
 }
 
 /** The distinct values of a sorted array if there are at most k of them, else null. */

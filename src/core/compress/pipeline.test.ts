@@ -132,3 +132,21 @@ describe('effectiveFlops', () => {
     expect(pool?.effectiveFlops).toBe(pool?.denseFlops);
   });
 });
+
+describe('runPipeline properties', () => {
+  it('any prune/share/quantize combination keeps its promises on every kernel', async () => {
+    const fc = (await import('fast-check')).default;
+    await fc.assert(fc.asyncProperty(
+      fc.double({ min: 0, max: 0.95, noNaN: true }), fc.integer({ min: 2, max: 64 }), fc.integer({ min: 2, max: 12 }), fc.boolean(),
+      async (sparsity, k, bits, symmetric) => {
+        const r = await run({ stages: [{ kind: 'prune', sparsity }, { kind: 'share', k }, { kind: 'quantize', bits, symmetric }, { kind: 'huffman' }] });
+        for (const l of r.perLayer) {
+          const w = r.weights.find((x) => x.name === l.tensor) as (typeof r.weights)[number];
+          const zeros = w.data.filter((v) => v === 0).length;
+          expect(zeros).toBeGreaterThanOrEqual(Math.ceil(sparsity * w.data.length - 1e-9));
+          expect(new Set(w.data).size).toBeLessThanOrEqual(k + 1);
+          expect(l.bytesAfter).toBeLessThanOrEqual(l.bytesBefore);
+        }
+      }), { numRuns: 15 });
+  });
+});

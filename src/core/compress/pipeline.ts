@@ -16,10 +16,11 @@ import { checkPlan, stageForLayer } from './plan';
 import { isPrunableTensor, layerOfTensor } from './prunable';
 import { storageSize, encodingOf, type StorageSize, type TensorState } from './tensor-state';
 import { applyPrune, applyQuantize, applyShare } from './apply-stage';
-import { pruneGlobally } from './prune';
+import { countZeros, pruneGlobally } from './prune';
 import { pruneFilters } from './structured-prune';
-import { meanSquaredError, sqnrDb } from './error-metrics';
+import { distortion } from './error-metrics';
 import { histogram, valueRange } from './histogram';
+import { yieldToEventLoop } from './yield';
 
 export interface PipelineHooks {
   /** Fraction done 0..1 and the stage running. */
@@ -32,7 +33,8 @@ export interface PipelineContext {
   graph?: ModelGraph;
 }
 
-const YIELD_EVERY_MS = 8;
+/** How long the pipeline computes before it lets the event loop run (a pending cancel is seen then). */
+const YIELD_EVERY_MS = 16;
 
 /** Runs `plan` on `weights` (never mutated). See the file comment for cancellation. */
 export async function runPipeline(
@@ -91,7 +93,7 @@ class Run {
   private async step(done: number, total: number, kind: StageKind): Promise<boolean> {
     this.hooks.onProgress?.(done / total, kind);
     if (performance.now() - this.lastYield > YIELD_EVERY_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToEventLoop();
       this.lastYield = performance.now();
     }
     return !this.hooks.signal?.aborted;
@@ -154,7 +156,8 @@ class Run {
     });
     const kernelsPerLayer = new Map<string, number>();
     for (const s of this.states) kernelsPerLayer.set(s.layer, (kernelsPerLayer.get(s.layer) ?? 0) + 1);
-    const perLayer = this.states.map((s) => this.layerRecord(s, (kernelsPerLayer.get(s.layer) ?? 1) > 1));
+    const nonzeros = new Map(this.states.map((s) => [s, s.data.length - countZeros(s.data)]));
+    const perLayer = this.states.map((s) => this.layerRecord(s, (kernelsPerLayer.get(s.layer) ?? 1) > 1, nonzeros.get(s) ?? 0));
     const bytesBefore = this.stageBytes[0].bytes;
     const bytesAfter = this.stageBytes[this.stageBytes.length - 1].bytes;
     return {
@@ -166,18 +169,18 @@ class Run {
         bytesBefore,
         bytesAfter,
         ratio: bytesAfter > 0 ? bytesBefore / bytesAfter : Infinity,
-        densityByLayer: densityByLayer(this.states),
+        densityByLayer: densityByLayer(this.states, nonzeros),
       },
       notes: this.notes,
       ...(this.structured ? { structured: this.structured } : {}),
     };
   }
 
-  private layerRecord(s: TensorState, several: boolean): LayerCompression {
+  private layerRecord(s: TensorState, several: boolean, nonzeros: number): LayerCompression {
     const ref = this.reference.get(s.name) as Float32Array;
     const { min, max } = valueRange(ref);
-    let zeros = 0;
-    for (let i = 0; i < s.data.length; i++) if (s.data[i] === 0) zeros++;
+    const zeros = s.data.length - nonzeros;
+    const { mse, sqnrDb } = distortion(ref, s.data);
     const size = this.sizes.get(s) ?? storageSize(s);
     const q = s.quant;
     return {
@@ -187,8 +190,8 @@ class Run {
       sparsity: s.data.length ? zeros / s.data.length : 0,
       clusters: s.codebook ? s.codebook.length : null,
       bits: q?.kind === 'integer' ? q.params.bits : q?.kind === 'float16' ? 16 : 32,
-      mse: meanSquaredError(ref, s.data),
-      sqnrDb: sqnrDb(ref, s.data),
+      mse,
+      sqnrDb,
       bytesBefore: this.bytesBefore.get(s.name) ?? s.data.length * 4,
       bytesAfter: size.bytes,
       format: size.format,
@@ -203,13 +206,11 @@ class Run {
 }
 
 /** Nonzero kernel weights / kernel weights, per layer (all kernels of a layer together). */
-function densityByLayer(states: TensorState[]): Record<string, number> {
+function densityByLayer(states: TensorState[], nonzeros: Map<TensorState, number>): Record<string, number> {
   const nnz: Record<string, number> = {};
   const all: Record<string, number> = {};
   for (const s of states) {
-    let z = 0;
-    for (let i = 0; i < s.data.length; i++) if (s.data[i] !== 0) z++;
-    nnz[s.layer] = (nnz[s.layer] ?? 0) + z;
+    nnz[s.layer] = (nnz[s.layer] ?? 0) + (nonzeros.get(s) ?? 0);
     all[s.layer] = (all[s.layer] ?? 0) + s.data.length;
   }
   return Object.fromEntries(Object.keys(all).map((l) => [l, all[l] ? nnz[l] / all[l] : 1]));

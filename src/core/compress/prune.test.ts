@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { countZeros, prune24, pruneByMagnitude, pruneGlobally } from './prune';
-import { selectKth, zerosForSparsity } from './select';
+import { kthSmallestMagnitude, zerosForSparsity } from './select';
 
 const floats = (min = 1, max = 400) => fc.array(fc.float({ noNaN: true, noDefaultInfinity: true, min: -10, max: 10 }), { minLength: min, maxLength: max }).map((a) => Float32Array.from(a));
 
@@ -14,12 +14,14 @@ describe('zerosForSparsity', () => {
   });
 });
 
-describe('selectKth', () => {
-  it('agrees with sorting', () => {
-    fc.assert(fc.property(floats(), fc.nat(), (a, k) => {
-      const i = k % a.length;
-      const sorted = Float32Array.from(a).sort();
-      expect(selectKth(Float32Array.from(a), i)).toBe(sorted[i]);
+describe('kthSmallestMagnitude', () => {
+  it('agrees with sorting the magnitudes, over several tensors', () => {
+    fc.assert(fc.property(floats(), floats(), fc.nat(), (a, b, k) => {
+      const all = Float32Array.from([...a, ...b], Math.abs).sort();
+      const i = k % all.length;
+      const r = kthSmallestMagnitude([a, b], i);
+      expect(r.value).toBe(all[i]);
+      expect(r.below).toBe(all.findIndex((v) => v === all[i]));
     }));
   });
 });

@@ -8,7 +8,7 @@
  * many weights share a magnitude. Weights that are already zero count towards the target; if there
  * are more of them than the target, they stay zero (pruning never un-zeroes).
  */
-import { selectKth, zerosForSparsity } from './select';
+import { kthSmallestMagnitude, zerosForSparsity } from './select';
 
 export interface PruneOutcome {
   data: Float32Array;
@@ -32,24 +32,18 @@ export function pruneGlobally(tensors: Float32Array[], sparsity: number): PruneO
   const total = tensors.reduce((s, t) => s + t.length, 0);
   const target = zerosForSparsity(sparsity, total);
   if (target === 0) return tensors.map((t) => ({ data: Float32Array.from(t), threshold: 0, zeros: countZeros(t) }));
-  const magnitudes = new Float32Array(total);
-  let offset = 0;
-  for (const t of tensors) {
-    for (let i = 0; i < t.length; i++) magnitudes[offset + i] = Math.abs(t[i]);
-    offset += t.length;
-  }
-  const threshold = selectKth(magnitudes, target - 1);
-  let below = 0;
-  for (const t of tensors) for (let i = 0; i < t.length; i++) if (Math.abs(t[i]) < threshold) below++;
+  const { value: threshold, below } = kthSmallestMagnitude(tensors, target - 1);
   let tiesLeft = target - below;
   return tensors.map((t) => {
-    const out = Float32Array.from(t);
-    for (let i = 0; i < out.length; i++) {
-      const m = Math.abs(out[i]);
-      if (m < threshold) out[i] = 0;
-      else if (m === threshold && tiesLeft > 0) { out[i] = 0; tiesLeft--; }
+    const out = new Float32Array(t.length);
+    let zeros = 0;
+    for (let i = 0; i < t.length; i++) {
+      const v = t[i];
+      const m = v < 0 ? -v : v;
+      if (m < threshold || (m === threshold && tiesLeft > 0 && tiesLeft--)) zeros++;
+      else out[i] = v;
     }
-    return { data: out, threshold, zeros: countZeros(out) };
+    return { data: out, threshold, zeros };
   });
 }
 

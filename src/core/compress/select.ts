@@ -1,35 +1,36 @@
 /**
- * Order statistics on Float32Array without a full sort: the k-th smallest value by quickselect
- * (Hoare, 1961), O(n) expected. Used by magnitude pruning to find the exact threshold.
+ * Order statistics of weight magnitudes without sorting: a two-level radix histogram on the
+ * IEEE bit patterns. For non-negative floats the bit pattern orders like the value, so the
+ * k-th smallest |w| is found with two counting passes (top 16 bits, then the low 15 bits
+ * inside the one bucket that holds it): O(n), no copy of the data.
  */
 
-/** Returns the k-th smallest value (0-based) of `values`. Reorders `values` in place. */
-export function selectKth(values: Float32Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    const pivot = medianOf3(values[lo], values[mid], values[hi]);
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        const t = values[i]; values[i] = values[j]; values[j] = t;
-        i++; j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return values[k];
+/**
+ * The k-th smallest (0-based) |w| over the concatenation of `tensors`, and how many magnitudes
+ * are strictly smaller than it. NaN is not expected in weights.
+ */
+export function kthSmallestMagnitude(tensors: Float32Array[], k: number): { value: number; below: number } {
+  const high = new Uint32Array(1 << 16);
+  for (const t of tensors) {
+    const bits = new Uint32Array(t.buffer, t.byteOffset, t.length);
+    for (let i = 0; i < bits.length; i++) high[(bits[i] & 0x7fffffff) >>> 15]++;
   }
-  return values[k];
-}
-
-function medianOf3(a: number, b: number, c: number): number {
-  if (a < b) return b < c ? b : a < c ? c : a;
-  return a < c ? a : b < c ? c : b;
+  let bucket = 0;
+  let before = 0;
+  while (before + high[bucket] <= k) before += high[bucket++];
+  const low = new Uint32Array(1 << 15);
+  for (const t of tensors) {
+    const bits = new Uint32Array(t.buffer, t.byteOffset, t.length);
+    for (let i = 0; i < bits.length; i++) {
+      const m = bits[i] & 0x7fffffff;
+      if (m >>> 15 === bucket) low[m & 0x7fff]++;
+    }
+  }
+  let lowBits = 0;
+  let below = before;
+  while (below + low[lowBits] <= k) below += low[lowBits++];
+  const out = new Uint32Array([((bucket << 15) | lowBits) >>> 0]);
+  return { value: new Float32Array(out.buffer)[0], below };
 }
 
 /**

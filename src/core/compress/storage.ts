@@ -97,9 +97,8 @@ export interface SparseSize {
 
 /** The smaller of bitmask and relative index for a sparse tensor (ties go to the bitmask). */
 export function sparseSize(data: Float32Array, valueBits: number, indexBits: number): SparseSize {
-  let nonzeros = 0;
-  for (let i = 0; i < data.length; i++) if (data[i] !== 0) nonzeros++;
   const rel = relativeIndex(data, indexBits);
+  const nonzeros = rel.entries - rel.fillers;
   const mask = bitmaskBits(data.length, nonzeros, valueBits);
   const relBits = relativeIndexBits(rel.entries, indexBits, valueBits);
   const format = relBits < mask ? 'relative-index' : 'bitmask';

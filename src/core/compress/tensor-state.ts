@@ -30,6 +30,8 @@ export interface TensorState {
   threshold?: number;
   /** Current codebook (after a share stage; quantized in place by a later quantize stage). */
   codebook?: Float32Array;
+  /** Codebook index of each weight (meaningful where the weight is nonzero). */
+  indices?: Uint8Array;
   quant?: QuantState;
   huffman: boolean;
 }
@@ -96,8 +98,8 @@ export function valueSymbolCounts(s: TensorState): number[] {
 }
 
 function symbolOf(s: TensorState): (v: number, i: number) => number {
-  const cb = s.codebook;
-  if (cb) return (v) => nearestIndex(cb, v);
+  const idx = s.indices;
+  if (s.codebook && idx) return (_v, i) => idx[i];
   const q = s.quant;
   if (q?.kind === 'float16') return (v) => float32ToFloat16Bits(v);
   if (q?.kind === 'integer') {
@@ -113,19 +115,6 @@ function symbolOf(s: TensorState): (v: number, i: number) => number {
   const f = new Float32Array(1);
   const u = new Uint32Array(f.buffer);
   return (v) => { f[0] = v; return u[0]; };
-}
-
-/** Index of the entry nearest v in an ascending codebook (binary search; equal values share the first index). */
-function nearestIndex(codebook: Float32Array, v: number): number {
-  let lo = 0;
-  let hi = codebook.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (v - codebook[mid] > codebook[mid + 1] - v) lo = mid + 1;
-    else hi = mid;
-  }
-  while (lo > 0 && codebook[lo - 1] === codebook[lo]) lo--;
-  return lo;
 }
 
 /**

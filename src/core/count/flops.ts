@@ -98,12 +98,11 @@ function detailedFlops(layer: LayerSpec, inputs: Shape[], output: Shape, macs: F
 export function countFlops(
   layer: LayerSpec, inputs: Shape[], output: Shape, macs: Formula, convention: FlopConvention,
 ): Formula {
-  const input = inputs[0] ?? [];
-  const f = convention === 'detailed'
-    ? detailedFlops(layer, inputs, output, macs)
-    : defaultFlops(layer, input, output, macs);
+  if (convention === 'detailed') return detailedFlops(layer, inputs, output, macs) ?? zeroFormula('no arithmetic');
+  const f = defaultFlops(layer, inputs[0] ?? [], output, macs);
   if (f) return f;
-  const activation = activationLayerName(layer);
-  if (activation && convention === 'default' && activation !== 'linear') return zeroFormula('activations not counted in the default convention');
-  return zeroFormula('no arithmetic');
+  // BatchNormalization, Add and activations do arithmetic that only the detailed convention counts.
+  return detailedFlops(layer, inputs, output, macs)
+    ? zeroFormula('not counted in the default convention')
+    : zeroFormula('no arithmetic');
 }

@@ -9,14 +9,14 @@ import { inferLayerShape } from '../shapes/infer-shape';
 
 /**
  * Returns `graph` with every Unknown layer whose outputShape is null and that has one input of
- * known shape given that shape. Layers whose shape cannot be inferred stay as they are (the
- * analysis then reports the real problem).
+ * known shape given that shape, and the output shape of every layer that could be inferred.
+ * Layers whose shape cannot be inferred stay as they are (the analysis then reports the real
+ * problem).
  */
-export function fillUnknownShapes(graph: ModelGraph): ModelGraph {
-  if (!graph.layers.some((l) => l.type === 'Unknown' && l.outputShape === null)) return graph;
-  const resolved = resolveInputs(graph);
-  if (!resolved.ok) return graph;
+export function fillUnknownShapes(graph: ModelGraph): { graph: ModelGraph; shapes: Map<string, Shape> } {
   const shapes = new Map<string, Shape>();
+  const resolved = resolveInputs(graph);
+  if (!resolved.ok) return { graph, shapes };
   const filled = new Map<string, LayerSpec>();
   for (const layer of resolved.value.order) {
     const inputNames = resolved.value.inputsOf.get(layer.name) ?? [];
@@ -30,5 +30,6 @@ export function fillUnknownShapes(graph: ModelGraph): ModelGraph {
     const shape = inferLayerShape(current, inputShapes as Shape[], inputNames);
     if (shape.ok) shapes.set(layer.name, shape.value);
   }
-  return { ...graph, layers: graph.layers.map((l) => filled.get(l.name) ?? l) };
+  if (filled.size === 0) return { graph, shapes };
+  return { graph: { ...graph, layers: graph.layers.map((l) => filled.get(l.name) ?? l) }, shapes };
 }

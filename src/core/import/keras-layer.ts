@@ -111,10 +111,7 @@ const CONVERTERS: Record<string, Converter> = {
   GlobalAveragePooling2D: (name, r, w) => globalPooling('GlobalAveragePooling2D', name, r, w),
   GlobalMaxPooling2D: (name, r, w) => globalPooling('GlobalMaxPooling2D', name, r, w),
   BatchNormalization: (name, r) => {
-    const axis = r.raw('axis');
-    const lastAxis = (a: unknown) => a === -1 || a === 3;
-    const okAxis = axis === undefined || lastAxis(axis) || (Array.isArray(axis) && axis.length === 1 && lastAxis(axis[0]));
-    if (!okAxis) r.reject('axis', '-1 (the channels axis, channels-last)');
+    if (batchNormAxis(r.raw('axis')) === undefined) r.reject('axis', 'an integer axis (-1, the channels axis)');
     return {
       type: 'BatchNormalization', name, epsilon: r.number('epsilon', 0.001),
       center: r.bool('center', true), scale: r.bool('scale', true),
@@ -177,6 +174,18 @@ function integerAxis(r: ConfigReader): number {
   if (typeof axis === 'number' && Number.isInteger(axis)) return axis;
   r.reject('axis', 'an integer axis');
   return -1;
+}
+
+/**
+ * The axis a Keras BatchNormalization normalises, counted with the batch axis: -1 (the last, or
+ * absent) → null; a positive integer (Keras 2 writes [3], or [1] after a Dense) → that integer;
+ * anything else → undefined. Whether a positive axis is the last one needs the input's rank, so
+ * the import checks it after shape inference.
+ */
+export function batchNormAxis(axis: unknown): number | null | undefined {
+  const single = Array.isArray(axis) && axis.length === 1 ? axis[0] : axis;
+  if (single === undefined || single === null || single === -1) return null;
+  return typeof single === 'number' && Number.isInteger(single) && single > 0 ? single : undefined;
 }
 
 /** The canonical Keras class name FlopLab uses for `className` (resolving aliases). */

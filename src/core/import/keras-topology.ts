@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { LayerSpec, Shape } from '../model';
 import { fail, ok, type FlopLabError, type Result } from '../result';
 import { readEndpointLayers, readInboundNodes, type InboundTensor } from './inbound-nodes';
-import { convertKerasLayer } from './keras-layer';
+import { batchNormAxis, convertKerasLayer } from './keras-layer';
 
 /** A parsed (sub)model: every non-input layer names its inputs explicitly. */
 export interface ParsedTopology {
@@ -18,6 +18,9 @@ export interface ParsedTopology {
   inputNames: string[];
   outputNames: string[];
 }
+
+/** A BatchNormalization axis to check once shapes are known: it must be the last axis. */
+export interface AxisCheck { layer: string; axis: number }
 
 const layerEntrySchema = z.object({
   class_name: z.string(),
@@ -41,7 +44,7 @@ type Topology = z.infer<typeof topologySchema>;
 const MODEL_CLASSES = new Set(['Sequential', 'Model', 'Functional']);
 const MAX_NESTING = 32;
 
-interface Context { warnings: string[]; depth: number }
+interface Context { warnings: string[]; axisChecks: AxisCheck[]; depth: number }
 
 const parseError = (message: string, layer?: string): FlopLabError =>
   ({ code: 'parse-error', message, ...(layer ? { layer } : {}) });
@@ -70,6 +73,8 @@ function convertEntry(entry: LayerEntry, name: string, inputs: string[], knownSh
   const value = converted.value;
   if (value.kind === 'spec') {
     ctx.warnings.push(...value.warnings);
+    const axis = value.spec.type === 'BatchNormalization' ? batchNormAxis(entry.config.axis) : null;
+    if (typeof axis === 'number') ctx.axisChecks.push({ layer: name, axis });
     const layers = [value.spec.type === 'InputLayer' ? value.spec : { ...value.spec, inputs }];
     for (const next of value.followedBy) layers.push({ ...next, inputs: [layers[layers.length - 1].name] });
     return ok(layers);
@@ -128,31 +133,49 @@ function sequentialInputShape(entries: LayerEntry[], config: Record<string, unkn
   return { shape: null, problem: null };
 }
 
+interface SequentialStart { layers: LayerSpec[]; inputNames: string[]; output: string; rest: LayerEntry[] }
+
+/**
+ * Where a Sequential model starts: its InputLayer; an input shape on its first layer (an
+ * InputLayer is added, named as Keras 2 names it); a model as its first layer that brings its
+ * own inputs (transfer learning: Sequential([base_model, Dense])); or, nested, a placeholder
+ * for the outer model's tensor.
+ */
+function sequentialStart(entries: LayerEntry[], config: Record<string, unknown>, name: string, nested: boolean, ctx: Context): Result<SequentialStart> {
+  const first = entries[0];
+  if (first?.class_name === 'InputLayer') {
+    const input = convertEntry(first, entryName(first, `${name}_input`), [], null, ctx);
+    if (!input.ok) return input;
+    return ok({ layers: input.value, inputNames: [input.value[0].name], output: input.value[0].name, rest: entries.slice(1) });
+  }
+  const { shape, problem } = sequentialInputShape(entries, config);
+  if (problem) return fail(parseError(`Sequential model '${name}': ${problem}.`));
+  if (shape) {
+    const inputName = `${first ? entryName(first, 'layer') : name}_input`;
+    return ok({ layers: [{ type: 'InputLayer', name: inputName, shape }], inputNames: [inputName], output: inputName, rest: entries });
+  }
+  if (nested) {
+    const placeholder = `${name}/input`; // the outer model's tensor takes its place
+    return ok({ layers: [], inputNames: [placeholder], output: placeholder, rest: entries });
+  }
+  if (first && MODEL_CLASSES.has(first.class_name)) {
+    const inner = parseTopologyAt(asTopology(first), false, ctx);
+    if (!inner.ok) return inner;
+    if (inner.value.outputNames.length !== 1) {
+      return fail(parseError(`Nested model '${inner.value.name}': Expected one output, but got ${inner.value.outputNames.length} (not supported).`, inner.value.name));
+    }
+    return ok({ layers: inner.value.layers, inputNames: inner.value.inputNames, output: inner.value.outputNames[0], rest: entries.slice(1) });
+  }
+  return fail(parseError(`Sequential model '${name}': no input shape (Expected batch_input_shape on its first layer, or an InputLayer).`));
+}
+
 function parseSequential(entries: LayerEntry[], config: Record<string, unknown>, nested: boolean, ctx: Context): Result<ParsedTopology> {
   const name = typeof config.name === 'string' ? config.name : 'sequential';
-  const layers: LayerSpec[] = [];
-  let inputNames: string[];
-  let rest = entries;
-  if (entries[0]?.class_name === 'InputLayer') {
-    const input = convertEntry(entries[0], entryName(entries[0], `${name}_input`), [], null, ctx);
-    if (!input.ok) return input;
-    layers.push(...input.value);
-    inputNames = [input.value[0].name];
-    rest = entries.slice(1);
-  } else {
-    const { shape, problem } = sequentialInputShape(entries, config);
-    if (problem) return fail(parseError(`Sequential model '${name}': ${problem}.`));
-    if (shape) {
-      const inputName = `${entries[0] ? entryName(entries[0], 'layer') : name}_input`;
-      layers.push({ type: 'InputLayer', name: inputName, shape });
-      inputNames = [inputName];
-    } else if (nested) {
-      inputNames = [`${name}/input`]; // a placeholder: the outer model's tensor takes its place
-    } else {
-      return fail(parseError(`Sequential model '${name}': no input shape (Expected batch_input_shape on its first layer, or an InputLayer).`));
-    }
-  }
-  let previous = inputNames[0];
+  const start = sequentialStart(entries, config, name, nested, ctx);
+  if (!start.ok) return start;
+  const { inputNames, rest } = start.value;
+  const layers = [...start.value.layers];
+  let previous = start.value.output;
   for (let i = 0; i < rest.length; i++) {
     const entry = rest[i];
     const layerName = entryName(entry, `layer_${i}`);
@@ -256,8 +279,8 @@ function parseTopologyAt(topology: Topology, nested: boolean, ctx: Context): Res
 
 /**
  * Parses a validated topology. Warnings (unknown layers or activations, ignored fields) are
- * appended to `warnings`.
+ * appended to `warnings`; BatchNormalization axes to verify once shapes are known to `axisChecks`.
  */
-export function parseTopology(topology: Topology, warnings: string[]): Result<ParsedTopology> {
-  return parseTopologyAt(topology, false, { warnings, depth: 0 });
+export function parseTopology(topology: Topology, warnings: string[], axisChecks: AxisCheck[]): Result<ParsedTopology> {
+  return parseTopologyAt(topology, false, { warnings, axisChecks, depth: 0 });
 }

@@ -153,12 +153,46 @@ describe('parseModelJson: global pooling with keepdims (keras.applications Mobil
   });
 });
 
+describe('parseModelJson: BatchNormalization axis', () => {
+  const withBn = (inputShape: number[], axis: unknown, before: unknown[] = []) => sequentialJson([
+    entry('InputLayer', { name: 'in', batch_input_shape: [null, ...inputShape] }), ...before,
+    entry('BatchNormalization', { name: 'bn', axis }),
+  ]);
+  it('accepts the last axis however Keras writes it (-1, [3], [1] after a Dense)', () => {
+    expect(parseModelJson(withBn([8, 8, 4], -1)).ok).toBe(true);
+    expect(parseModelJson(withBn([8, 8, 4], [3])).ok).toBe(true);
+    const afterDense = expectOk(parseModelJson(withBn([5], [1], [entry('Dense', { name: 'd', units: 6 })])));
+    expect(totals(afterDense.graph).totals.params).toBe(36 + 24);
+  });
+  it('refuses a channels-first axis, naming layer and field', () => {
+    const error = expectError(parseModelJson(withBn([4, 8, 8], 1)));
+    expect(error).toMatchObject({ layer: 'bn', field: 'axis' });
+    expect(error.message).toMatch(/Layer 'bn' \(BatchNormalization\): Expected axis to be the channels axis \(-1 or 3\), but got 1/);
+  });
+});
+
 describe('parseModelJson: nested models are flattened', () => {
   it('inlines a Sequential inside a Sequential', () => {
     const inner = entry('Sequential', { name: 'block', layers: [entry('Dense', { name: 'd1', units: 4 }), entry('Dense', { name: 'd2', units: 2 })] });
     const { graph } = expectOk(parseModelJson(sequentialJson([entry('Dense', { name: 'd0', units: 3, batch_input_shape: [null, 5] }), inner])));
     expect(graph.layers.map((l) => l.name)).toEqual(['d0_input', 'd0', 'd1', 'd2']);
     expect(totals(graph).totals.params).toBe(18 + 16 + 10);
+  });
+
+  it('starts a Sequential from a functional base model that brings its own input (transfer learning)', () => {
+    const base = entry('Functional', {
+      name: 'base',
+      layers: [
+        k2('img', 'InputLayer', { batch_input_shape: [null, 8, 8, 3] }, []),
+        k2('base_conv', 'Conv2D', { filters: 4, kernel_size: 3, padding: 'same' }, ['img']),
+      ],
+      input_layers: [['img', 0, 0]], output_layers: [['base_conv', 0, 0]],
+    });
+    const { graph } = expectOk(parseModelJson(sequentialJson([
+      base, entry('GlobalAveragePooling2D', { name: 'gap' }), entry('Dense', { name: 'head', units: 2 }),
+    ])));
+    expect(graph.layers.map((l) => l.name)).toEqual(['img', 'base_conv', 'gap', 'head']);
+    expect(totals(graph).totals.params).toBe(3 * 3 * 3 * 4 + 4 + 4 * 2 + 2);
   });
 
   it('inlines a Sequential called inside a functional model (Keras 2 node index 1)', () => {

@@ -9,10 +9,10 @@
  * Sequential and functional (Model / Functional) models, nested models flattened.
  */
 import { z } from 'zod';
-import type { LayerSpec, ModelGraph } from '../model';
-import { fail, ok, type Result } from '../result';
+import type { LayerSpec, ModelGraph, Shape } from '../model';
+import { fail, ok, type FlopLabError, type Result } from '../result';
 import { fillUnknownShapes } from './fill-unknown-shapes';
-import { parseTopology, topologySchema } from './keras-topology';
+import { parseTopology, topologySchema, type AxisCheck } from './keras-topology';
 import { weightsManifestSchema, type WeightsManifestGroup } from './weights-manifest';
 
 export interface ImportedModel {
@@ -67,6 +67,20 @@ function dropChainWiring(layers: LayerSpec[]): LayerSpec[] {
   });
 }
 
+/** A BatchNormalization over an axis other than the channels (last) one: channels-first data. */
+function misplacedAxis(checks: AxisCheck[], shapes: Map<string, Shape>): FlopLabError | null {
+  for (const { layer, axis } of checks) {
+    const rank = shapes.get(layer)?.length;
+    if (rank !== undefined && axis !== rank) {
+      return {
+        code: 'parse-error', layer, field: 'axis',
+        message: `Layer '${layer}' (BatchNormalization): Expected axis to be the channels axis (-1 or ${rank}), but got ${axis} (FlopLab's shapes are channels-last).`,
+      };
+    }
+  }
+  return null;
+}
+
 function firstDuplicate(layers: LayerSpec[]): string | null {
   const seen = new Set<string>();
   for (const layer of layers) {
@@ -105,7 +119,8 @@ export function parseModelJson(json: unknown): Result<ImportedModel> {
   }
 
   const warnings: string[] = [];
-  const parsed = parseTopology(topology.data, warnings);
+  const axisChecks: AxisCheck[] = [];
+  const parsed = parseTopology(topology.data, warnings, axisChecks);
   if (!parsed.ok) return parsed;
   const { name, layers, outputNames } = parsed.value;
   if (layers.length === 0) return fail({ code: 'parse-error', message: `Model '${name}' has no layers.` });
@@ -114,6 +129,8 @@ export function parseModelJson(json: unknown): Result<ImportedModel> {
   if (outputNames.length > 1) {
     warnings.push(`Model '${name}' has ${outputNames.length} outputs (${outputNames.join(', ')}); every layer is counted.`);
   }
-  const graph = fillUnknownShapes({ name, layers: dropChainWiring(layers) });
+  const { graph, shapes } = fillUnknownShapes({ name, layers: dropChainWiring(layers) });
+  const badAxis = misplacedAxis(axisChecks, shapes);
+  if (badAxis) return fail(badAxis);
   return ok({ graph, warnings, weightsManifest });
 }

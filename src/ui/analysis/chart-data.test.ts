@@ -7,23 +7,20 @@ describe('layerBars', () => {
   it('drops zero layers and keeps execution order under the limit', () => {
     const series = layerBars(normalReport.layers.map((l) => ({ name: l.name, value: l.macs })));
     expect(series.bars).toEqual([{ name: 'conv2', value: 231_211_008 }, { name: 'dense', value: 1_280 }]);
-    expect(series).toMatchObject({ nonZeroCount: 2, aggregatedCount: 0 });
+    expect(series).toMatchObject({ nonZeroCount: 2, leftOut: null });
   });
 
-  it('keeps the largest layers in order and sums the rest into one bar beyond the limit', () => {
+  it('keeps the largest layers in order and sums the rest beside the chart beyond the limit', () => {
     const items = [5, 1, 9, 2, 7].map((value, i) => ({ name: `l${i}`, value }));
     const series = layerBars(items, { maxBars: 3, keepLargest: 2, showAll: false });
-    expect(series.bars).toEqual([
-      { name: 'l2', value: 9 }, { name: 'l4', value: 7 },
-      { name: 'Other (3 layers)', value: 8, otherCount: 3 },
-    ]);
-    expect(series.aggregatedCount).toBe(3);
+    expect(series.bars).toEqual([{ name: 'l2', value: 9 }, { name: 'l4', value: 7 }]);
+    expect(series.leftOut).toEqual({ count: 3, total: 8 });
     expect(layerBars(items, { maxBars: 3, keepLargest: 2, showAll: true }).bars).toHaveLength(5);
   });
 });
 
 describe('latencyBars', () => {
-  it('aggregates by roofline time and sums both estimates', () => {
+  it('keeps the layers with the largest roofline time and sums both estimates of the rest', () => {
     const latency: LatencyReport = {
       naiveMs: 0, rooflineMs: 0,
       layers: [0, 3, 1, 2].map((ms, i) => ({
@@ -31,10 +28,8 @@ describe('latencyBars', () => {
       })),
     };
     const series = latencyBars(latency, { maxBars: 2, keepLargest: 1, showAll: false });
-    expect(series.bars).toEqual([
-      { name: 'l1', naiveMs: 1.5, rooflineMs: 3, bound: 'memory' },
-      { name: 'Other (2 layers)', naiveMs: 1.5, rooflineMs: 3, bound: 'mixed', otherCount: 2 },
-    ]);
+    expect(series.bars).toEqual([{ name: 'l1', naiveMs: 1.5, rooflineMs: 3, bound: 'memory' }]);
+    expect(series.leftOut).toEqual({ count: 2, total: { naiveMs: 1.5, rooflineMs: 3 } });
   });
 });
 

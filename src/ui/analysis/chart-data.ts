@@ -3,23 +3,25 @@
  *
  * A per-layer bar chart stays readable up to ~60 bars; ResNet-50 has ~177 layers. Beyond the
  * limit we keep the largest layers (in execution order, so the chart still reads front to back)
- * and sum the rest into one "Other" bar, unless the user asks for every layer.
+ * and report the rest as one sum beside the chart, unless the user asks for every layer. The sum is
+ * not drawn as a bar: 136 small layers summed would dwarf every real bar and flatten the scale.
  */
 import type { CostReport, LatencyReport } from '../../core/cost-types';
 
 export interface LayerBar {
   name: string;
   value: number;
-  /** Set on the aggregate bar: how many layers it sums. */
-  otherCount?: number;
 }
+
+/** The layers left out of a chart, summed. */
+export interface LeftOut<T> { count: number; total: T }
 
 export interface BarSeries {
   bars: LayerBar[];
-  /** Layers with a non-zero value (before aggregation). */
+  /** Layers with a non-zero value (before leaving any out). */
   nonZeroCount: number;
-  /** Layers summed into the "Other" bar (0 when nothing was aggregated). */
-  aggregatedCount: number;
+  /** The smaller layers not drawn; null when every non-zero layer is drawn. */
+  leftOut: LeftOut<number> | null;
 }
 
 export interface BarLimits {
@@ -33,42 +35,38 @@ export interface BarLimits {
 
 export const DEFAULT_LIMITS: BarLimits = { maxBars: 60, keepLargest: 40, showAll: false };
 
-export const otherLabel = (count: number) => `Other (${count} layers)`;
-
-/** Layers with value > 0 as bars, aggregated beyond the limit. */
+/** Layers with value > 0 as bars; beyond the limit only the largest, the rest summed in leftOut. */
 export function layerBars(
   items: readonly { name: string; value: number }[],
   limits: BarLimits = DEFAULT_LIMITS,
 ): BarSeries {
   const nonZero = items.map((item, index) => ({ ...item, index })).filter((i) => i.value > 0);
   if (limits.showAll || nonZero.length <= limits.maxBars) {
-    return { bars: nonZero.map(({ name, value }) => ({ name, value })), nonZeroCount: nonZero.length, aggregatedCount: 0 };
+    return { bars: nonZero.map(({ name, value }) => ({ name, value })), nonZeroCount: nonZero.length, leftOut: null };
   }
   const largest = [...nonZero].sort((a, b) => b.value - a.value || a.index - b.index).slice(0, limits.keepLargest);
   const kept = new Set(largest.map((i) => i.index));
   const rest = nonZero.filter((i) => !kept.has(i.index));
   const bars: LayerBar[] = largest.sort((a, b) => a.index - b.index).map(({ name, value }) => ({ name, value }));
-  bars.push({ name: otherLabel(rest.length), value: rest.reduce((s, i) => s + i.value, 0), otherCount: rest.length });
-  return { bars, nonZeroCount: nonZero.length, aggregatedCount: rest.length };
+  return { bars, nonZeroCount: nonZero.length, leftOut: { count: rest.length, total: rest.reduce((s, i) => s + i.value, 0) } };
 }
 
 export interface LatencyBar {
   name: string;
   naiveMs: number;
   rooflineMs: number;
-  bound: 'compute' | 'memory' | 'none' | 'mixed';
-  otherCount?: number;
+  bound: 'compute' | 'memory' | 'none';
 }
 
 export interface LatencySeries {
   bars: LatencyBar[];
   nonZeroCount: number;
-  aggregatedCount: number;
+  leftOut: LeftOut<{ naiveMs: number; rooflineMs: number }> | null;
 }
 
 /**
  * Naive vs roofline time per layer, in execution order. Layers where both are 0 are left out.
- * Aggregation keeps the layers with the largest roofline time.
+ * Beyond the limit, the layers with the largest roofline time are kept.
  */
 export function latencyBars(latency: LatencyReport, limits: BarLimits = DEFAULT_LIMITS): LatencySeries {
   const nonZero = latency.layers
@@ -76,20 +74,14 @@ export function latencyBars(latency: LatencyReport, limits: BarLimits = DEFAULT_
     .filter((l) => l.naiveMs > 0 || l.rooflineMs > 0);
   const strip = ({ name, naiveMs, rooflineMs, bound }: LatencyBar) => ({ name, naiveMs, rooflineMs, bound });
   if (limits.showAll || nonZero.length <= limits.maxBars) {
-    return { bars: nonZero.map(strip), nonZeroCount: nonZero.length, aggregatedCount: 0 };
+    return { bars: nonZero.map(strip), nonZeroCount: nonZero.length, leftOut: null };
   }
   const largest = [...nonZero].sort((a, b) => b.rooflineMs - a.rooflineMs || a.index - b.index).slice(0, limits.keepLargest);
   const kept = new Set(largest.map((l) => l.index));
   const rest = nonZero.filter((l) => !kept.has(l.index));
   const bars: LatencyBar[] = largest.sort((a, b) => a.index - b.index).map(strip);
-  bars.push({
-    name: otherLabel(rest.length),
-    naiveMs: rest.reduce((s, l) => s + l.naiveMs, 0),
-    rooflineMs: rest.reduce((s, l) => s + l.rooflineMs, 0),
-    bound: 'mixed',
-    otherCount: rest.length,
-  });
-  return { bars, nonZeroCount: nonZero.length, aggregatedCount: rest.length };
+  const total = { naiveMs: rest.reduce((s, l) => s + l.naiveMs, 0), rooflineMs: rest.reduce((s, l) => s + l.rooflineMs, 0) };
+  return { bars, nonZeroCount: nonZero.length, leftOut: { count: rest.length, total } };
 }
 
 export interface TypeShare {

@@ -46,7 +46,7 @@ describe('separableSwaps', () => {
     const [swap, ...rest] = separableSwaps(A, B);
     expect(rest).toEqual([]);
     expect(swap).toMatchObject({
-      name: 'conv2', direction: 'to-separable', kernel: [3, 3], cin: 64, cout: 128, depthMultiplier: 1,
+      name: 'conv2', nameB: 'conv2', direction: 'to-separable', kernel: [3, 3], cin: 64, cout: 128, depthMultiplier: 1,
       macsBefore: 231_211_008, macsAfter: 27_496_448, savingMacs: 203_714_560,
       depthwiseMacs: 1_806_336, pointwiseMacs: 25_690_112,
     });
@@ -60,6 +60,24 @@ describe('separableSwaps', () => {
     const [swap] = separableSwaps(B, A);
     expect(swap).toMatchObject({ direction: 'to-conv', macsBefore: 27_496_448, macsAfter: 231_211_008, savingMacs: -203_714_560 });
     expect(swap.measuredRatio).toBeCloseTo(27_496_448 / 231_211_008, 12);
+  });
+
+  it('pairs a renamed counterpart doing the same job (the lecture preset pair)', () => {
+    const renamed = {
+      graph: { ...separableGraph, layers: separableGraph.layers.map((l) => (l.name === 'conv2' ? { ...l, name: 'sep' } : l)) },
+      report: { ...separableReport, layers: separableReport.layers.map((l) => (l.name === 'conv2' ? { ...l, name: 'sep' } : l)) },
+    };
+    const [swap, ...rest] = separableSwaps(A, renamed);
+    expect(rest).toEqual([]);
+    expect(swap).toMatchObject({ name: 'conv2', nameB: 'sep', macsBefore: 231_211_008, macsAfter: 27_496_448 });
+  });
+
+  it('does not pair layers doing different jobs', () => {
+    const other = {
+      graph: { ...separableGraph, layers: separableGraph.layers.map((l) => (l.name === 'conv2' ? { ...l, name: 'sep', filters: 64 } : l)) },
+      report: { ...separableReport, layers: separableReport.layers.map((l) => (l.name === 'conv2' ? { ...l, name: 'sep' } : l)) },
+    };
+    expect(separableSwaps(A, other)).toEqual([]);
   });
 
   it('finds nothing when no layer changed type', () => {

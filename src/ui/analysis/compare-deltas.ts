@@ -85,7 +85,10 @@ export function layerDeltas(a: CostReport, b: CostReport): LayerDelta[] {
 }
 
 export interface SeparableSwap {
+  /** The layer's name in A. */
   name: string;
+  /** Its name in B: the same when matched by name, else the counterpart paired by its job. */
+  nameB: string;
   direction: 'to-separable' | 'to-conv';
   kernel: [number, number];
   cin: number;
@@ -145,44 +148,77 @@ function partMacs(layer: LayerCost, which: 'depthwise' | 'pointwise'): number | 
   return part ? part.formula.value : null;
 }
 
-/** Every layer that is a Conv2D in one model and a SeparableConv2D of the same name in the other. */
+interface Side { spec: ConvLike; cost: LayerCost }
+
+function buildSwap(a: Side, b: Side): SeparableSwap {
+  const toSeparable = a.spec.type === 'Conv2D';
+  const sep = (toSeparable ? b.spec : a.spec) as SeparableConv2DSpec;
+  const sepCost = toSeparable ? b.cost : a.cost;
+  const convCost = toSeparable ? a.cost : b.cost;
+  const [kh, kw] = sep.kernelSize;
+  const inShape = sepCost.inputShapes[0] ?? [];
+  const { ratio, text, latex } = ratioFormula(kh, kw, sep.filters, sep.depthMultiplier);
+  const saving = a.cost.macs - b.cost.macs;
+  return {
+    name: a.cost.name,
+    nameB: b.cost.name,
+    direction: toSeparable ? 'to-separable' : 'to-conv',
+    kernel: [kh, kw],
+    cin: inShape[inShape.length - 1] ?? 0,
+    cout: sep.filters,
+    depthMultiplier: sep.depthMultiplier,
+    convMacs: convCost.macs,
+    separableMacs: sepCost.macs,
+    depthwiseMacs: partMacs(sepCost, 'depthwise'),
+    pointwiseMacs: partMacs(sepCost, 'pointwise'),
+    macsBefore: a.cost.macs,
+    macsAfter: b.cost.macs,
+    savingMacs: saving,
+    savingFraction: a.cost.macs === 0 ? 0 : saving / a.cost.macs,
+    measuredRatio: convCost.macs === 0 ? 0 : sepCost.macs / convCost.macs,
+    formulaRatio: ratio,
+    formulaText: text,
+    formulaLatex: latex,
+  };
+}
+
+function convSides(model: ComparedModel): Side[] {
+  const specs = new Map(model.graph.layers.map((l) => [l.name, l]));
+  return model.report.layers.flatMap((cost) => {
+    const spec = specs.get(cost.name);
+    return isConvLike(spec) ? [{ spec, cost }] : [];
+  });
+}
+
+/** Same job: filters, kernel, strides, padding and input shape, so only the conv kind differs. */
+const sameJob = (a: Side, b: Side) =>
+  a.spec.type !== b.spec.type
+  && a.spec.filters === b.spec.filters
+  && a.spec.kernelSize.join() === b.spec.kernelSize.join()
+  && a.spec.strides.join() === b.spec.strides.join()
+  && a.spec.padding === b.spec.padding
+  && (a.cost.inputShapes[0] ?? []).join() === (b.cost.inputShapes[0] ?? []).join();
+
+/**
+ * Every layer that is a Conv2D in one model and a SeparableConv2D in the other: first by name
+ * ("Make separable" keeps the name); then, among layers found in only one of the models, a Conv2D
+ * and a SeparableConv2D doing the same job (the lecture's preset pair names them differently).
+ */
 export function separableSwaps(a: ComparedModel, b: ComparedModel): SeparableSwap[] {
-  const specA = new Map(a.graph.layers.map((l) => [l.name, l]));
-  const costB = new Map(b.report.layers.map((l) => [l.name, l]));
+  const sidesA = convSides(a);
+  const sidesB = convSides(b);
+  const byNameB = new Map(sidesB.map((s) => [s.cost.name, s]));
+  const namesA = new Set(a.report.layers.map((l) => l.name));
+  const namesB = new Set(b.report.layers.map((l) => l.name));
   const swaps: SeparableSwap[] = [];
-  for (const costA of a.report.layers) {
-    const lb = costB.get(costA.name);
-    const sa = specA.get(costA.name);
-    const sb = b.graph.layers.find((l) => l.name === costA.name);
-    if (!lb || !isConvLike(sa) || !isConvLike(sb) || sa.type === sb.type) continue;
-    const toSeparable = sa.type === 'Conv2D';
-    const sep = (toSeparable ? sb : sa) as SeparableConv2DSpec;
-    const sepCost = toSeparable ? lb : costA;
-    const convCost = toSeparable ? costA : lb;
-    const [kh, kw] = sep.kernelSize;
-    const inShape = sepCost.inputShapes[0] ?? [];
-    const { ratio, text, latex } = ratioFormula(kh, kw, sep.filters, sep.depthMultiplier);
-    const saving = costA.macs - lb.macs;
-    swaps.push({
-      name: costA.name,
-      direction: toSeparable ? 'to-separable' : 'to-conv',
-      kernel: [kh, kw],
-      cin: inShape[inShape.length - 1] ?? 0,
-      cout: sep.filters,
-      depthMultiplier: sep.depthMultiplier,
-      convMacs: convCost.macs,
-      separableMacs: sepCost.macs,
-      depthwiseMacs: partMacs(sepCost, 'depthwise'),
-      pointwiseMacs: partMacs(sepCost, 'pointwise'),
-      macsBefore: costA.macs,
-      macsAfter: lb.macs,
-      savingMacs: saving,
-      savingFraction: costA.macs === 0 ? 0 : saving / costA.macs,
-      measuredRatio: convCost.macs === 0 ? 0 : sepCost.macs / convCost.macs,
-      formulaRatio: ratio,
-      formulaText: text,
-      formulaLatex: latex,
-    });
+  for (const sa of sidesA) {
+    const sb = byNameB.get(sa.cost.name);
+    if (sb && sb.spec.type !== sa.spec.type) swaps.push(buildSwap(sa, sb));
+  }
+  const onlyB = sidesB.filter((s) => !namesA.has(s.cost.name));
+  for (const sa of sidesA.filter((s) => !namesB.has(s.cost.name))) {
+    const i = onlyB.findIndex((sb) => sameJob(sa, sb));
+    if (i >= 0) swaps.push(buildSwap(sa, onlyB.splice(i, 1)[0]));
   }
   return swaps;
 }

@@ -132,7 +132,7 @@ export function CompareView({ a, b }: CompareViewProps) {
             No layer changed between Conv2D and SeparableConv2D. Select a Conv2D and press “Make separable”, then compare again.
           </p>
         ) : (
-          swaps.map((s) => <SwapCard key={s.name} swap={s} />)
+          swaps.map((s) => <SwapCard key={`${s.name}>${s.nameB}`} swap={s} />)
         )}
       </section>
       <section aria-label="Per-layer differences" className="flex flex-col gap-2">

@@ -1,8 +1,9 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { CostReport, LatencyReport } from '../../core/cost-types';
-import { DEFAULT_LIMITS, latencyBars, layerBars, shareByType, type BarLimits } from './chart-data';
+import { DEFAULT_LIMITS, latencyBars, layerBars, shareByType, type BarLimits, type BarSeries, type LatencySeries } from './chart-data';
+import { formatCount, formatMs } from '../../core/format';
 import { ChartCard } from './chart-frame';
-import { LatencyChart } from './latency-chart';
+import { LatencyChart, LatencyLegend } from './latency-chart';
 import { LayerBarChart } from './layer-bar-chart';
 import type { Metric } from './layer-rows';
 import { OKABE_ITO } from './palette';
@@ -16,9 +17,18 @@ export interface CostChartsProps {
 
 const METRIC_UNIT: Record<Metric, string> = { macs: 'MACs', flops: 'FLOPs' };
 
-function aggregationNote(shown: number, total: number, aggregated: number): string | undefined {
-  if (aggregated === 0) return undefined;
-  return `The ${shown - 1} largest of ${total} layers, in order; the other ${aggregated} are summed in one grey bar.`;
+function leftOutNote(series: BarSeries, unit: string, format: (n: number) => string): string | undefined {
+  const { leftOut, bars, nonZeroCount } = series;
+  if (!leftOut) return undefined;
+  return `The ${bars.length} largest of ${nonZeroCount} layers, in order; the other ${leftOut.count} add up to ${format(leftOut.total)} ${unit}.`;
+}
+
+function latencyNote(series: LatencySeries): string {
+  const base = 'Naive: FLOPs ÷ peak FLOPS. Roofline: the larger of compute time and memory time (bytes moved ÷ bandwidth).';
+  const { leftOut, bars, nonZeroCount } = series;
+  if (!leftOut) return base;
+  return `${base} The ${bars.length} slowest of ${nonZeroCount} layers, in order; the other ${leftOut.count} take `
+    + `${formatMs(leftOut.total.rooflineMs)} roofline, ${formatMs(leftOut.total.naiveMs)} naive.`;
 }
 
 /** A tall chart (every layer of a big model) scrolls inside its card instead of stretching the page. */
@@ -53,12 +63,12 @@ export function CostCharts({ report, latency, metric }: CostChartsProps) {
         </label>
       )}
       <div className="grid gap-4 @4xl:grid-cols-2">
-        <ChartCard title={`${unit} per layer`} note={aggregationNote(opsSeries.bars.length, opsSeries.nonZeroCount, opsSeries.aggregatedCount) ?? `Layers with zero ${unit} are left out.`}>
+        <ChartCard title={`${unit} per layer`} note={leftOutNote(opsSeries, unit, formatCount) ?? `Layers with zero ${unit} are left out.`}>
           <Scroll on={showAll && opsSeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
             <LayerBarChart bars={opsSeries.bars} unit={unit} colour={OKABE_ITO.blue} />
           </Scroll>
         </ChartCard>
-        <ChartCard title="Parameters per layer" note={aggregationNote(paramSeries.bars.length, paramSeries.nonZeroCount, paramSeries.aggregatedCount) ?? 'Layers without weights are left out.'}>
+        <ChartCard title="Parameters per layer" note={leftOutNote(paramSeries, 'parameters', formatCount) ?? 'Layers without weights are left out.'}>
           <Scroll on={showAll && paramSeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
             <LayerBarChart bars={paramSeries.bars} unit="Parameters" colour={OKABE_ITO.bluishGreen} />
           </Scroll>
@@ -72,13 +82,15 @@ export function CostCharts({ report, latency, metric }: CostChartsProps) {
       </ChartCard>
       <ChartCard
         title="Latency per layer on the chosen device"
-        note={latencySeries ? aggregationNote(latencySeries.bars.length, latencySeries.nonZeroCount, latencySeries.aggregatedCount)
-          ?? 'Naive: FLOPs ÷ peak FLOPS. Roofline: the larger of compute time and memory time (bytes moved ÷ bandwidth).' : undefined}
+        note={latencySeries ? latencyNote(latencySeries) : undefined}
       >
         {latencySeries ? (
-          <Scroll on={showAll && latencySeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
-            <LatencyChart bars={latencySeries.bars} />
-          </Scroll>
+          <>
+            <LatencyLegend />
+            <Scroll on={showAll && latencySeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
+              <LatencyChart bars={latencySeries.bars} />
+            </Scroll>
+          </>
         ) : (
           <p className="text-base text-slate-600">Choose a device to estimate latency.</p>
         )}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LatencyBar } from './chart-data';
 import { chartMargin, hoveredRow, ROW_PX, shortLabel, TALL_CHART_BARS, TICK, TooltipBox, valueAxisProps } from './chart-frame';
 import { NAIVE_COLOUR, ROOFLINE_COLOUR } from './palette';
@@ -10,9 +10,24 @@ export function msText(ms: number): string {
   return `${ms >= 100 ? ms.toFixed(1) : Number(ms.toPrecision(3))} ms`;
 }
 
-const BOUND_TEXT: Record<LatencyBar['bound'], string> = {
-  compute: 'compute-bound', memory: 'memory-bound', none: 'no cost', mixed: 'several layers',
-};
+const BOUND_TEXT: Record<LatencyBar['bound'], string> = { compute: 'compute-bound', memory: 'memory-bound', none: 'no cost' };
+
+export const NAIVE_NAME = 'Naive (FLOPs ÷ peak FLOPS)';
+export const ROOFLINE_NAME = 'Roofline (max of compute, memory)';
+
+/** The legend as HTML above the chart: always in view, however tall the chart. */
+export function LatencyLegend() {
+  return (
+    <ul className="mb-1 flex flex-wrap gap-x-5 gap-y-1 text-base" aria-label="Legend">
+      {[[NAIVE_NAME, NAIVE_COLOUR], [ROOFLINE_NAME, ROOFLINE_COLOUR]].map(([name, colour]) => (
+        <li key={name} className="flex items-center gap-2">
+          <span aria-hidden="true" className="inline-block size-4 rounded-sm" style={{ background: colour }} />
+          {name}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Naive (FLOPs ÷ peak FLOPS) vs roofline time per layer, side by side, in ms. */
 export function LatencyChart({ bars }: { bars: LatencyBar[] }) {
@@ -36,7 +51,7 @@ export function LatencyChart({ bars }: { bars: LatencyBar[] }) {
       layout="vertical"
       data={data}
       responsive
-      style={{ width: '100%', height: data.length * ROW_PX * 1.5 + 100 }}
+      style={{ width: '100%', height: data.length * ROW_PX * 1.5 + 60 }}
       margin={chartMargin(tall)}
       barCategoryGap={3}
       barGap={1}
@@ -45,9 +60,8 @@ export function LatencyChart({ bars }: { bars: LatencyBar[] }) {
       <XAxis {...valueAxisProps('Time (ms)', tall)} />
       <YAxis type="category" dataKey="name" tick={TICK} tickFormatter={(n: string) => shortLabel(n)} width="auto" interval={0} />
       <Tooltip content={renderTooltip} cursor={{ fill: '#f1f5f9' }} isAnimationActive={false} />
-      <Legend verticalAlign={tall ? 'bottom' : 'top'} height={32} wrapperStyle={{ fontSize: 15 }} />
-      <Bar dataKey="naiveMs" name="Naive (FLOPs ÷ peak FLOPS)" fill={NAIVE_COLOUR} isAnimationActive={false} />
-      <Bar dataKey="rooflineMs" name="Roofline (max of compute, memory)" fill={ROOFLINE_COLOUR} isAnimationActive={false} />
+      <Bar dataKey="naiveMs" name={NAIVE_NAME} fill={NAIVE_COLOUR} isAnimationActive={false} />
+      <Bar dataKey="rooflineMs" name={ROOFLINE_NAME} fill={ROOFLINE_COLOUR} isAnimationActive={false} />
     </BarChart>
   );
 }

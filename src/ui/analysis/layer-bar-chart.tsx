@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LayerBar } from './chart-data';
 import { chartMargin, hoveredRow, ROW_PX, shortLabel, TALL_CHART_BARS, TICK, TooltipBox, valueAxisProps } from './chart-frame';
-import { OTHER_COLOUR } from './palette';
 import { axisTitle, chooseUnitScale, formatExact } from './unit-scale';
 
 export interface LayerBarChartProps {
@@ -12,13 +11,13 @@ export interface LayerBarChartProps {
   colour: string;
 }
 
-interface Datum { name: string; scaled: number; exact: number; otherCount?: number }
+interface Datum { name: string; scaled: number; exact: number }
 
 /** Horizontal bars, one per layer in execution order, axis in a readable SI unit ("MFLOPs"). */
 export function LayerBarChart({ bars, unit, colour }: LayerBarChartProps) {
   const scale = chooseUnitScale(Math.max(0, ...bars.map((b) => b.value)));
   const data = useMemo<Datum[]>(
-    () => bars.map((b) => ({ name: b.name, scaled: b.value / scale.divisor, exact: b.value, otherCount: b.otherCount })),
+    () => bars.map((b) => ({ name: b.name, scaled: b.value / scale.divisor, exact: b.value })),
     [bars, scale.divisor],
   );
   const axisUnit = axisTitle(unit, scale);
@@ -40,9 +39,7 @@ export function LayerBarChart({ bars, unit, colour }: LayerBarChartProps) {
       <XAxis {...valueAxisProps(axisUnit, tall)} />
       <YAxis type="category" dataKey="name" tick={TICK} tickFormatter={(n: string) => shortLabel(n)} width="auto" interval={0} />
       <Tooltip content={renderTooltip} cursor={{ fill: '#f1f5f9' }} isAnimationActive={false} />
-      <Bar dataKey="scaled" name={axisUnit} isAnimationActive={false}>
-        {data.map((d) => <Cell key={d.name} fill={d.otherCount ? OTHER_COLOUR : colour} />)}
-      </Bar>
+      <Bar dataKey="scaled" name={axisUnit} fill={colour} isAnimationActive={false} />
     </BarChart>
   );
 }

@@ -18,7 +18,7 @@ export function SwapCard({ swap }: { swap: SeparableSwap }) {
   return (
     <article className="rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="separable-swap" data-layer={swap.name}>
       <h4 className="text-lg font-semibold text-slate-900">
-        {swap.name}: {from} → {to}{' '}
+        {swap.name === swap.nameB ? swap.name : `${swap.name} → ${swap.nameB}`}: {from} → {to}{' '}
         <span className="font-normal text-slate-600">({kh}×{kw} kernel, {swap.cin} → {swap.cout} channels)</span>
       </h4>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-base">

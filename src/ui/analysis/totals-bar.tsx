@@ -33,7 +33,7 @@ function Total({ testId, label, value, text, unit, detail, title }: TotalProps) 
         className="whitespace-nowrap text-3xl font-semibold tabular-nums text-slate-900"
       >
         {text}
-        {unit && <span className="ml-1 text-lg font-medium text-slate-600">{unit}</span>}
+        {unit && <>{' '}<span className="text-lg font-medium text-slate-600">{unit}</span></>}
       </div>
       {detail && <div className="mt-0.5 truncate text-sm text-slate-600">{detail}</div>}
     </div>

@@ -17,7 +17,7 @@ function MiniBars({ title, unit, pairs }: { title: string; unit: string; pairs: 
       <BarChart data={data} responsive style={{ width: '100%', height: 240 }} margin={{ top: 24, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="name" tick={TICK} interval={0} />
-        <YAxis tick={TICK} width="auto" tickFormatter={(v: number) => String(Number(v.toPrecision(3)))}
+        <YAxis tick={TICK} width={64} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))}
           label={{ value: axisUnit, angle: -90, position: 'insideLeft', style: { ...AXIS_LABEL, textAnchor: 'middle' } }} />
         <Bar dataKey="scaled" isAnimationActive={false}>
           {data.map((d) => <Cell key={d.name} fill={d.colour} />)}

@@ -1,3 +1,4 @@
+import { memo, type ReactNode } from 'react';
 import type { CompressDone } from '../../worker/api';
 import { BeforeAfterBars } from './before-after-bars';
 import { ExportDownload } from './export-download';
@@ -5,10 +6,26 @@ import { LayerResultsTable } from './layer-results-table';
 import { LayerStatsChart } from './layer-stats-chart';
 import { ResultsSummary } from './results-summary';
 import { SizeWaterfall } from './size-waterfall';
+import { useStaggeredReveal } from './use-staggered-reveal';
 import { WeightHistogram } from './weight-histogram';
 
-/** Everything a finished compression shows: figures, lesson, charts, per-layer table, export. */
-export function CompressionResults({ result }: { result: CompressDone }) {
+/** Space kept for a chart not drawn yet, so the page does not jump as charts appear. */
+function Pending({ height }: { height: number }) {
+  return <div aria-hidden="true" className="animate-pulse rounded-lg bg-white ring-1 ring-slate-200" style={{ height }} />;
+}
+
+/**
+ * Everything a finished compression shows: figures, lesson, charts, per-layer table, export.
+ * Memoised (progress updates of a new job do not redraw it) and revealed one section per task.
+ */
+export const CompressionResults = memo(function CompressionResults({ result }: { result: CompressDone }) {
+  const sections: [ReactNode, number][] = [
+    [<SizeWaterfall key="w" stages={result.stages} />, 380],
+    [<BeforeAfterBars key="b" result={result} />, 360],
+    [<LayerStatsChart key="l" perLayer={result.perLayer} />, 420],
+    [<WeightHistogram key="h" perLayer={result.perLayer} />, 520],
+  ];
+  const shown = useStaggeredReveal(sections.length + 2, result);
   return (
     <div className="flex flex-col gap-4" aria-label="Compression results" role="region">
       <p className="text-sm text-slate-700" data-testid="weights-source">
@@ -23,13 +40,10 @@ export function CompressionResults({ result }: { result: CompressDone }) {
         </ul>
       )}
       <div className="grid gap-4 xl:grid-cols-2">
-        <SizeWaterfall stages={result.stages} />
-        <BeforeAfterBars result={result} />
-        <LayerStatsChart perLayer={result.perLayer} />
-        <WeightHistogram perLayer={result.perLayer} />
+        {sections.map(([node, height], i) => (i + 1 < shown ? node : <Pending key={i} height={height} />))}
       </div>
-      <LayerResultsTable perLayer={result.perLayer} />
+      {shown > sections.length ? <LayerResultsTable perLayer={result.perLayer} /> : <Pending height={200} />}
       {result.export && <ExportDownload exported={result.export} inAppBytes={result.after.weightBytes} />}
     </div>
   );
-}
+});

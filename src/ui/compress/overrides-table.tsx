@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ModelGraph } from '../../core/model';
 import { INPUT_CLASS } from '../common/field';
 import { compressibleLayers, type LayerOverrideForm, type PlanForm } from './plan-form';
@@ -13,7 +14,7 @@ function parseCell(text: string, min: number, max: number, integer: boolean): nu
 }
 
 /** Per-layer overrides: skip a layer, or give it its own sparsity, clusters or bits. */
-export function OverridesTable({ graph, form, onChange }: { graph: ModelGraph; form: PlanForm; onChange(next: PlanForm): void }) {
+export const OverridesTable = memo(function OverridesTable({ graph, form, onChange }: { graph: ModelGraph; form: PlanForm; onChange(next: PlanForm): void }) {
   const layers = compressibleLayers(graph);
   const update = (name: string, patch: Partial<LayerOverrideForm>) => {
     const row = { ...(form.overrides[name] ?? EMPTY), ...patch };
@@ -72,4 +73,4 @@ export function OverridesTable({ graph, form, onChange }: { graph: ModelGraph; f
       </div>
     </details>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { KMeansInit } from '../../core/compress/types';
 import { NumberField } from '../common/number-field';
 import { CheckboxField, SelectField } from '../common/select-field';
@@ -23,7 +24,7 @@ const SCHEMES: { value: QuantScheme; label: string }[] = [
 ];
 
 /** The model-wide settings of every stage, and the stage order. */
-export function PlanControls({ form, onChange }: { form: PlanForm; onChange(next: PlanForm): void }) {
+export const PlanControls = memo(function PlanControls({ form, onChange }: { form: PlanForm; onChange(next: PlanForm): void }) {
   const set = (patch: Partial<PlanForm>) => onChange({ ...form, ...patch });
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(16rem,0.9fr)]">
@@ -60,4 +61,4 @@ export function PlanControls({ form, onChange }: { form: PlanForm; onChange(next
       <StageOrder form={form} onChange={onChange} />
     </div>
   );
-}
+});

@@ -33,7 +33,7 @@ export function SizeWaterfall({ stages }: { stages: readonly StageBytes[] }) {
       <BarChart data={data} responsive style={{ width: '100%', height: 300 }} margin={{ top: 24, right: 16, bottom: 28, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
         <XAxis dataKey="stage" tick={TICK} label={{ value: 'Pipeline stage', position: 'insideBottom', offset: -18, style: AXIS_LABEL }} />
-        <YAxis tick={TICK} width="auto" tickFormatter={(v: number) => String(Number(v.toPrecision(3)))}
+        <YAxis tick={TICK} width={64} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))}
           label={{ value: `Size (${unit})`, angle: -90, position: 'insideLeft', style: { ...AXIS_LABEL, textAnchor: 'middle' } }} />
         <Tooltip content={renderTooltip} cursor={{ fill: '#f1f5f9' }} isAnimationActive={false} />
         <Bar dataKey="base" stackId="w" fill={OKABE_ITO.blue} name="Size" isAnimationActive={false} />

@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo, useState } from 'react';
+import { Area, CartesianGrid, ComposedChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LayerCompression } from '../../core/compress/types';
 import { AXIS_LABEL, ChartCard, TICK } from '../analysis/chart-frame';
 import { OKABE_ITO } from '../analysis/palette';
 import { SelectField } from '../common/select-field';
 import { histogramPoints } from './chart-data';
+import { ChartLegend } from './chart-legend';
 
 const fmt = (v: number) => String(Number(v.toPrecision(3)));
 
@@ -13,11 +14,11 @@ const fmt = (v: number) => String(Number(v.toPrecision(3)));
  * the spike of pruned zeros and the k-means spikes do not hide the rest. The pruning threshold
  * (±t) and the codebook's centroids are drawn as vertical lines.
  */
-export function WeightHistogram({ perLayer }: { perLayer: readonly LayerCompression[] }) {
+export const WeightHistogram = memo(function WeightHistogram({ perLayer }: { perLayer: readonly LayerCompression[] }) {
   const [chosen, setChosen] = useState<string>(perLayer[0]?.tensor ?? '');
   const layer = perLayer.find((l) => l.tensor === chosen) ?? perLayer[0];
+  const data = useMemo(() => (layer ? histogramPoints(layer.histogramBefore, layer.histogramAfter) : []), [layer]);
   if (!layer) return null;
-  const data = histogramPoints(layer.histogramBefore, layer.histogramAfter);
   const centroids = (layer.codebook ?? []).filter((c) => c !== 0);
   return (
     <ChartCard
@@ -28,14 +29,19 @@ export function WeightHistogram({ perLayer }: { perLayer: readonly LayerCompress
         label="Layer" value={layer.tensor} className="mb-2 max-w-sm"
         options={perLayer.map((l) => ({ value: l.tensor, label: l.name }))} onChange={setChosen}
       />
+      <ChartLegend items={[
+        { label: 'Before', colour: OKABE_ITO.skyBlue },
+        { label: 'After', colour: OKABE_ITO.vermillion },
+        ...(layer.threshold ? [{ label: 'Pruning threshold ±t', colour: '#0f172a', dashed: true }] : []),
+        ...(centroids.length ? [{ label: 'k-means centroids', colour: OKABE_ITO.bluishGreen, dashed: true }] : []),
+      ]} />
       <ComposedChart data={data} responsive style={{ width: '100%', height: 320 }} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tick={TICK} tickFormatter={fmt}
           label={{ value: 'Weight value', position: 'insideBottom', offset: -18, style: AXIS_LABEL }} />
-        <YAxis scale="log" domain={[1, 'auto']} allowDataOverflow tick={TICK} width="auto" tickFormatter={fmt}
+        <YAxis scale="log" domain={[1, 'auto']} allowDataOverflow tick={TICK} width={64} tickFormatter={fmt}
           label={{ value: 'Count (log scale)', angle: -90, position: 'insideLeft', style: { ...AXIS_LABEL, textAnchor: 'middle' } }} />
         <Tooltip isAnimationActive={false} labelFormatter={(x) => `Weight ≈ ${fmt(Number(x))}`} />
-        <Legend verticalAlign="top" wrapperStyle={{ fontSize: 14 }} />
         <Area type="step" dataKey="before" name="Before" stroke={OKABE_ITO.blue} fill={OKABE_ITO.skyBlue} fillOpacity={0.35} connectNulls={false} isAnimationActive={false} />
         <Area type="step" dataKey="after" name="After" stroke={OKABE_ITO.vermillion} strokeWidth={2} fill="none" connectNulls={false} isAnimationActive={false} />
         {layer.threshold !== undefined && layer.threshold > 0 && [-layer.threshold, layer.threshold].map((t) => (
@@ -49,7 +55,7 @@ export function WeightHistogram({ perLayer }: { perLayer: readonly LayerCompress
       <Codebook layer={layer} />
     </ChartCard>
   );
-}
+});
 
 /** The shared values of the layer (k-means centroids), as the index → value table they are. */
 function Codebook({ layer }: { layer: LayerCompression }) {

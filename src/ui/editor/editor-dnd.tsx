@@ -78,6 +78,9 @@ export function EditorDnd({ children }: { children(state: { dropTarget: DropTarg
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
+      // Scroll the stack only when the pointer is really at its edge (the default 20% band is
+      // most of a short stack, which then runs away under the pointer).
+      autoScroll={{ threshold: { x: 0, y: 0.08 }, acceleration: 6 }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: INSTRUCTIONS } }}
     >
       {children({ dropTarget, paletteDragging: draggedType !== null })}

@@ -86,10 +86,10 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           <span className="flex w-full items-baseline gap-1.5">
             {p.error && <span aria-hidden="true" className="font-bold text-error">⚠</span>}
             <span className="truncate font-mono text-[0.95rem] font-semibold text-slate-900">{p.name}</span>
+            <span className="ml-auto shrink-0 text-sm tabular-nums text-slate-700">{p.costText}</span>
           </span>
           <span className="w-full truncate text-sm tabular-nums text-slate-600">
             <span className="font-medium text-slate-800">{p.type}</span> {p.shapeText}
-            {p.costText && <> · {p.costText}</>}
           </span>
         </button>
       </div>

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useErrorsByLayer, useModelErrors } from '../../state/selectors';
 import { useFlopLab } from '../../state/store';
 import { Button } from '../common/button';
+import { Icon } from '../common/icons';
 import { groupLayers, type LayerBlock } from './layer-blocks';
 import { LayerRow } from './layer-row';
 import { blockSummary, costsByName, stackRows } from './stack-rows';
@@ -81,8 +82,8 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
       <div className="flex items-center gap-2">
         <h2 id="stack-heading" className="text-lg font-bold">Layers <span className="font-normal text-slate-500">({layers.length})</span></h2>
         {blocks.length > 0 && (
-          <div className="ml-auto flex gap-1">
-            <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set(blocks.map((b) => b.id)))}>Collapse blocks</Button>
+          <div className="ml-auto flex gap-1 whitespace-nowrap">
+            <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set(blocks.map((b) => b.id)))}>Collapse all</Button>
             <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set())}>Expand all</Button>
           </div>
         )}
@@ -113,11 +114,13 @@ function BlockHeader({ block, closed, summary, onToggle }: {
         type="button"
         aria-expanded={!closed}
         onClick={() => onToggle(block.id)}
-        className="flex w-full items-baseline gap-2 rounded-md bg-slate-200 px-2 py-1 text-left hover:bg-slate-300"
+        className="flex w-full items-center gap-1.5 rounded-md bg-slate-200 px-1.5 py-1 text-left hover:bg-slate-300"
       >
-        <span aria-hidden="true" className="w-3 text-slate-600">{closed ? '▸' : '▾'}</span>
-        <span className="font-mono text-sm font-bold">{block.label}</span>
-        <span className="ml-auto text-xs tabular-nums text-slate-700">{summary}</span>
+        <Icon name={closed ? 'chevronRight' : 'chevronDown'} className="h-4 w-4 shrink-0 text-slate-600" />
+        <span className="flex min-w-0 flex-col">
+          <span className="truncate font-mono text-sm font-bold">{block.label}</span>
+          <span className="truncate text-xs tabular-nums text-slate-700">{summary}</span>
+        </span>
       </button>
     </li>
   );

@@ -16,15 +16,15 @@ export const Palette = memo(function Palette({ onAdd }: { onAdd(type: LayerType)
   return (
     <section aria-labelledby="palette-heading" className="flex flex-col gap-1.5">
       <div className="flex items-center gap-2">
-        <h2 id="palette-heading" className="text-base font-bold">Add a layer</h2>
-        <span className="text-xs text-slate-500">click, or drag into the stack</span>
+        <h2 id="palette-heading" className="whitespace-nowrap text-base font-bold">Add a layer</h2>
+        <span className="truncate text-xs text-slate-500">click, or drag into the stack</span>
         <button type="button" aria-expanded={open} aria-controls="palette-items" onClick={() => setOpen(!open)}
           className="ml-auto rounded px-1.5 text-sm text-accent-dark underline-offset-2 hover:underline">
           {open ? 'Hide' : 'Show'}
         </button>
       </div>
       {open && (
-        <div id="palette-items" className="grid grid-cols-3 gap-1">
+        <div id="palette-items" className="flex flex-wrap gap-1">
           {LAYER_TYPES_IN_PALETTE.map((t) => <PaletteItem key={t} type={t} onAdd={onAdd} />)}
         </div>
       )}
@@ -45,7 +45,7 @@ function PaletteItem({ type, onAdd }: { type: LayerType; onAdd(type: LayerType):
       title={`Add ${type} after the selected layer (or drag it into the stack)`}
       {...pointerListeners}
       onClick={() => onAdd(type)}
-      className={`cursor-grab touch-none truncate rounded border border-slate-300 bg-white px-1 py-0.5 text-[0.85rem] font-medium text-slate-800 hover:border-accent hover:bg-accent-light ${isDragging ? 'opacity-40' : ''}`}
+      className={`cursor-grab touch-none rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[0.85rem] font-medium text-slate-800 hover:border-accent hover:bg-accent-light ${isDragging ? 'opacity-40' : ''}`}
     >
       {PALETTE_LABELS[type] ?? type}
     </button>

@@ -26,7 +26,7 @@ export function compactCost(cost: LayerCost | undefined): string {
   if (cost.macs > 0) return `${formatCount(cost.macs)} MACs`;
   if (cost.flops > 0) return `${formatCount(cost.flops)} FLOPs`;
   if (cost.params > 0) return `${formatCount(cost.params)} params`;
-  return 'free';
+  return '';
 }
 
 export function stackRows(layers: readonly LayerSpec[], costs: Map<string, LayerCost>, broken: Record<string, string>): StackRow[] {

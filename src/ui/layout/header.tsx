@@ -14,7 +14,7 @@ export function Header() {
   const [url, setUrl] = useState<string | null>(null);
   return (
     <header className="border-b border-slate-300 bg-white">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
         <h1 className="text-3xl font-extrabold tracking-tight text-accent-dark">FlopLab</h1>
         <PresetSelect />
         <NewModelButton />
@@ -43,7 +43,7 @@ function PresetSelect() {
         value={current ? current.id : ''}
         title={current?.description}
         onChange={(e) => { if (e.target.value) loadPreset(e.target.value); }}
-        className="max-w-64 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-base"
+        className="w-52 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-base"
       >
         <option value="" disabled>Your model</option>
         {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
@@ -113,7 +113,7 @@ function ExportButtons() {
   const base = fileBase(graph.name);
   return (
     <div role="group" aria-label="Export" className="flex items-center gap-1">
-      <span className="text-sm font-semibold text-slate-600">Export</span>
+      <span className="text-sm font-semibold text-slate-600">Export:</span>
       <Button onClick={() => downloadText(`${base}.floplab.json`, exportConfigJson(graph), 'application/json')}>FlopLab JSON</Button>
       <Button
         disabled={!report}

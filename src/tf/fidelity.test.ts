@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { runPipeline } from '../core/compress/pipeline';
+import { residualNet, smallConvNet } from '../core/compress/test-models';
+import { buildTfModel } from './build-model';
+import { namedWeightsOf, setNamedWeights } from './export-model';
+import { measureFidelity } from './fidelity';
+
+let original: tf.LayersModel;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  const built = buildTfModel(smallConvNet(), { seed: 3 });
+  if (!built.ok) throw new Error(built.error.message);
+  original = built.value;
+});
+afterAll(() => original.dispose());
+
+async function quantizedCopy(bits: number): Promise<tf.LayersModel> {
+  const r = await runPipeline(namedWeightsOf(original), { stages: [{ kind: 'quantize', bits }] });
+  if (!r.ok) throw new Error(r.error.message);
+  const built = buildTfModel(smallConvNet(), { seed: 3 });
+  if (!built.ok) throw new Error(built.error.message);
+  setNamedWeights(built.value, r.value.weights);
+  return built.value;
+}
+
+describe('measureFidelity', () => {
+  it('is exact for the same model, without leaking tensors', () => {
+    const before = tf.memory().numTensors;
+    expect(measureFidelity(original, original)).toEqual({ relativeError: 0, top1Agreement: 1, samples: 8 });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('degrades as quantization gets coarser (2 bits worse than 8 bits)', async () => {
+    const before = tf.memory().numTensors;
+    const coarse = await quantizedCopy(2);
+    const fine = await quantizedCopy(8);
+    const c = measureFidelity(original, coarse, { batch: 16, seed: 7 });
+    const f = measureFidelity(original, fine, { batch: 16, seed: 7 });
+    expect(c.relativeError).toBeGreaterThan(f.relativeError);
+    expect(f.relativeError).toBeGreaterThan(0);
+    expect(f.relativeError).toBeLessThan(0.05);
+    expect(c.samples).toBe(16);
+    expect(c.top1Agreement).toBeLessThanOrEqual(1);
+    coarse.dispose();
+    fine.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('uses the same probe batch for a seed: repeated runs agree exactly', () => {
+    const built = buildTfModel(residualNet(), { seed: 1 });
+    if (!built.ok) throw new Error(built.error.message);
+    const other = buildTfModel(residualNet(), { seed: 2 });
+    if (!other.ok) throw new Error(other.error.message);
+    expect(measureFidelity(built.value, other.value)).toEqual(measureFidelity(built.value, other.value));
+    built.value.dispose();
+    other.value.dispose();
+  });
+});
