@@ -120,6 +120,19 @@ describe('buildTfModel', () => {
     model.dispose();
   });
 
+  it('leaves the graph it was given unchanged (tfjs edits a Reshape target in place)', () => {
+    const graph: ModelGraph = {
+      name: 'reshape',
+      layers: [
+        { type: 'InputLayer', name: 'in', shape: [2, 3, 4] },
+        { type: 'Reshape', name: 'flat', targetShape: [-1] },
+      ],
+    };
+    const before = structuredClone(graph);
+    build(graph).dispose();
+    expect(graph).toEqual(before);
+  });
+
   it('rejects an Unknown layer with an error value naming it', () => {
     const result = buildTfModel({
       name: 'm',

@@ -136,7 +136,7 @@ function createTfLayers(spec: LayerSpec, init: Initializers): tf.layers.Layer[] 
     case 'Flatten':
       return [tf.layers.flatten({ name })];
     case 'Reshape':
-      return [tf.layers.reshape({ name, targetShape: spec.targetShape })];
+      return [tf.layers.reshape({ name, targetShape: [...spec.targetShape] })];
     case 'Dropout':
       return [tf.layers.dropout({ name, rate: spec.rate })];
     case 'ZeroPadding2D':
