@@ -65,11 +65,16 @@ test('totals, MACs/FLOPs switch, sorting and a formula with its numbers', async 
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('block2_conv1');
 });
 
-test('the detailed convention raises total FLOPs and the formulas follow', async ({ page }) => {
+test('the detailed convention raises total FLOPs and the per-layer figures follow', async ({ page }) => {
   await openPreset(page, 'vgg-16');
   const flops = page.getByTestId('total-flops');
   await expect(flops).toHaveAttribute('data-value', String(VGG.flops));
+  // block1_conv1 by default: 2 × 3·3·3 × 224·224·64 = 2 × 86,704,128 = 173,408,256 FLOPs.
+  await table(page).getByRole('radio', { name: 'FLOPs', exact: true }).check();
+  const conv1 = table(page).getByRole('button', { name: /^FLOPs of block1_conv1: / });
+  await expect(conv1).toHaveAccessibleName(/: 173,408,256\./);
   await table(page).getByRole('checkbox', { name: 'Detailed FLOPs' }).check();
+  await expect(conv1).not.toHaveAccessibleName(/: 173,408,256\./);
   await expect(flops).not.toHaveAttribute('data-value', String(VGG.flops));
   const detailed = Number(await flops.getAttribute('data-value'));
   expect(detailed).toBeGreaterThan(VGG.flops);

@@ -20,6 +20,8 @@ export function compressText(s: CompressJson, result: CompressionResult, exporte
   lines.push(`Before: ${formatBytes(s.before.bytes)} (gzip ${formatBytes(s.before.gzipBytes)})`);
   lines.push(`After:  ${formatBytes(s.after.bytes)} in-app, files ${formatBytes(s.after.fileBytes)} (gzip ${formatBytes(s.after.gzipBytes)})`);
   lines.push(`Ratio:  ${s.ratio.toFixed(2)}×`);
+  const removed = Object.entries(result.structured?.removed ?? {});
+  if (removed.length > 0) lines.push(`Filters removed: ${removed.map(([layer, n]) => `${layer} −${n}`).join(', ')}`);
   for (const n of result.notes) lines.push(`Note: ${n}`);
   if (exported.storesMoreThanInApp) {
     lines.push('The export stores more than the in-app format:');

@@ -100,6 +100,8 @@ async function loadModel(path: string): Promise<Loaded> {
 /** The original topology, or one rebuilt from the new graph when structured pruning changed it. */
 async function topologyFor(result: CompressionResult, original: unknown): Promise<unknown> {
   if (!result.structured || Object.keys(result.structured.removed).length === 0) return original;
+  // PROD silences tfjs's "install tfjs-node" banner on the cpu backend: the CLI's output is its report.
+  (await import('@tensorflow/tfjs')).env().set('PROD', true);
   const { buildTfModel } = await import('../tf/build-model');
   const { topologyOf } = await import('../tf/export-model');
   const built = buildTfModel(result.structured.graph, { weights: 'zeros' });

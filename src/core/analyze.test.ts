@@ -72,8 +72,34 @@ describe('analyzeModel reports', () => {
     expect(r.layers[1].formulas.flops.value).toBe(0);
   });
 
-  it('rejects a bad bytesPerWeight as a value', () => {
-    const r = analyzeModel(stack([4]), { bytesPerWeight: 0 });
-    expect(r.ok).toBe(false);
+  it('rejects a bad bytesPerWeight as a value, and would-be-infinite weight bytes', () => {
+    for (const bytesPerWeight of [0, -1, Number.NaN, 1e308, '4' as unknown as number]) {
+      const r = analyzeModel(stack([4], layer('Dense', 'd')), { bytesPerWeight });
+      expect(r.ok ? null : r.errors[0]).toMatchObject({ code: 'invalid-value', field: 'bytesPerWeight' });
+    }
+    expect(reportOf(stack([4], layer('Dense', 'd')), { bytesPerWeight: 0.5 }).totals.weightBytes).toBe((4 * 64 + 64) / 2);
+    expect(analyzeModel(stack([4]), null as unknown as undefined).ok).toBe(true);
+  });
+});
+
+describe('counts stay exact integers on hostile but well-typed graphs', () => {
+  it('refuses an input whose byte size is past 2^53, naming it', () => {
+    const r = analyzeModel(stack([1_000_000, 1_000_000, 1_000_000], layer('ReLU', 'r')));
+    expect(r.ok ? null : r.errors).toEqual([expect.objectContaining({ code: 'invalid-value', layer: 'input', field: 'outputShape' })]);
+    expect(r.ok ? '' : r.errors[0].message).toContain('1000000×1000000×1000000');
+  });
+
+  it('stops a chain of 1,000-input Concatenates before it overflows (it once reported Infinity bytes, null in JSON)', () => {
+    // 8 floats × 1,000 per step: the 5th step would hold 8e15 floats = 3.2e16 bytes > 2^53.
+    const layers = [{ type: 'InputLayer' as const, name: 'c0', shape: [8] }];
+    const cats = Array.from({ length: 200 }, (_, i) =>
+      layer('Concatenate', `c${i + 1}`, { axis: -1, inputs: Array<string>(1000).fill(`c${i}`) }));
+    const r = analyzeModel({ name: 'boom', layers: [...layers, ...cats] });
+    expect(r.ok ? null : r.errors).toEqual([expect.objectContaining({ layer: 'c5', field: 'outputShape' })]);
+  });
+
+  it('refuses MACs past 2^53 (a 1e6-unit Dense on a 1e10-element input)', () => {
+    const r = analyzeModel(stack([100_000, 100_000], layer('Flatten', 'f'), layer('Dense', 'd', { units: 1_000_000 })));
+    expect(r.ok ? null : r.errors).toEqual([expect.objectContaining({ code: 'invalid-value', layer: 'd', field: 'params' })]);
   });
 });

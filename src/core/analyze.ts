@@ -8,12 +8,39 @@ import type { FlopLabError } from './result';
 import { countFlops } from './count/flops';
 import { countMacs, countParams } from './count/params-macs';
 import { resolveGraph } from './graph';
-import { show } from './shapes/checks';
+import { groupDigits } from './count/formula';
+import { dims, show } from './shapes/checks';
 import { inferLayerShape } from './shapes/infer-shape';
 import { elementCount } from './shapes/tensor-shapes';
 
 /** Bytes per activation element: activations are float32 (COUNTING.md, Memory). */
 export const ACTIVATION_BYTES_PER_ELEMENT = 4;
+
+/** Largest bytesPerWeight accepted (float64 is 8; a generous ceiling keeps weight bytes finite). */
+export const MAX_BYTES_PER_WEIGHT = 64;
+
+/**
+ * A layer's counts must stay exact integers (cost-types.ts). Hostile but well-typed graphs (a chain
+ * of Concatenates of 1,000 inputs, a rank-8 input of 1e6-sized dimensions) would otherwise grow
+ * past 2^53 (inexact) and on to Infinity (null in JSON; Infinity − Infinity is NaN). Such a layer
+ * is an error value; the layers it feeds are skipped, so no dimension can reach Infinity.
+ */
+function inexactCountError(cost: LayerCost): FlopLabError | null {
+  const limit = groupDigits(Number.MAX_SAFE_INTEGER);
+  const at = (field: string, expected: string, got: string): FlopLabError => ({
+    code: 'invalid-value', layer: cost.name, field,
+    message: `Layer '${cost.name}': Expected ${expected} (the largest count FlopLab keeps exact), but got ${got}.`,
+  });
+  if (!Number.isSafeInteger(cost.activationBytes)) {
+    const elements = elementCount(cost.outputShape);
+    return at('outputShape', `the output to hold at most ${limit} bytes`, `${show(elements)} elements (${dims(cost.outputShape)})`);
+  }
+  const counts: [string, number][] = [['params', cost.params], ['MACs', cost.macs], ['FLOPs', cost.flops]];
+  for (const [field, value] of counts) {
+    if (!Number.isSafeInteger(value)) return at(field, `${field} to be at most ${limit}`, show(value));
+  }
+  return null;
+}
 
 function costOf(
   layer: LayerSpec, inputShapes: Shape[], outputShape: Shape, convention: FlopConvention, bytesPerWeight: number,
@@ -98,8 +125,8 @@ function totalsOf(layers: LayerCost[], peak: number): CostTotals {
 
 function optionsError(options: AnalyzeOptions): FlopLabError | null {
   const b = options.bytesPerWeight;
-  if (b !== undefined && !(typeof b === 'number' && Number.isFinite(b) && b > 0)) {
-    return { code: 'invalid-value', field: 'bytesPerWeight', message: `Expected bytesPerWeight to be a positive number, but got ${show(b)}.` };
+  if (b !== undefined && !(typeof b === 'number' && b > 0 && b <= MAX_BYTES_PER_WEIGHT)) {
+    return { code: 'invalid-value', field: 'bytesPerWeight', message: `Expected bytesPerWeight to be a positive number at most ${MAX_BYTES_PER_WEIGHT}, but got ${show(b)}.` };
   }
   const c = options.convention;
   if (c !== undefined && c !== 'default' && c !== 'detailed') {
@@ -115,10 +142,11 @@ function optionsError(options: AnalyzeOptions): FlopLabError | null {
  * broken layer; layers fed by a broken layer are skipped, not reported again). Never throws.
  */
 export function analyzeModel(graph: ModelGraph, options: AnalyzeOptions = {}): AnalyzeResult {
-  const badOption = optionsError(options ?? {});
+  const opts: AnalyzeOptions = typeof options === 'object' && options !== null ? options : {};
+  const badOption = optionsError(opts);
   if (badOption) return { ok: false, errors: [badOption] };
-  const convention = options?.convention ?? 'default';
-  const bytesPerWeight = options?.bytesPerWeight ?? 4;
+  const convention = opts.convention ?? 'default';
+  const bytesPerWeight = opts.bytesPerWeight ?? 4;
   const { order, inputsOf, errors, broken } = resolveGraph(graph);
   const shapes = new Map<string, Shape>();
   const layers: LayerCost[] = [];
@@ -136,8 +164,14 @@ export function analyzeModel(graph: ModelGraph, options: AnalyzeOptions = {}): A
       errors.push(out.error);
       continue;
     }
+    const cost = costOf(layer, inputShapes, out.value, convention, bytesPerWeight);
+    const inexact = inexactCountError(cost);
+    if (inexact) {
+      errors.push(inexact);
+      continue;
+    }
     shapes.set(layer.name, out.value);
-    layers.push(costOf(layer, inputShapes, out.value, convention, bytesPerWeight));
+    layers.push(cost);
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, report: buildReport(graph, layers, inputsOf, convention) };

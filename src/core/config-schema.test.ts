@@ -21,6 +21,11 @@ describe('FlopLab config schema', () => {
     expect(r.ok ? '' : r.error.message).toMatch(/^Layer 'conv1' \(layers\[1\]\.filters\): .*but got 0\.$/);
   });
 
+  it('names the real limit for a huge number, not the safe-integer one', () => {
+    const r = parseFlopLabConfig({ name: 'x', layers: [{ ...createLayer('Dense', 'd'), units: 1e308 }] });
+    expect(r.ok ? '' : r.error.message).toBe("Layer 'd' (layers[0].units): Too big: expected number to be <=1000000, but got 1e+308.");
+  });
+
   it.each([
     ['not an object', 'hello'], ['null', null], ['no layers', { name: 'x' }],
     ['wrong format tag', { format: 'keras', name: 'x', layers: [] }],

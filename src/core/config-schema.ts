@@ -12,8 +12,10 @@ import { MAX_DIM, MAX_RANK, show } from './shapes/checks';
 /** Most layers a config may hold (a 1,000-layer model is the benchmark; 10× that is plenty). */
 export const MAX_LAYERS = 10_000;
 
-const posInt = z.number().int().min(1).max(MAX_DIM);
-const nonNegInt = z.number().int().min(0).max(MAX_DIM);
+// Range before int(): zod 4's int() also checks the safe-integer range, and for 1e308 its
+// "expected int to be <=9007199254740991" would hide the real limit from the user.
+const posInt = z.number().min(1).max(MAX_DIM).int();
+const nonNegInt = z.number().min(0).max(MAX_DIM).int();
 const pair = z.tuple([posInt, posInt]);
 const shape = z.array(posInt).min(1).max(MAX_RANK);
 const padding = z.enum(['valid', 'same']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_PRESETS, findDevice } from './devices';
-import { bytesMoved, estimateLatency } from './latency';
+import { bytesMoved, estimateLatency, type DeviceRates } from './latency';
 import { layer, reportOf, stack } from './test-helpers';
 
 describe('estimateLatency', () => {
@@ -31,11 +31,23 @@ describe('estimateLatency', () => {
     expect(bytesMoved(r.layers[1])).toBe((3 * 3 * 64 * 128 + 128) * 4 + 56 * 56 * 64 * 4 + 56 * 56 * 128 * 4);
   });
 
-  it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY])('refuses a peak of %s without NaN', (peak) => {
+  it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, 5e-324, 1e-9, 1e308])('refuses a peak of %s without NaN or Infinity', (peak) => {
     const l = estimateLatency(vggFc, { peakGflops: peak, bandwidthGBs: 100 });
     expect(l.error).toMatchObject({ code: 'invalid-value', field: 'peakGflops' });
     expect([l.naiveMs, l.rooflineMs]).toEqual([0, 0]);
     expect(estimateLatency(vggFc, { peakGflops: 10, bandwidthGBs: peak }).error?.field).toBe('bandwidthGBs');
+  });
+
+  it('refuses a missing device or string figures as values', () => {
+    expect(estimateLatency(vggFc, null as unknown as DeviceRates).error?.field).toBe('peakGflops');
+    expect(estimateLatency(vggFc, { peakGflops: '10', bandwidthGBs: 1 } as unknown as DeviceRates).error?.field).toBe('peakGflops');
+  });
+
+  it('accepts the ends of the range: 1e-6 GFLOPS and 1e9 GFLOPS', () => {
+    const slow = estimateLatency(vggFc, { peakGflops: 1e-6, bandwidthGBs: 1e-6 });
+    expect(slow.error).toBeUndefined();
+    expect(slow.naiveMs).toBeCloseTo(205_520_896, 0); // 205,520,896 FLOPs at 1,000 FLOP/s = 205,520.896 s
+    expect(estimateLatency(vggFc, { peakGflops: 1e9, bandwidthGBs: 1e9 }).error).toBeUndefined();
   });
 });
 

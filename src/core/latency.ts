@@ -16,17 +16,29 @@ import { elementCount } from './shapes/tensor-shapes';
 /** A device as the estimate needs it: peak FP32 rate in GFLOPS (1e9 FLOP/s), bandwidth in GB/s (1e9 B/s). */
 export interface DeviceRates { peakGflops: number; bandwidthGBs: number }
 
-const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+/**
+ * Accepted range of both device figures. Any positive finite number is not enough: a denormal
+ * peak (5e-324) turns every time into Infinity. 1e-6 GFLOPS (1,000 FLOP/s) is below any
+ * microcontroller; 1e9 GFLOPS (1 EFLOPS) is a whole exascale supercomputer.
+ */
+export const MIN_DEVICE_RATE = 1e-6;
+export const MAX_DEVICE_RATE = 1e9;
 
-/** Checks device figures: both must be positive finite numbers. Returns the problem or null. */
+const inRange = (v: unknown): v is number =>
+  typeof v === 'number' && v >= MIN_DEVICE_RATE && v <= MAX_DEVICE_RATE;
+
+function rateError(field: 'peakGflops' | 'bandwidthGBs', value: unknown): FlopLabError | null {
+  if (inRange(value)) return null;
+  return {
+    code: 'invalid-value', field,
+    message: `Expected ${field} to be a positive number from ${MIN_DEVICE_RATE} to ${MAX_DEVICE_RATE.toExponential()}, but got ${show(value)}.`,
+  };
+}
+
+/** Checks device figures: both must be numbers in [MIN_DEVICE_RATE, MAX_DEVICE_RATE]. Returns the problem or null. */
 export function deviceRatesError(device: DeviceRates): FlopLabError | null {
-  if (!isPositive(device?.peakGflops)) {
-    return { code: 'invalid-value', field: 'peakGflops', message: `Expected peakGflops to be a positive number, but got ${show(device?.peakGflops)}.` };
-  }
-  if (!isPositive(device.bandwidthGBs)) {
-    return { code: 'invalid-value', field: 'bandwidthGBs', message: `Expected bandwidthGBs to be a positive number, but got ${show(device.bandwidthGBs)}.` };
-  }
-  return null;
+  const d: Partial<DeviceRates> = typeof device === 'object' && device !== null ? device : {};
+  return rateError('peakGflops', d.peakGflops) ?? rateError('bandwidthGBs', d.bandwidthGBs);
 }
 
 /**
@@ -50,7 +62,7 @@ function layerLatency(layer: LayerCost, flopsPerMs: number, bytesPerMs: number):
 
 /**
  * Naive and roofline latency in milliseconds, per layer and in total, for `device`.
- * Invalid device figures (zero, negative, NaN) give a report of zeros with every bound 'none'
+ * Invalid device figures (zero, negative, NaN, out of range) give a report of zeros with every bound 'none'
  * and `error` set, never NaN or Infinity.
  */
 export function estimateLatency(report: CostReport, device: DeviceRates): LatencyReport {

@@ -39,6 +39,8 @@ describe('readImportFiles', () => {
     const graph = findPreset('mobilenet-v1')!.build();
     const result = await readImportFiles([textFile('my-net.json', JSON.stringify(toFlopLabConfig(graph)))]);
     expect(result).toMatchObject({ ok: true, value: { graph, fileName: 'my-net.json' } });
+    const bare = await readImportFiles([textFile('bare.json', JSON.stringify(graph))]);
+    expect(bare).toMatchObject({ ok: true, value: { graph } });
   });
 
   it('names the file and the problem', async () => {

@@ -55,8 +55,11 @@ async function readJson(file: File): Promise<Result<unknown>> {
   }
 }
 
+/** A FlopLab config, tagged or bare ({ name, layers }); a Keras topology nests its layers in `config`. */
 function isFlopLabConfig(json: unknown): boolean {
-  return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'floplab';
+  if (typeof json !== 'object' || json === null) return false;
+  const j = json as Record<string, unknown>;
+  return j.format === 'floplab' || (Array.isArray(j.layers) && !('modelTopology' in j) && !('class_name' in j));
 }
 
 function importConfig(json: unknown): Result<Omit<ImportedModel, 'fileName'>> {

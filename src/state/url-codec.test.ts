@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { MAX_LAYERS } from '../core/config-schema';
 import { createLayer, LAYER_TYPES_IN_PALETTE } from '../core/layer-defaults';
 import type { LayerSpec, LayerType } from '../core/model';
 import { PRESETS } from '../core/presets/index';
@@ -73,6 +74,32 @@ describe('share links: round trips', () => {
     expect(keys).not.toContain('i');
   });
 
+  it('round-trips random layer stacks with random wiring and overrides (property)', () => {
+    const layerArb = fc.record({
+      type: fc.constantFrom(...LAYER_TYPES_IN_PALETTE),
+      name: fc.string({ minLength: 1, maxLength: 12 }),
+      size: fc.integer({ min: 1, max: 9 }),
+      wide: fc.integer({ min: 1, max: 9 }),
+      flag: fc.boolean(),
+      inputs: fc.option(fc.array(fc.nat(12), { maxLength: 3 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(layerArb, { maxLength: 12 }), fc.constantFrom('macs', 'flops') as fc.Arbitrary<'macs' | 'flops'>, (specs, metric) => {
+        const layers = specs.map((spec, i): LayerSpec => {
+          const l = createLayer(spec.type, `${spec.name}_${i}`) as unknown as Record<string, unknown>;
+          for (const field of ['kernelSize', 'strides', 'poolSize', 'dilationRate']) if (field in l) l[field] = [spec.size, spec.wide];
+          for (const field of ['filters', 'units', 'depthMultiplier']) if (field in l) l[field] = spec.size * spec.wide;
+          if ('useBias' in l) l.useBias = spec.flag;
+          if (spec.inputs) l.inputs = spec.inputs.map((j) => (j < i ? `${specs[j].name}_${j}` : `later_${j}`));
+          return l as unknown as LayerSpec;
+        });
+        const state: ShareState = { ...base, metric, graph: { name: 'random', layers } };
+        expect(roundTrip(state)).toEqual(state);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('reads the state from a whole fragment, an s= parameter or the bare text', () => {
     const state: ShareState = { ...base, graph: PRESETS[0].build() };
     const fragment = shareFragment(state);
@@ -133,7 +160,7 @@ describe('share links: damaged and hostile input', () => {
   });
 
   it('refuses too many layers', () => {
-    const layers = Array.from({ length: 5001 }, (_, i) => ({ t: 14, n: `s${i}` }));
+    const layers = Array.from({ length: MAX_LAYERS + 1 }, (_, i) => ({ t: 14, n: `s${i}` }));
     expect(failure(packed(JSON.stringify({ g: { n: 'x', l: layers }, d: 'raspberry-pi-4' })))).toMatch(/malformed/);
   });
 

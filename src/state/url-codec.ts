@@ -8,7 +8,7 @@
  * their defaults left out, layers in the compact form of layer-codec.ts.
  */
 import { z } from 'zod';
-import { parseFlopLabConfig } from '../core/config-schema';
+import { MAX_LAYERS, parseFlopLabConfig } from '../core/config-schema';
 import { findDevice } from '../core/devices';
 import type { FlopConvention } from '../core/cost-types';
 import type { ModelGraph } from '../core/model';
@@ -36,8 +36,6 @@ export const SHARE_VERSION = 'v1';
 export const SHARE_PARAM = 's';
 /** Longest encoded state accepted: generous for saved work, tiny for memory. */
 export const MAX_ENCODED_CHARS = 2 * 1024 * 1024;
-/** More layers than any real network has; stops a link from stalling the page. */
-export const MAX_LAYERS = 5000;
 
 interface FieldCodec<V> {
   key: string;

@@ -112,12 +112,20 @@ class Run {
       if (own) {
         if (own.kind === 'prune' && !(own.global && stage.kind === 'prune' && stage.global && own.sparsity === stage.sparsity && !own.pattern24)) applyPrune(s, own);
         else if (own.kind === 'share') applyShare(s, own);
-        else if (own.kind === 'quantize') applyQuantize(s, own);
+        else if (own.kind === 'quantize') {
+          if (own.perChannel && s.codebook) this.noteOnce(`Quantizing a k-means codebook is per tensor: --per-channel does not apply to shared layers ('${s.layer}' and others).`);
+          applyQuantize(s, own);
+        }
         else if (own.kind === 'huffman') s.huffman = true;
       }
       if (!(await this.step(this.progressBase(si) + i + 1, total, stage.kind))) return cancelled();
     }
     return ok(true);
+  }
+
+  private noteOnce(note: string): void {
+    const key = note.split('(')[0];
+    if (!this.notes.some((n) => n.startsWith(key))) this.notes.push(note);
   }
 
   /** Kernels that keep the stage's global setting share one threshold. */

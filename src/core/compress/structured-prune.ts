@@ -18,6 +18,7 @@ import { fail, ok, type Result } from '../result';
 import type { WeightTensor } from './types';
 import { filterL1Norms, sliceAxis } from './slice-axis';
 import { zerosForSparsity } from './select';
+import { layerOfTensor } from './prunable';
 
 export interface FilterPruneOutcome {
   graph: ModelGraph;
@@ -54,13 +55,15 @@ export function pruneFilters(
   const analysis = analyzeModel(graph);
   if (!analysis.ok) return fail(analysis.errors[0]);
   const byName = new Map(weights.map((w) => [w.name, w]));
+  const namesByLayer = new Map<string, string[]>();
+  for (const w of weights) namesByLayer.set(layerOfTensor(w.name), [...(namesByLayer.get(layerOfTensor(w.name)) ?? []), w.name]);
   const consumers = new Map<string, string[]>();
   for (const [name, inputs] of resolved.value.inputsOf) for (const i of inputs) consumers.set(i, [...(consumers.get(i) ?? []), name]);
   const wiring: Wiring = {
     layers: new Map(graph.layers.map((l) => [l.name, l])),
     consumers,
     inputShape: new Map(analysis.report.layers.map((l) => [l.name, l.inputShapes[0] ?? []])),
-    tensorsOf: (layer) => [...byName.values()].filter((w) => w.name.startsWith(`${layer}/`) && !w.name.slice(layer.length + 1).includes('/')),
+    tensorsOf: (layer) => (namesByLayer.get(layer) ?? []).map((n) => byName.get(n) as WeightTensor),
   };
   const removed: Record<string, number> = {};
   const notes: string[] = [];

@@ -81,40 +81,47 @@ export function storageSize(s: TensorState): StorageSize {
 /**
  * How often each stored value symbol occurs (codebook index, integer code, float16 or float32
  * bit pattern); zeros of a pruned tensor are not values (the sparse layout holds them).
+ * One monomorphic loop per kind: this runs over every weight at every stage.
  */
 export function valueSymbolCounts(s: TensorState): number[] {
-  const symbol = symbolOf(s);
-  const skipZeros = s.pruned;
-  const small = s.codebook || s.quant ? new Uint32Array(2 ** 17) : null;
-  const big = new Map<number, number>();
-  for (let i = 0; i < s.data.length; i++) {
-    const v = s.data[i];
-    if (v === 0 && skipZeros) continue;
-    const sym = symbol(v, i);
-    if (small) small[sym]++;
-    else big.set(sym, (big.get(sym) ?? 0) + 1);
+  const { data, pruned } = s;
+  const q = s.quant;
+  if (s.codebook && s.indices) {
+    const counts = new Uint32Array(256);
+    const idx = s.indices;
+    for (let i = 0; i < data.length; i++) if (data[i] !== 0 || !pruned) counts[idx[i]]++;
+    return nonzeroCounts(counts);
   }
-  return small ? Array.from(small).filter((c) => c > 0) : [...big.values()];
+  if (q?.kind === 'integer') return integerCodeCounts(s, q.params);
+  if (q?.kind === 'float16') {
+    const counts = new Uint32Array(1 << 16);
+    for (let i = 0; i < data.length; i++) if (data[i] !== 0 || !pruned) counts[float32ToFloat16Bits(data[i])]++;
+    return nonzeroCounts(counts);
+  }
+  const bits = new Uint32Array(data.buffer, data.byteOffset, data.length);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < data.length; i++) if (data[i] !== 0 || !pruned) counts.set(bits[i], (counts.get(bits[i]) ?? 0) + 1);
+  return [...counts.values()];
 }
 
-function symbolOf(s: TensorState): (v: number, i: number) => number {
-  const idx = s.indices;
-  if (s.codebook && idx) return (_v, i) => idx[i];
-  const q = s.quant;
-  if (q?.kind === 'float16') return (v) => float32ToFloat16Bits(v);
-  if (q?.kind === 'integer') {
-    const p = q.params;
-    const inner = p.channelAxis === null ? s.data.length : s.shape.slice(p.channelAxis + 1).reduce((a, b) => a * b, 1);
-    const channels = p.scales.length;
-    const offset = p.symmetric ? 2 ** (p.bits - 1) - 1 : 0;
-    return (v, i) => {
-      const c = channels === 1 ? 0 : Math.floor(i / inner) % channels;
-      return Math.round((v - p.mins[c]) / p.scales[c]) + offset;
-    };
+function integerCodeCounts(s: TensorState, p: QuantParams): number[] {
+  const { data, pruned } = s;
+  const counts = new Uint32Array(2 ** p.bits);
+  const inner = p.channelAxis === null ? data.length : s.shape.slice(p.channelAxis + 1).reduce((a, b) => a * b, 1);
+  const channels = p.scales.length;
+  const offset = p.symmetric ? 2 ** (p.bits - 1) - 1 : 0;
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] === 0 && pruned) continue;
+    const c = channels === 1 ? 0 : Math.floor(i / inner) % channels;
+    counts[Math.round((data[i] - p.mins[c]) / p.scales[c]) + offset]++;
   }
-  const f = new Float32Array(1);
-  const u = new Uint32Array(f.buffer);
-  return (v) => { f[0] = v; return u[0]; };
+  return nonzeroCounts(counts);
+}
+
+function nonzeroCounts(counts: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < counts.length; i++) if (counts[i] > 0) out.push(counts[i]);
+  return out;
 }
 
 /**

@@ -42,6 +42,19 @@ describe('params and MACs (hand-worked)', () => {
     expect([c.params, c.trainableParams, c.nonTrainableParams]).toEqual([20, 0, 20]);
   });
 
+  it('SeparableConv2D with depth multiplier 2 and dilation, 9×9×2 → 5×5×5', () => {
+    const c = lastCost([9, 9, 2], layer('SeparableConv2D', 's', { filters: 5, depthMultiplier: 2, dilationRate: [2, 2] }));
+    expect(c.params).toBe(3 * 3 * 2 * 2 + 2 * 2 * 5 + 5); // 61
+    expect(c.macs).toBe(900 + 500);                       // 3·3 × 5·5·2·2 + 2·2 × 5·5·5
+    expect(c.formulas.macs.parts?.map((p) => p.formula.substituted)).toEqual(['3·3 × 5·5·2·2', '2·2 × 5·5·5']);
+  });
+
+  it('DepthwiseConv2D with M = 3 and dilation counts the real kernel with bias Cin·M', () => {
+    const c = lastCost([9, 9, 2], layer('DepthwiseConv2D', 'd', { depthMultiplier: 3, dilationRate: [2, 2] }));
+    expect(c.params).toBe(3 * 3 * 2 * 3 + 2 * 3); // 60
+    expect(c.macs).toBe(1350);                    // 3·3 × 5·5·2·3
+  });
+
   it('gives LaTeX with the whole equation', () => {
     const c = lastCost([56, 56, 64], layer('Conv2D', 'c', { filters: 128, padding: 'same' }));
     expect(c.formulas.macs.latex).toBe(
@@ -87,6 +100,26 @@ describe('FLOPs conventions', () => {
     expect(lastCost([224, 224, 64], layer('MaxPooling2D', 'p'), 'detailed').flops).toBe(3_211_264);
     expect(lastCost([7, 7, 512], layer('GlobalAveragePooling2D', 'g')).flops).toBe(25_088);
     expect(lastCost([7, 7, 512], layer('GlobalAveragePooling2D', 'g'), 'detailed').flops).toBe(25_088);
+  });
+
+  it('pooling FLOPs use the real output size, also with same padding and strides ≠ pool size', () => {
+    // 7×7 'same' 2×2/2 → 4×4×4 = 64 (not 3.5·3.5·4); detailed 2·2 × 64 = 256
+    expect(lastCost([7, 7, 4], layer('MaxPooling2D', 'p', { padding: 'same' })).flops).toBe(64);
+    expect(lastCost([7, 7, 4], layer('MaxPooling2D', 'p', { padding: 'same' }), 'detailed').flops).toBe(256);
+    // 7×7 'valid' 3×3/2 → 3×3×4 = 36; detailed 9 × 36 = 324
+    const avg = layer('AveragePooling2D', 'p', { poolSize: [3, 3], strides: [2, 2] });
+    expect(lastCost([7, 7, 4], avg).flops).toBe(36);
+    expect(lastCost([7, 7, 4], avg, 'detailed').flops).toBe(324);
+    expect(lastCost([7, 7, 4], avg).formulas.flops.substituted).toBe('3·3·4');
+  });
+
+  it('detailed: Conv2DTranspose and DepthwiseConv2D add bias and activation per output element', () => {
+    // 7×7×16 → 14×14×8 (1,568 elements): 2 × 56,448 + 1,568 bias
+    expect(lastCost([7, 7, 16], layer('Conv2DTranspose', 't', { filters: 8, strides: [2, 2], padding: 'same' }), 'detailed').flops)
+      .toBe(114_464);
+    // 14×14×64 output (12,544 elements): 2 × 112,896 + 12,544 bias + 12,544 relu6
+    expect(lastCost([14, 14, 32], layer('DepthwiseConv2D', 'd', { depthMultiplier: 2, padding: 'same', activation: 'relu6' }), 'detailed').flops)
+      .toBe(250_880);
   });
 
   it('detailed: Add costs one per output element per extra input', () => {

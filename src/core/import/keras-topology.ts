@@ -9,6 +9,7 @@ import type { LayerSpec, Shape } from '../model';
 import { fail, ok, type FlopLabError, type Result } from '../result';
 import { readEndpointLayers, readInboundNodes, type InboundTensor } from './inbound-nodes';
 import { batchNormAxis, convertKerasLayer } from './keras-layer';
+import { assumedShapeRule } from './unknown-layers';
 
 /** A parsed (sub)model: every non-input layer names its inputs explicitly. */
 export interface ParsedTopology {
@@ -79,15 +80,18 @@ function convertEntry(entry: LayerEntry, name: string, inputs: string[], knownSh
     for (const next of value.followedBy) layers.push({ ...next, inputs: [layers[layers.length - 1].name] });
     return ok(layers);
   }
-  if (knownShape === null && inputs.length !== 1) {
-    return fail({
-      code: 'unknown-layer', layer: name,
-      message: `Layer '${name}' (${value.className}): FlopLab does not know this layer class and cannot infer its output shape from ${inputs.length} inputs.`,
-    });
+  const where = `Layer '${name}' (${value.className})`;
+  if (knownShape) {
+    ctx.warnings.push(`${where}: layer class not known to FlopLab; counted as zero cost with the output shape Keras recorded.`);
+  } else {
+    const rule = assumedShapeRule(value.className, inputs.length);
+    if (typeof rule === 'object') {
+      return fail({ code: 'unknown-layer', layer: name, message: `${where}: this layer class is not supported: ${rule.refuse}.` });
+    }
+    ctx.warnings.push(rule === 'input-shape'
+      ? `${where}: layer class not known to FlopLab; counted as zero cost and assumed to keep its input's shape.`
+      : `${where}: layer class not known to FlopLab; counted as zero cost, an element-wise merge of same-shaped inputs.`);
   }
-  ctx.warnings.push(knownShape
-    ? `Layer '${name}' (${value.className}): layer class not known to FlopLab; counted as zero cost with the output shape Keras recorded.`
-    : `Layer '${name}' (${value.className}): layer class not known to FlopLab; counted as zero cost and assumed to keep its input's shape.`);
   return ok([{ type: 'Unknown', name, className: value.className, outputShape: knownShape, inputs }]);
 }
 

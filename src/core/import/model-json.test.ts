@@ -248,15 +248,31 @@ describe('parseModelJson: unknown layers and activations', () => {
     expect(totals(graph).totals.params).toBe(12);
   });
 
-  it('refuses an unknown multi-input layer whose shape is unknown, naming it', () => {
+  it('counts an unknown element-wise merge (Multiply) of same-shaped inputs with that shape', () => {
     const json = functionalJson([
       k2('a', 'InputLayer', { batch_input_shape: [null, 4] }, []),
       k2('b', 'InputLayer', { batch_input_shape: [null, 4] }, []),
       k2('mul', 'Multiply', {}, ['a', 'b']),
-    ], ['a', 'b'], ['mul']);
+      k2('d', 'Dense', { units: 3 }, ['mul']),
+    ], ['a', 'b'], ['d']);
+    const { graph, warnings } = expectOk(parseModelJson(json));
+    expect(layer(graph, 'mul')).toMatchObject({ type: 'Unknown', className: 'Multiply', outputShape: [4] });
+    expect(warnings.join(' ')).toContain('element-wise merge');
+    expect(totals(graph).totals.params).toBe(15);
+  });
+
+  it.each([
+    ['a custom layer with two inputs', 'MyCombine', ['a', 'b'], /'mix' \(MyCombine\): this layer class is not supported: FlopLab cannot infer its output shape from 2 inputs/],
+    ['a shape-changing class', 'UpSampling2D', ['a'], /'mix' \(UpSampling2D\): this layer class is not supported: it changes the shape/],
+  ])('refuses %s whose shape cannot be known, naming it', (_label, className, inbound, message) => {
+    const json = functionalJson([
+      k2('a', 'InputLayer', { batch_input_shape: [null, 4, 4, 2] }, []),
+      k2('b', 'InputLayer', { batch_input_shape: [null, 4, 4, 2] }, []),
+      k2('mix', className, {}, inbound),
+    ], ['a', 'b'], ['mix']);
     const error = expectError(parseModelJson(json));
-    expect(error.code).toBe('unknown-layer');
-    expect(error.message).toContain("'mul' (Multiply)");
+    expect(error).toMatchObject({ code: 'unknown-layer', layer: 'mix' });
+    expect(error.message).toMatch(message);
   });
 });
 

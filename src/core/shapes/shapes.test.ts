@@ -65,6 +65,44 @@ describe('shape inference (Keras semantics)', () => {
   });
 });
 
+/**
+ * Hand-worked Keras shapes, cross-checked against tfjs 4.22 except where tfjs departs from Keras:
+ * tfjs's DepthwiseConv2D ignores dilationRate (a TODO in tfjs-layers convolutional_depthwise.ts),
+ * so 9×9 with a 3×3 kernel dilated by 2 gives 7×7 there and 5×5 in Keras and FlopLab.
+ */
+describe('Keras shape edge cases', () => {
+  it.each([
+    // 'same' transpose: in·s; 'valid': in·s + max(K − s, 0), per axis
+    ['Conv2DTranspose same, strides 3×2', [5, 6, 3], layer('Conv2DTranspose', 'x', { filters: 4, kernelSize: [4, 3], strides: [3, 2], padding: 'same' }), [15, 12, 4]],
+    ['Conv2DTranspose valid, stride above kernel', [5, 6, 3], layer('Conv2DTranspose', 'x', { filters: 4, kernelSize: [2, 5], strides: [3, 2] }), [15, 15, 4]],
+    // 'same' pooling: ceil(in / s) whatever the pool size; 'valid': floor((in − K) / s) + 1
+    ['MaxPooling2D same, strides ≠ pool size', [7, 8, 3], layer('MaxPooling2D', 'x', { poolSize: [3, 3], strides: [2, 3], padding: 'same' }), [4, 3, 3]],
+    ['AveragePooling2D valid, strides ≠ pool size', [7, 8, 3], layer('AveragePooling2D', 'x', { poolSize: [2, 2], strides: [1, 3] }), [6, 3, 3]],
+    ['even kernel, same, stride 2', [7, 7, 3], layer('Conv2D', 'x', { filters: 2, kernelSize: [4, 2], strides: [2, 2], padding: 'same' }), [4, 4, 2]],
+    // dilated spans (3 − 1)·2 + 1 = 5 and (3 − 1)·3 + 1 = 7
+    ['dilation 2×3, valid', [9, 9, 3], layer('Conv2D', 'x', { filters: 2, dilationRate: [2, 3] }), [5, 3, 2]],
+    ['DepthwiseConv2D M = 3, dilated, valid (Keras; tfjs ignores the dilation)', [9, 9, 2], layer('DepthwiseConv2D', 'x', { depthMultiplier: 3, dilationRate: [2, 2] }), [5, 5, 6]],
+    ['SeparableConv2D M = 2, dilated, valid', [9, 9, 2], layer('SeparableConv2D', 'x', { filters: 5, depthMultiplier: 2, dilationRate: [2, 2] }), [5, 5, 5]],
+    ['Reshape with -1 first', [4, 5, 6], layer('Reshape', 'x', { targetShape: [-1, 3] }), [40, 3]],
+    ['Reshape with -1 last', [4, 5, 6], layer('Reshape', 'x', { targetShape: [4, 5, -1] }), [4, 5, 6]],
+    ['ZeroPadding2D asymmetric', [4, 5, 6], layer('ZeroPadding2D', 'x', { padding: [[0, 5], [2, 2]] }), [9, 9, 6]],
+    ['GlobalMaxPooling2D', [4, 5, 6], layer('GlobalMaxPooling2D', 'x'), [6]],
+  ] as const)('%s', (_label, input, l, expected) => {
+    expect(outShape([...input], l)).toEqual(expected);
+  });
+
+  it.each([[1, [8, 5, 6]], [2, [4, 10, 6]], [3, [4, 5, 12]], [-1, [4, 5, 12]], [-2, [4, 10, 6]], [-3, [8, 5, 6]]])(
+    'Concatenate axis %i of two 4×5×6 tensors', (axis, expected) => {
+      const g = stack([4, 5, 6], layer('ReLU', 'a', { inputs: ['input'] }), layer('Concatenate', 'x', { axis, inputs: ['input', 'a'] }));
+      expect(reportOf(g).outputShape).toEqual(expected);
+    });
+
+  it('refuses Concatenate on the batch axis (-4 on rank 3)', () => {
+    const g = stack([4, 5, 6], layer('ReLU', 'a', { inputs: ['input'] }), layer('Concatenate', 'x', { axis: -4, inputs: ['input', 'a'] }));
+    expect(errorOf(g)).toMatchObject({ code: 'invalid-value', layer: 'x', field: 'axis' });
+  });
+});
+
 describe('impossible configurations are error values naming layer and field', () => {
   it('kernel larger than its padded input', () => {
     const e = errorOf(stack([5, 5, 3], layer('Conv2D', 'conv2', { kernelSize: [7, 7] })));

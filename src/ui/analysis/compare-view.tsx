@@ -1,9 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { formatBytes, formatCount } from '../../core/format';
+import { formatBytes, formatCount, formatMs } from '../../core/format';
+import { estimateLatency, type DeviceRates } from '../../core/latency';
 import {
-  layerDeltas, separableSwaps, totalsDeltas, type ComparedModel, type LayerDelta, type TotalDelta, type TotalKey,
+  layerDeltas, separableSwaps, totalsDeltas, type ComparedModel, type LayerDelta, type TotalKey,
 } from './compare-deltas';
-import { signedBytes, signedCount, signedPercent } from './delta-text';
+import { signed, signedCount, signedPercent } from './delta-text';
 import { SwapCard } from './swap-card';
 import { formatExact } from './unit-scale';
 
@@ -12,12 +13,31 @@ export interface CompareViewProps {
   a: ComparedModel;
   /** The current model. */
   b: ComparedModel;
+  /** Optional: the chosen device, to compare latency estimates as well. */
+  device?: DeviceRates | null;
 }
 
-const TOTAL_LABEL: Record<TotalKey, string> = {
+type RowKey = TotalKey | 'rooflineMs' | 'naiveMs';
+
+const TOTAL_LABEL: Record<RowKey, string> = {
   params: 'Parameters', macs: 'MACs', flops: 'FLOPs', weightBytes: 'Weights', peakActivationBytes: 'Peak activations',
+  rooflineMs: 'Latency (roofline)', naiveMs: 'Latency (naive)',
 };
-const isBytes = (key: TotalKey) => key === 'weightBytes' || key === 'peakActivationBytes';
+const isBytes = (key: RowKey) => key === 'weightBytes' || key === 'peakActivationBytes';
+const isMs = (key: RowKey) => key === 'rooflineMs' || key === 'naiveMs';
+const formatterOf = (key: RowKey) => (isBytes(key) ? formatBytes : isMs(key) ? formatMs : formatCount);
+
+interface CompareRow { key: RowKey; a: number; b: number; delta: number; change: number | null }
+
+/** Latency rows on the chosen device, in the same shape as the total deltas. */
+function latencyRows(a: ComparedModel, b: ComparedModel, device: DeviceRates): CompareRow[] {
+  const la = estimateLatency(a.report, device);
+  const lb = estimateLatency(b.report, device);
+  return (['rooflineMs', 'naiveMs'] as const).map((key) => {
+    const delta = lb[key] - la[key];
+    return { key, a: la[key], b: lb[key], delta, change: la[key] === 0 ? null : delta / la[key] };
+  });
+}
 
 /** Down is good (smaller, faster); the arrow and the word carry it, colour only helps. */
 function DeltaCell({ delta, text }: { delta: number; text: string }) {
@@ -26,7 +46,7 @@ function DeltaCell({ delta, text }: { delta: number; text: string }) {
   return <span className={`tabular-nums font-semibold ${tone}`}>{arrow}{text}</span>;
 }
 
-function TotalsTable({ rows }: { rows: TotalDelta[] }) {
+function TotalsTable({ rows }: { rows: CompareRow[] }) {
   return (
     <table className="w-full border-collapse text-lg">
       <caption className="sr-only">Totals of A and B with the change</caption>
@@ -41,14 +61,14 @@ function TotalsTable({ rows }: { rows: TotalDelta[] }) {
       </thead>
       <tbody>
         {rows.map((r) => {
-          const fmt = isBytes(r.key) ? formatBytes : formatCount;
+          const fmt = formatterOf(r.key);
           return (
             <tr key={r.key} className="border-b border-slate-200" data-testid={`compare-${r.key}`} data-a={r.a} data-b={r.b} data-delta={r.delta}>
               <th scope="row" className="py-1.5 pr-4 text-left font-medium">{TOTAL_LABEL[r.key]}</th>
               <td className="px-3 text-right tabular-nums" title={formatExact(r.a)}>{fmt(r.a)}</td>
               <td className="px-3 text-right tabular-nums" title={formatExact(r.b)}>{fmt(r.b)}</td>
               <td className="px-3 text-right" title={formatExact(r.delta)}>
-                <DeltaCell delta={r.delta} text={isBytes(r.key) ? signedBytes(r.delta) : signedCount(r.delta)} />
+                <DeltaCell delta={r.delta} text={signed(r.delta, fmt)} />
               </td>
               <td className="px-3 text-right"><DeltaCell delta={r.delta} text={signedPercent(r.change)} /></td>
             </tr>
@@ -105,10 +125,15 @@ function LayerDeltaTable({ rows }: { rows: LayerDelta[] }) {
 }
 
 /** A vs B: totals with Δ and %, each Conv2D ↔ SeparableConv2D swap explained, per-layer deltas. */
-export function CompareView({ a, b }: CompareViewProps) {
+export function CompareView({ a, b, device }: CompareViewProps) {
   const [showSame, setShowSame] = useState(false);
   const toggleId = useId();
-  const totals = useMemo(() => totalsDeltas(a.report.totals, b.report.totals), [a.report, b.report]);
+  const peak = device?.peakGflops;
+  const bandwidth = device?.bandwidthGBs;
+  const totals = useMemo<CompareRow[]>(() => [
+    ...totalsDeltas(a.report.totals, b.report.totals),
+    ...(peak && bandwidth ? latencyRows(a, b, { peakGflops: peak, bandwidthGBs: bandwidth }) : []),
+  ], [a, b, peak, bandwidth]);
   const swaps = useMemo(() => separableSwaps(a, b), [a, b]);
   const layers = useMemo(() => layerDeltas(a.report, b.report), [a.report, b.report]);
   const shown = showSame ? layers : layers.filter((l) => l.status !== 'same');
@@ -117,7 +142,7 @@ export function CompareView({ a, b }: CompareViewProps) {
     <section aria-label="Comparison A vs B" className="flex flex-col gap-5">
       <p className="text-base text-slate-700">
         <span className="font-semibold">A</span> is the pinned model ({a.report.name}, {a.report.layers.length} layers);{' '}
-        <span className="font-semibold">B</span> is the current one ({b.report.name}, {b.report.layers.length} layers). Layers are matched by name.
+        <span className="font-semibold">B</span> is the current one ({b.report.name}, {b.report.layers.length} layers). Layers are matched by name (a renamed Conv2D ↔ SeparableConv2D pair by what it computes).
       </p>
       {conventionsDiffer && (
         <p role="note" className="rounded-md bg-amber-100 px-3 py-1.5 text-base text-amber-900">

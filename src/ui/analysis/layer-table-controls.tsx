@@ -25,11 +25,12 @@ export function LayerTableControls({ metric, onMetricChange, convention, onConve
         {METRICS.map((m) => (
           <label
             key={m.value}
-            className={`cursor-pointer rounded-md px-3 py-1 ring-1 ring-slate-300 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-700 ${
+            className={`relative cursor-pointer rounded-md px-3 py-1 ring-1 ring-slate-300 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-700 ${
               metric === m.value ? 'bg-blue-800 text-white' : 'bg-white text-slate-800 hover:bg-slate-100'}`}
           >
             <input
-              type="radio" className="sr-only" name={group} value={m.value}
+              // Transparent over the whole pill: clicks land on the radio itself, focus ring shows on the pill.
+              type="radio" className="absolute inset-0 cursor-pointer opacity-0" name={group} value={m.value}
               checked={metric === m.value} onChange={() => onMetricChange(m.value)}
             />
             {m.label}

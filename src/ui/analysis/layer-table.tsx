@@ -97,6 +97,21 @@ export function LayerTable(props: LayerTableProps) {
   }, []);
   const onSort = useCallback((key: SortKey) => setSort((cur) => nextSort(cur, key)), []);
 
+  // A layer selected elsewhere (the stack, the inspector) is scrolled into view inside the table's own
+  // box only, never by moving the page or the tab panel.
+  const scrollBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = scrollBox.current;
+    if (!box || !selectedLayer) return;
+    const row = box.querySelector<HTMLElement>(`tr[data-layer="${CSS.escape(selectedLayer)}"]`);
+    const header = box.querySelector('thead');
+    if (!row) return;
+    const top = row.offsetTop - (header?.offsetHeight ?? 0);
+    const bottom = row.offsetTop + row.offsetHeight;
+    if (top < box.scrollTop) box.scrollTop = top;
+    else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
+  }, [selectedLayer]);
+
   const brokenCount = Object.keys(errorsByLayer).length;
   return (
     <section aria-label="Per-layer costs" className="flex min-h-0 flex-col gap-3">
@@ -110,7 +125,7 @@ export function LayerTable(props: LayerTableProps) {
         <p className="text-base text-slate-600">No figures yet: add an input layer or load a preset.</p>
       ) : (
         // A container query picks the layout: separate Type/Shape/Bound columns when wide, folded when narrow.
-        <div className="@container max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
+        <div ref={scrollBox} className="@container relative max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table className="w-full border-collapse text-base">
             <caption className="sr-only">
               Cost of each layer of {report.name}; click a column header to sort, a figure to see its formula.

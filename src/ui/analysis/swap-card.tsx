@@ -1,4 +1,4 @@
-import type { SeparableSwap } from './compare-deltas';
+import { formatRatio, type SeparableSwap } from './compare-deltas';
 import { formatCount } from '../../core/format';
 import { Katex } from './formula-view';
 import { formatExact, formatPercent } from './unit-scale';
@@ -35,11 +35,12 @@ export function SwapCard({ swap }: { swap: SeparableSwap }) {
         </dd>
         <dt className="font-medium text-slate-700">{saves ? 'Saving' : 'Extra cost'}</dt>
         <dd className="tabular-nums font-semibold" data-testid="swap-saving" data-value={swap.savingMacs}>
-          {formatExact(Math.abs(swap.savingMacs))} MACs ({formatPercent(Math.abs(swap.savingFraction))} {saves ? 'fewer' : 'more'})
+          {formatExact(Math.abs(swap.savingMacs))} MACs ({formatPercent(Math.abs(swap.savingFraction))} {saves ? 'fewer' : 'more'}
+          {swap.measuredRatio > 0 && `; the separable layer does ${formatRatio(1 / swap.measuredRatio)}× less work`})
         </dd>
         <dt className="font-medium text-slate-700">Measured ratio</dt>
         <dd className="tabular-nums" data-testid="swap-measured-ratio" data-value={swap.measuredRatio}>
-          separable ÷ normal = {formatExact(swap.separableMacs)} ÷ {formatExact(swap.convMacs)} = {swap.measuredRatio.toFixed(4)}
+          separable ÷ normal = {formatExact(swap.separableMacs)} ÷ {formatExact(swap.convMacs)} = {formatRatio(swap.measuredRatio)}
         </dd>
       </dl>
       <div className="mt-3 rounded-md bg-slate-50 px-3 py-2">

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
 import { formatBytes, formatCount, formatMs } from '../../core/format';
 import type { CompressDone } from '../../worker/api';
@@ -31,6 +32,13 @@ function MiniBars({ title, unit, pairs }: { title: string; unit: string; pairs: 
 /** Before/after: storage, FLOPs (dense and effective) and measured latency, each on its own axis. */
 export function BeforeAfterBars({ result }: { result: CompressDone }) {
   const { before, after, latency } = result;
+  // Three charts: mount one per task so none of them makes a long main-thread task.
+  const [shown, setShown] = useState(1);
+  useEffect(() => {
+    if (shown >= 3) return;
+    const timer = setTimeout(() => setShown(shown + 1), 16);
+    return () => clearTimeout(timer);
+  }, [shown]);
   const beforeColour = OKABE_ITO.blue;
   const afterColour = OKABE_ITO.vermillion;
   return (
@@ -40,12 +48,12 @@ export function BeforeAfterBars({ result }: { result: CompressDone }) {
           { name: 'Before', value: before.weightBytes, text: formatBytes(before.weightBytes), colour: beforeColour },
           { name: 'After', value: after.weightBytes, text: formatBytes(after.weightBytes), colour: afterColour },
         ]} />
-        <MiniBars title="FLOPs per inference" unit="FLOPs" pairs={[
+        {shown >= 2 && <MiniBars title="FLOPs per inference" unit="FLOPs" pairs={[
           { name: 'Before', value: before.flops, text: formatCount(before.flops), colour: beforeColour },
           { name: 'Dense', value: after.denseFlops, text: formatCount(after.denseFlops), colour: afterColour },
           { name: 'Effective', value: after.effectiveFlops, text: formatCount(after.effectiveFlops), colour: OKABE_ITO.orange },
-        ]} />
-        {latency ? (
+        ]} />}
+        {shown < 3 ? null : latency ? (
           <MiniBars title={`Measured latency (${latency.backend})`} unit="ms" pairs={[
             { name: 'Before', value: latency.beforeMs, text: formatMs(latency.beforeMs), colour: beforeColour },
             { name: 'After', value: latency.afterMs, text: formatMs(latency.afterMs), colour: afterColour },

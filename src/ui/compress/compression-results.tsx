@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useEffect, type ReactNode } from 'react';
 import type { CompressDone } from '../../worker/api';
 import { BeforeAfterBars } from './before-after-bars';
 import { ExportDownload } from './export-download';
@@ -26,6 +26,8 @@ export const CompressionResults = memo(function CompressionResults({ result }: {
     [<WeightHistogram key="h" perLayer={result.perLayer} />, 520],
   ];
   const shown = useStaggeredReveal(sections.length + 2, result);
+  // A user-timing mark (visible in performance traces): the job is over, charts start drawing.
+  useEffect(() => { performance.mark('floplab:compress-results'); }, [result]);
   return (
     <div className="flex flex-col gap-4" aria-label="Compression results" role="region">
       <p className="text-sm text-slate-700" data-testid="weights-source">

@@ -1,7 +1,7 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
 import type { StageBytes } from '../../core/compress/types';
 import { formatBytes } from '../../core/format';
-import { AXIS_LABEL, ChartCard, hoveredRow, TICK, TooltipBox } from '../analysis/chart-frame';
+import { AXIS_LABEL, ChartCard, TICK } from '../analysis/chart-frame';
 import { OKABE_ITO } from '../analysis/palette';
 import { chooseUnitScale } from '../analysis/unit-scale';
 import { waterfallSteps, type WaterfallStep } from './chart-data';
@@ -17,25 +17,13 @@ export function SizeWaterfall({ stages }: { stages: readonly StageBytes[] }) {
     ...s, base: s.bytes / scale.divisor, saved: s.savedBytes / scale.divisor,
     label: s.cumulativeRatio === 1 ? formatBytes(s.bytes) : `${formatBytes(s.bytes)} (${s.cumulativeRatio.toFixed(1)}×)`,
   }));
-  const renderTooltip = (p: TooltipContentProps) => {
-    const d = hoveredRow<Datum>(p);
-    return d ? (
-      <TooltipBox heading={d.stage} lines={[
-        { label: 'Size', text: formatBytes(d.bytes), colour: OKABE_ITO.blue },
-        { label: 'Saved by this stage', text: formatBytes(d.savedBytes), colour: OKABE_ITO.orange },
-        { label: 'This stage', text: `${d.stepRatio.toFixed(2)}×` },
-        { label: 'So far', text: `${d.cumulativeRatio.toFixed(2)}×` },
-      ]} />
-    ) : null;
-  };
   return (
     <ChartCard title="Size after each stage" note="Blue: size in the format the stage implies; orange: what the stage saved.">
       <BarChart data={data} responsive style={{ width: '100%', height: 300 }} margin={{ top: 24, right: 16, bottom: 28, left: 8 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="stage" tick={TICK} label={{ value: 'Pipeline stage', position: 'insideBottom', offset: -18, style: AXIS_LABEL }} />
+        <XAxis dataKey="stage" tick={TICK} interval={0} label={{ value: 'Pipeline stage', position: 'insideBottom', offset: -18, style: AXIS_LABEL }} />
         <YAxis tick={TICK} width={64} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))}
           label={{ value: `Size (${unit})`, angle: -90, position: 'insideLeft', style: { ...AXIS_LABEL, textAnchor: 'middle' } }} />
-        <Tooltip content={renderTooltip} cursor={{ fill: '#f1f5f9' }} isAnimationActive={false} />
         <Bar dataKey="base" stackId="w" fill={OKABE_ITO.blue} name="Size" isAnimationActive={false} />
         <Bar dataKey="saved" stackId="w" name="Saved" isAnimationActive={false}>
           {data.map((d) => <Cell key={d.stage} fill={OKABE_ITO.orange} fillOpacity={0.55} />)}

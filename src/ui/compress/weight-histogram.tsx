@@ -37,7 +37,7 @@ export const WeightHistogram = memo(function WeightHistogram({ perLayer }: { per
       ]} />
       <ComposedChart data={data} responsive style={{ width: '100%', height: 320 }} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" />
-        <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tick={TICK} tickFormatter={fmt}
+        <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tick={TICK} interval={0} tickFormatter={fmt}
           label={{ value: 'Weight value', position: 'insideBottom', offset: -18, style: AXIS_LABEL }} />
         <YAxis scale="log" domain={[1, 'auto']} allowDataOverflow tick={TICK} width={64} tickFormatter={fmt}
           label={{ value: 'Count (log scale)', angle: -90, position: 'insideLeft', style: { ...AXIS_LABEL, textAnchor: 'middle' } }} />

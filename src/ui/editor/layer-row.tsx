@@ -93,14 +93,6 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           </span>
         </button>
       </div>
-      <div
-        className={`absolute right-1 top-0.5 flex items-center rounded-md bg-inherit shadow-sm ring-1 ring-slate-200 transition-opacity ${p.selected ? 'opacity-100' : 'opacity-0 group-hover:opacity-100 group-focus-within:opacity-100'}`}
-      >
-        <IconButton label={`Move ${p.name} up`} disabled={p.index === 0} onClick={() => move(p.index - 1)}><Icon name="up" /></IconButton>
-        <IconButton label={`Move ${p.name} down`} disabled={p.index === p.count - 1} onClick={() => move(p.index + 1)}><Icon name="down" /></IconButton>
-        <IconButton label={`Duplicate ${p.name}`} onClick={() => duplicateLayer(p.name)}><Icon name="copy" /></IconButton>
-        <IconButton label={`Delete ${p.name}`} className="hover:!bg-error-light hover:!text-error" onClick={remove}><Icon name="close" /></IconButton>
-      </div>
       {p.inputsText && (
         <p className="truncate px-7 pb-1 font-mono text-xs text-slate-600" title={p.inputsText}>{p.inputsText}</p>
       )}
@@ -109,6 +101,17 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           {p.error}
         </p>
       )}
+      {/* The selected row shows its actions in a row of their own; others on hover or focus. */}
+      <div
+        className={p.selected
+          ? 'flex justify-end gap-0.5 px-1 pb-1'
+          : 'absolute right-1 top-0.5 flex items-center rounded-md bg-inherit opacity-0 shadow-sm ring-1 ring-slate-200 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100'}
+      >
+        <IconButton label={`Move ${p.name} up`} disabled={p.index === 0} onClick={() => move(p.index - 1)}><Icon name="up" /></IconButton>
+        <IconButton label={`Move ${p.name} down`} disabled={p.index === p.count - 1} onClick={() => move(p.index + 1)}><Icon name="down" /></IconButton>
+        <IconButton label={`Duplicate ${p.name}`} onClick={() => duplicateLayer(p.name)}><Icon name="copy" /></IconButton>
+        <IconButton label={`Delete ${p.name}`} className="hover:!bg-error-light hover:!text-error" onClick={remove}><Icon name="close" /></IconButton>
+      </div>
     </li>
   );
 });

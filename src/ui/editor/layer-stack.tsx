@@ -15,6 +15,7 @@ import { blockSummary, costsByName, stackRows } from './stack-rows';
 
 export type DropTarget = { name: string; where: 'before' | 'after' } | { name: null };
 export const STACK_END_ID = 'stack-end';
+const SEPARATOR = '\u0000';
 
 export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTarget | null; paletteDragging: boolean }) {
   const layers = useFlopLab((s) => s.graph.layers);
@@ -33,12 +34,16 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
   const isCollapsed = (b: LayerBlock) => collapsed.has(b.id) && !(selectedIndex >= b.start && selectedIndex <= b.end)
     && !layers.slice(b.start, b.end + 1).some((l) => broken[l.name]);
 
-  const visible: string[] = [];
+  const visibleNames: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     const b = blockAt.get(i);
     if (b && isCollapsed(b)) { i = b.end; continue; }
-    visible.push(rows[i].name);
+    visibleNames.push(rows[i].name);
   }
+  // dnd-kit re-renders every sortable row when the items array changes identity: keep it
+  // stable while its content is (an edit of one layer must not redraw all 175 rows).
+  const visibleKey = visibleNames.join(SEPARATOR);
+  const visible = useMemo(() => (visibleKey === '' ? [] : visibleKey.split(SEPARATOR)), [visibleKey]);
 
   useEffect(() => {
     if (!selected) return;
@@ -80,7 +85,7 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
   return (
     <section aria-labelledby="stack-heading" className="flex min-h-0 flex-1 flex-col gap-2">
       <div className="flex items-center gap-2">
-        <h2 id="stack-heading" className="text-lg font-bold">Layers <span className="font-normal text-slate-500">({layers.length})</span></h2>
+        <h2 id="stack-heading" className="whitespace-nowrap text-lg font-bold">Layers <span className="font-normal text-slate-500">({layers.length})</span></h2>
         {blocks.length > 0 && (
           <div className="ml-auto flex gap-1 whitespace-nowrap">
             <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set(blocks.map((b) => b.id)))}>Collapse all</Button>

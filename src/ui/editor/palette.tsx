@@ -17,7 +17,7 @@ export const Palette = memo(function Palette({ onAdd }: { onAdd(type: LayerType)
     <section aria-labelledby="palette-heading" className="flex flex-col gap-1.5">
       <div className="flex items-center gap-2">
         <h2 id="palette-heading" className="whitespace-nowrap text-base font-bold">Add a layer</h2>
-        <span className="truncate text-xs text-slate-500">click, or drag into the stack</span>
+        <span className="truncate text-xs text-slate-500">click or drag</span>
         <button type="button" aria-expanded={open} aria-controls="palette-items" onClick={() => setOpen(!open)}
           className="ml-auto rounded px-1.5 text-sm text-accent-dark underline-offset-2 hover:underline">
           {open ? 'Hide' : 'Show'}

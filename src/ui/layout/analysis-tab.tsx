@@ -1,4 +1,5 @@
 /** The Analysis tab: device and measured latency, the per-layer table, the charts. */
+import { useDeferredValue } from 'react';
 import { useFlopLab } from '../../state/store';
 import { useErrorsByLayer, useLatency } from '../../state/selectors';
 import { CostCharts } from '../analysis/cost-charts';
@@ -8,13 +9,15 @@ import { MeasurePanel } from '../measure/measure-panel';
 
 export function AnalysisTab() {
   const graph = useFlopLab((s) => s.graph);
-  const report = useFlopLab((s) => s.report);
+  // Deferred: the table and charts of a 175-layer model take a while to draw; React draws them
+  // in the background (interruptibly) so that selecting or editing in the stack stays instant.
+  const report = useDeferredValue(useFlopLab((s) => s.report));
   const metric = useFlopLab((s) => s.metric);
   const convention = useFlopLab((s) => s.convention);
-  const selectedLayer = useFlopLab((s) => s.selectedLayer);
+  const selectedLayer = useDeferredValue(useFlopLab((s) => s.selectedLayer));
   const { setMetric, setConvention, selectLayer, setCustomDevice } = useFlopLab.getState();
-  const latency = useLatency();
-  const errorsByLayer = useErrorsByLayer();
+  const latency = useDeferredValue(useLatency());
+  const errorsByLayer = useDeferredValue(useErrorsByLayer());
   return (
     <div className="flex flex-col gap-4">
       <div className="grid gap-4 2xl:grid-cols-2">

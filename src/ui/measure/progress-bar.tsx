@@ -14,14 +14,16 @@ export function JobProgressBar({ label, progress, onCancel }: { label: string; p
           aria-valuemax={100}
           aria-valuenow={percent}
           aria-valuetext={`${percent} %: ${progress.message}`}
-          className="h-3 flex-1 overflow-hidden rounded-full bg-slate-200"
+          className="h-3 flex-1 overflow-hidden rounded-full bg-slate-200 [contain:strict]"
         >
-          <div className="h-full rounded-full bg-accent transition-[width] duration-150" style={{ width: `${percent}%` }} />
+          {/* scaleX, not width: moving the bar needs no layout of the page. */}
+          <div className="h-full w-full origin-left rounded-full bg-accent transition-transform duration-150" style={{ transform: `scaleX(${percent / 100})` }} />
         </div>
-        <span className="w-12 text-right text-sm tabular-nums text-slate-700">{percent} %</span>
+        <span className="h-5 w-12 text-right text-sm tabular-nums text-slate-700 [contain:strict]">{percent} %</span>
         <Button variant="danger" size="sm" onClick={onCancel}>Cancel</Button>
       </div>
-      <p className="text-sm text-slate-700">{progress.message}</p>
+      {/* A fixed box: a new message re-lays out only this line. */}
+      <p className="h-5 overflow-hidden text-sm text-ellipsis whitespace-nowrap text-slate-700 [contain:strict]">{progress.message}</p>
     </div>
   );
 }

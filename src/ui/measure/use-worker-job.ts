@@ -13,6 +13,9 @@ export interface WorkerJobState<R> {
   crash: string | null;
 }
 
+/** Minimum time between two redraws of the progress bar, ms. */
+const PROGRESS_MS = 100;
+
 const IDLE = { running: false, progress: null, result: null, cancelled: false, crash: null };
 
 /**
@@ -31,8 +34,16 @@ export function useWorkerJob<R>(kind: string) {
     const jobId = newJobId(kind);
     current.current = jobId;
     setState((s) => ({ ...s, running: true, progress: { fraction: 0, message: 'Starting…' }, cancelled: false, crash: null }));
+    // Progress messages can come every few ms; the bar is redrawn at most every PROGRESS_MS.
+    let latest: JobProgress | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      if (current.current === jobId && latest) setState((s) => ({ ...s, progress: latest }));
+    };
     const onProgress = progressProxy((p) => {
-      if (current.current === jobId) setState((s) => ({ ...s, progress: p }));
+      latest = p;
+      if (timer === null) timer = setTimeout(flush, PROGRESS_MS);
     });
     try {
       const result = await job(jobId, onProgress);
