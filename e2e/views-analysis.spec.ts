@@ -143,3 +143,17 @@ test("the lecture's preset pair is compared even though its layers are named dif
   await expect(swap.getByTestId('swap-saving')).toHaveAttribute('data-value', String(10_188_864 - 367_137));
   await expect(swap.getByTestId('swap-formula')).toHaveText('1/Cout + 1/K² = 1/64 + 1/49 = 0.036');
 });
+
+test('a broken layer dims the totals, keeps the last good figures and is marked in the table', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('lenet-5');
+  const macs = page.getByTestId('total-macs');
+  await expect(macs).toHaveAttribute('data-value', /^\d+$/);
+  const good = await macs.getAttribute('data-value');
+  await table(page).locator('tr[data-layer="c1"]').click();
+  // LeNet-5's c1 reads a 32×32 input with 'valid' padding: a 40-high kernel cannot fit.
+  await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Kernel height', { exact: true }).fill('40');
+  await expect(page.getByRole('region', { name: 'Model totals' }).getByRole('status')).toContainText('Showing the last valid model');
+  await expect(macs).toHaveAttribute('data-value', good!);
+  await expect(table(page).getByTestId('layer-table-error')).toContainText('c1');
+});

@@ -139,7 +139,9 @@ function optionsError(options: AnalyzeOptions): FlopLabError | null {
  * Analyses a model: shapes, params (trainable / non-trainable), MACs, FLOPs (default or detailed
  * convention), weight bytes (params × bytesPerWeight, default 4), activation bytes (output
  * elements × 4) and peak activation memory, each with its formula. Collects every error (one per
- * broken layer; layers fed by a broken layer are skipped, not reported again). Never throws.
+ * broken layer; layers fed by a broken layer are skipped, not reported again). A layer whose
+ * output bytes, params, MACs or FLOPs would pass 2^53 is an error too, so every per-layer figure
+ * is an exact integer and no total is NaN or Infinity. Never throws.
  */
 export function analyzeModel(graph: ModelGraph, options: AnalyzeOptions = {}): AnalyzeResult {
   const opts: AnalyzeOptions = typeof options === 'object' && options !== null ? options : {};

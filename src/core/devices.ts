@@ -9,7 +9,7 @@ import type { DevicePreset } from './cost-types';
 export const DEVICE_PRESETS: DevicePreset[] = [
   {
     id: 'raspberry-pi-4', name: 'Raspberry Pi 4 (Cortex-A72 CPU)', peakGflops: 48, bandwidthGBs: 12.8,
-    peakSource: 'Derived: 4 Cortex-A72 cores × 1.5 GHz × 8 FP32 FLOPs/cycle (one 4-wide NEON FMA per cycle; vfpbench measures ≈ 8 per core) = 48 GFLOPS',
+    peakSource: 'Derived: 4 Cortex-A72 cores × 1.5 GHz (launch clock; boards made since 2020 run 1.8 GHz, 57.6 GFLOPS) × 8 FP32 FLOPs/cycle (one 4-wide NEON FMA per cycle; vfpbench measures ≈ 8 per core) = 48 GFLOPS',
     bandwidthSource: 'Derived: LPDDR4-3200 on a 32-bit bus, 3200 MT/s × 4 B = 12.8 GB/s (Raspberry Pi 4 product brief)',
   },
   {
@@ -34,7 +34,7 @@ export const DEVICE_PRESETS: DevicePreset[] = [
   },
   {
     id: 'jetson-orin-nano', name: 'NVIDIA Jetson Orin Nano 8 GB (GPU)', peakGflops: 1280, bandwidthGBs: 68,
-    peakSource: 'Derived: 1,024 Ampere CUDA cores × 625 MHz × 2 (FMA) = 1,280 GFLOPS (NVIDIA module data sheet clocks, non-Super mode)',
+    peakSource: 'Derived: 1,024 Ampere CUDA cores × 625 MHz × 2 (FMA) = 1,280 GFLOPS (NVIDIA module data sheet clocks; JetPack 6.2 "Super" mode raises the GPU to 1,020 MHz and memory to 102 GB/s)',
     bandwidthSource: 'NVIDIA Jetson Orin Nano data sheet: 68 GB/s (128-bit LPDDR5)',
   },
   {

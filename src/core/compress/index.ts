@@ -10,5 +10,7 @@ export { clusterWeights, type KMeansResult, type KMeansOptions } from './kmeans'
 export { huffmanCodeLengths } from './huffman';
 export * from './storage';
 export { effectiveFlops, type EffectiveFlops } from './effective-flops';
-export { meanSquaredError, sqnrDb } from './error-metrics';
+export { meanSquaredError, sqnrDb, distortion } from './error-metrics';
+export { syntheticWeights } from './synthetic-weights';
+export { gzipBytes } from './gzip-size';
 export { isPrunableTensor, layerOfTensor } from './prunable';

@@ -75,7 +75,12 @@ function lowerBound(sorted: Float32Array, x: number, lo: number, hi: number): nu
   return lo;
 }
 
-/** Lloyd's algorithm on sorted data with prefix sums; drops clusters left empty. */
+/**
+ * Lloyd's algorithm on sorted data with prefix sums. A cluster left empty at convergence (linear
+ * initialisation puts centroids in the gap pruning leaves around zero) is moved to the weight
+ * farthest from its centroid and Lloyd resumes, as scikit-learn does; this only lowers the error.
+ * Clusters still empty at the end are dropped.
+ */
 function lloyd(sorted: Float32Array, start: Float64Array, maxIterations: number): { centroids: Float64Array; iterations: number } {
   const n = sorted.length;
   const k = start.length;
@@ -86,10 +91,15 @@ function lloyd(sorted: Float32Array, start: Float64Array, maxIterations: number)
   const previous = new Int32Array(k + 1).fill(-1);
   bounds[k] = n;
   let iterations = 0;
+  let relocations = 2 * k;
   for (; iterations < maxIterations; iterations++) {
     // Cluster j is sorted[bounds[j], bounds[j+1]): values nearer c[j] than its neighbours.
     for (let j = 1; j < k; j++) bounds[j] = lowerBound(sorted, (c[j - 1] + c[j]) / 2, bounds[j - 1], n);
-    if (bounds.every((b, j) => b === previous[j])) break;
+    if (bounds.every((b, j) => b === previous[j])) {
+      if (relocations-- <= 0 || !relocateEmptyCluster(sorted, c, bounds)) break;
+      previous.fill(-1);
+      continue;
+    }
     previous.set(bounds);
     for (let j = 0; j < k; j++) {
       const count = bounds[j + 1] - bounds[j];
@@ -99,6 +109,25 @@ function lloyd(sorted: Float32Array, start: Float64Array, maxIterations: number)
   const kept: number[] = [];
   for (let j = 0; j < k; j++) if (bounds[j + 1] > bounds[j]) kept.push(c[j]);
   return { centroids: Float64Array.from(kept), iterations };
+}
+
+/** Moves one empty cluster's centroid onto the weight farthest from its own centroid; false if none can move. */
+function relocateEmptyCluster(sorted: Float32Array, c: Float64Array, bounds: Int32Array): boolean {
+  const k = c.length;
+  let empty = -1;
+  let farthest = 0;
+  let value = 0;
+  for (let j = 0; j < k; j++) {
+    if (bounds[j + 1] === bounds[j]) { empty = j; continue; }
+    const low = sorted[bounds[j]];
+    const high = sorted[bounds[j + 1] - 1];
+    if (c[j] - low > farthest) { farthest = c[j] - low; value = low; }
+    if (high - c[j] > farthest) { farthest = high - c[j]; value = high; }
+  }
+  if (empty < 0 || farthest === 0) return false;
+  c[empty] = value;
+  c.sort();
+  return true;
 }
 
 /** Nearest-centroid assignment of every nonzero weight (binary search over the midpoints). */

@@ -63,6 +63,8 @@ class Run {
   notes: string[] = [];
   structured?: StructuredChange;
   private lastYield = performance.now();
+  /** Sizes of the kernels in their current state, computed once per stage (Huffman sizing is not free). */
+  private sizes = new Map<TensorState, StorageSize>();
 
   constructor(weights: WeightTensor[], private plan: CompressionPlan, private hooks: PipelineHooks) {
     this.tensors = weights.slice();
@@ -77,9 +79,6 @@ class Run {
       return { name: t.name, layer: layerOfTensor(t.name), shape: t.shape, data: t.data, pruned: false, huffman: false };
     });
   }
-
-  /** Sizes of the kernels in their current state, computed once per stage (Huffman sizing is not free). */
-  private sizes = new Map<TensorState, StorageSize>();
 
   totalBytes(): number {
     const kernels = new Set(this.states.map((s) => s.name));
@@ -113,7 +112,7 @@ class Run {
         if (own.kind === 'prune' && !(own.global && stage.kind === 'prune' && stage.global && own.sparsity === stage.sparsity && !own.pattern24)) applyPrune(s, own);
         else if (own.kind === 'share') applyShare(s, own);
         else if (own.kind === 'quantize') {
-          if (own.perChannel && s.codebook) this.noteOnce(`Quantizing a k-means codebook is per tensor: --per-channel does not apply to shared layers ('${s.layer}' and others).`);
+          if (own.perChannel && s.codebook) this.noteOnce(`Quantizing a k-means codebook is per tensor: per-channel scales do not apply to shared layers ('${s.layer}' and others).`);
           applyQuantize(s, own);
         }
         else if (own.kind === 'huffman') s.huffman = true;

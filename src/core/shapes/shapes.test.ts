@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../analyze';
 import type { FlopLabError } from '../result';
@@ -100,6 +101,49 @@ describe('Keras shape edge cases', () => {
   it('refuses Concatenate on the batch axis (-4 on rank 3)', () => {
     const g = stack([4, 5, 6], layer('ReLU', 'a', { inputs: ['input'] }), layer('Concatenate', 'x', { axis: -4, inputs: ['input', 'a'] }));
     expect(errorOf(g)).toMatchObject({ code: 'invalid-value', layer: 'x', field: 'axis' });
+  });
+});
+
+/** Literal ports of keras/utils/conv_utils.py, as an oracle written differently from the engine. */
+function kerasConvOutputLength(input: number, filter: number, padding: 'same' | 'valid', stride: number, dilation: number): number {
+  const dilatedFilter = filter + (filter - 1) * (dilation - 1);
+  const length = padding === 'same' ? input : input - dilatedFilter + 1;
+  return Math.floor((length + stride - 1) / stride);
+}
+function kerasDeconvOutputLength(input: number, filter: number, padding: 'same' | 'valid', stride: number): number {
+  return padding === 'valid' ? input * stride + Math.max(filter - stride, 0) : input * stride;
+}
+
+describe('shapes agree with Keras conv_utils for random hyperparameters', () => {
+  const dim = fc.integer({ min: 1, max: 20 });
+  const small = fc.integer({ min: 1, max: 5 });
+  const padding = fc.constantFrom('same' as const, 'valid' as const);
+
+  it('Conv2D, DepthwiseConv2D, SeparableConv2D and pooling (error exactly when Keras gives a length below 1)', () => {
+    fc.assert(fc.property(dim, dim, small, small, small, small, fc.boolean(), padding,
+      fc.constantFrom('Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'MaxPooling2D') as fc.Arbitrary<LayerSpec['type']>,
+      (h, w, kh, kw, s, d, useDilation, pad, type) => {
+        const strides = useDilation ? 1 : s;
+        const dilation = useDilation && type !== 'MaxPooling2D' ? d : 1;
+        const kernel = type === 'MaxPooling2D' ? { poolSize: [kh, kw] } : { kernelSize: [kh, kw], dilationRate: [dilation, dilation] };
+        const spec = layer(type, 'x', { ...kernel, strides: [strides, strides], padding: pad, filters: 3, depthMultiplier: 2 });
+        const expected = [kerasConvOutputLength(h, kh, pad, strides, dilation), kerasConvOutputLength(w, kw, pad, strides, dilation)];
+        const r = analyzeModel(stack([h, w, 2], spec));
+        if (expected[0] < 1 || expected[1] < 1) {
+          expect(r.ok ? null : r.errors[0].code).toBe('kernel-too-large');
+        } else {
+          const channels = { Conv2D: 3, SeparableConv2D: 3, DepthwiseConv2D: 4, MaxPooling2D: 2 }[type as string];
+          expect(r.ok ? r.report.outputShape : r.errors[0].message).toEqual([...expected, channels]);
+        }
+      }), { numRuns: 400 });
+  });
+
+  it('Conv2DTranspose', () => {
+    fc.assert(fc.property(dim, dim, small, small, small, small, padding, (h, w, kh, kw, sh, sw, pad) => {
+      const spec = layer('Conv2DTranspose', 'x', { kernelSize: [kh, kw], strides: [sh, sw], padding: pad, filters: 3 });
+      expect(reportOf(stack([h, w, 2], spec)).outputShape)
+        .toEqual([kerasDeconvOutputLength(h, kh, pad, sh), kerasDeconvOutputLength(w, kw, pad, sw), 3]);
+    }), { numRuns: 200 });
   });
 });
 
