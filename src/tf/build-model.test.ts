@@ -145,6 +145,36 @@ describe('buildTfModel', () => {
     if (!result.ok) expect(result.error.message).toContain("'MyLayer'");
   });
 
+  it('refuses a dilated DepthwiseConv2D, which tfjs would build without its dilation', () => {
+    const graph: ModelGraph = {
+      name: 'dilated depthwise',
+      layers: [
+        { type: 'InputLayer', name: 'in', shape: [9, 9, 2] },
+        { type: 'DepthwiseConv2D', name: 'dw', kernelSize: [3, 3], strides: [1, 1], padding: 'valid', depthMultiplier: 1, dilationRate: [2, 2], useBias: true, activation: 'linear' },
+      ],
+    };
+    const result = buildTfModel(graph);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ layer: 'dw', field: 'dilationRate' });
+  });
+
+  it('concatenates along the Keras axis -2 (tfjs would use the last axis for any negative one)', () => {
+    const graph: ModelGraph = {
+      name: 'concat -2',
+      layers: [
+        { type: 'InputLayer', name: 'in', shape: [2, 3, 4] },
+        { type: 'Concatenate', name: 'cat', axis: -2, inputs: ['in', 'in'] },
+      ],
+    };
+    const model = build(graph);
+    const x = tf.ones([1, 2, 3, 4]);
+    const y = model.predict(x) as tf.Tensor;
+    // Keras: axis -2 of (batch, 2, 3, 4) is the width axis: (1, 2, 6, 4).
+    expect(y.shape).toEqual([1, 2, 6, 4]);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
   it('reports wiring problems as values', () => {
     const result = buildTfModel({ name: 'm', layers: [{ type: 'InputLayer', name: 'in', shape: [8] }, { type: 'Add', name: 'add', inputs: ['in', 'nope'] }] });
     expect(result).toMatchObject({ ok: false, error: { code: 'missing-input', layer: 'add' } });

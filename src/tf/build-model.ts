@@ -51,7 +51,7 @@ export function buildTfModel(graph: ModelGraph, options: BuildOptions = {}): Res
         return;
       }
       const inbound = wiring.value.inputsOf.get(spec.name)!.map((n) => tensors.get(n)!);
-      const layers = createTfLayers(spec, initializers(options, index));
+      const layers = createTfLayers(withPositiveAxis(spec, inbound), initializers(options, index));
       built.push(...layers);
       let out: tf.SymbolicTensor | tf.SymbolicTensor[] = inbound.length === 1 ? inbound[0] : inbound;
       for (const layer of layers) out = layer.apply(out) as tf.SymbolicTensor;
@@ -76,7 +76,22 @@ function wireLayers(graph: ModelGraph): Result<{ order: LayerSpec[]; inputsOf: M
   if (unknown?.type === 'Unknown') {
     return fail({ code: 'unknown-layer', layer: unknown.name, message: `Layer '${unknown.name}': TensorFlow.js has no layer '${unknown.className}', so this model cannot be built or run in the browser.` });
   }
+  const dilatedDepthwise = graph.layers.find((l) => l.type === 'DepthwiseConv2D' && l.dilationRate.some((d) => d > 1));
+  if (dilatedDepthwise) {
+    // tfjs-layers' DepthwiseConv2D ignores dilationRate (a TODO in convolutional_depthwise.ts): it
+    // would silently build a different model from the one FlopLab counts.
+    return fail({ code: 'invalid-value', layer: dilatedDepthwise.name, field: 'dilationRate', message: `Layer '${dilatedDepthwise.name}': TensorFlow.js cannot run a dilated DepthwiseConv2D (it ignores dilationRate), so this model cannot be measured or compressed in the browser.` });
+  }
   return resolveInputs(graph);
+}
+
+/**
+ * tfjs concatenates along the last axis for every negative axis at run time, whatever the number
+ * (tfjs_backend concatenate), so a Keras axis like -2 is turned into its positive twin first.
+ */
+function withPositiveAxis(spec: LayerSpec, inbound: tf.SymbolicTensor[]): LayerSpec {
+  if (spec.type !== 'Concatenate' || spec.axis >= 0 || inbound.length === 0) return spec;
+  return { ...spec, axis: inbound[0].shape.length + spec.axis };
 }
 
 interface Initializers { kernel: Initializer; depthwise: Initializer; pointwise: Initializer }
