@@ -32,8 +32,8 @@ function inexactCountError(cost: LayerCost): FlopLabError | null {
     message: `Layer '${cost.name}': Expected ${expected} (the largest count FlopLab keeps exact), but got ${got}.`,
   });
   if (!Number.isSafeInteger(cost.activationBytes)) {
-    const elements = elementCount(cost.outputShape);
-    return at('outputShape', `the output to hold at most ${limit} bytes`, `${show(elements)} elements (${dims(cost.outputShape)})`);
+    return at('outputShape', `the output to hold at most ${limit} bytes`,
+      `${show(cost.activationBytes)} bytes (${dims(cost.outputShape)} float32 elements)`);
   }
   const counts: [string, number][] = [['params', cost.params], ['MACs', cost.macs], ['FLOPs', cost.flops]];
   for (const [field, value] of counts) {

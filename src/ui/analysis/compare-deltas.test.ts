@@ -30,14 +30,14 @@ describe('layerDeltas', () => {
     expect(rows[1]).toMatchObject({ typeA: 'Conv2D', typeB: 'SeparableConv2D', macsA: 231_211_008, macsB: 27_496_448 });
   });
 
-  it('places a layer only in B after its predecessor, and keeps a removed one', () => {
+  it('places a layer only in B after its predecessor and after what was removed there, like a diff', () => {
     const extra = layerCost({ name: 'relu_new', type: 'ReLU', flops: 0 });
     const b = { ...separableReport, layers: [separableReport.layers[0], separableReport.layers[1], extra, separableReport.layers[3]] };
     const rows = layerDeltas(normalReport, b);
     expect(rows.map((r) => [r.name, r.status])).toEqual([
-      ['input', 'same'], ['conv2', 'changed'], ['relu_new', 'added'], ['gap', 'removed'], ['dense', 'same'],
+      ['input', 'same'], ['conv2', 'changed'], ['gap', 'removed'], ['relu_new', 'added'], ['dense', 'same'],
     ]);
-    expect(rows[3]).toMatchObject({ typeB: null, macsB: null });
+    expect(rows[2]).toMatchObject({ typeB: null, macsB: null });
   });
 });
 

@@ -55,7 +55,7 @@ function statusOf(la: LayerCost | undefined, lb: LayerCost | undefined): LayerDe
 
 /**
  * One row per layer name in A or B. A's order, with layers only in B inserted after the
- * B-layer they follow, so a new layer shows where it was added.
+ * B-layer they follow (and after any A-only layers there), so a new layer shows where it was added.
  */
 export function layerDeltas(a: CostReport, b: CostReport): LayerDelta[] {
   const byNameA = new Map(a.layers.map((l) => [l.name, l]));
@@ -63,8 +63,10 @@ export function layerDeltas(a: CostReport, b: CostReport): LayerDelta[] {
   const order = a.layers.map((l) => l.name);
   b.layers.forEach((layer, i) => {
     if (byNameA.has(layer.name)) return;
-    const previous = i > 0 ? order.indexOf(b.layers[i - 1].name) : -1;
-    order.splice(previous + 1, 0, layer.name);
+    let at = (i > 0 ? order.indexOf(b.layers[i - 1].name) : -1) + 1;
+    // Like a diff: what was removed there comes first, then what replaced it.
+    while (at < order.length && !byNameB.has(order[at])) at += 1;
+    order.splice(at, 0, layer.name);
   });
   return order.map((name) => {
     const la = byNameA.get(name);

@@ -43,7 +43,7 @@ export function BeforeAfterBars({ result }: { result: CompressDone }) {
   const afterColour = OKABE_ITO.vermillion;
   return (
     <ChartCard title="Before and after" note="Storage falls with every stage; dense FLOPs and latency fall only when structured pruning removes filters.">
-      <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-2 @xl:grid-cols-3">
         <MiniBars title="Weight storage" unit="B" pairs={[
           { name: 'Before', value: before.weightBytes, text: formatBytes(before.weightBytes), colour: beforeColour },
           { name: 'After', value: after.weightBytes, text: formatBytes(after.weightBytes), colour: afterColour },

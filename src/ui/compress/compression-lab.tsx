@@ -43,7 +43,7 @@ export function CompressionLab({ graph }: CompressionLabProps) {
   };
   const outcome = job.result;
   return (
-    <section aria-labelledby="compress-heading" className="flex flex-col gap-4">
+    <section aria-labelledby="compress-heading" className="@container flex flex-col gap-4">
       <div>
         <h2 id="compress-heading" className="text-2xl font-semibold">Compression lab</h2>
         <p className="text-slate-700">

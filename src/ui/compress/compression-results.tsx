@@ -1,4 +1,4 @@
-import { memo, useEffect, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { CompressDone } from '../../worker/api';
 import { BeforeAfterBars } from './before-after-bars';
 import { ExportDownload } from './export-download';
@@ -26,8 +26,6 @@ export const CompressionResults = memo(function CompressionResults({ result }: {
     [<WeightHistogram key="h" perLayer={result.perLayer} />, 520],
   ];
   const shown = useStaggeredReveal(sections.length + 2, result);
-  // A user-timing mark (visible in performance traces): the job is over, charts start drawing.
-  useEffect(() => { performance.mark('floplab:compress-results'); }, [result]);
   return (
     <div className="flex flex-col gap-4" aria-label="Compression results" role="region">
       <p className="text-sm text-slate-700" data-testid="weights-source">
@@ -41,7 +39,7 @@ export const CompressionResults = memo(function CompressionResults({ result }: {
           {result.notes.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid gap-4 @5xl:grid-cols-2">
         {sections.map(([node, height], i) => (i + 1 < shown ? node : <Pending key={i} height={height} />))}
       </div>
       {shown > sections.length ? <LayerResultsTable perLayer={result.perLayer} /> : <Pending height={200} />}

@@ -6,33 +6,42 @@ import type { PlanForm, PruneMode, QuantScheme } from './plan-form';
 import { StageOrder } from './stage-order';
 
 const PRUNE_MODES: { value: PruneMode; label: string }[] = [
-  { value: 'per-layer', label: 'Magnitude, per layer (unstructured)' },
-  { value: 'global', label: 'Magnitude, one global threshold' },
-  { value: 'structured', label: 'Structured: remove filters (L1 norm)' },
-  { value: '2:4', label: '2:4 pattern (2 of every 4 kept)' },
+  { value: 'per-layer', label: 'Per layer (magnitude)' },
+  { value: 'global', label: 'Global threshold' },
+  { value: 'structured', label: 'Structured (filters)' },
+  { value: '2:4', label: '2:4 pattern' },
 ];
 const INITS: { value: KMeansInit; label: string }[] = [
-  { value: 'linear', label: 'Linear (Deep Compression)' },
+  { value: 'linear', label: 'Linear' },
   { value: 'density', label: 'Density-based' },
-  { value: 'forgy', label: 'Forgy (random weights)' },
+  { value: 'forgy', label: 'Forgy (random)' },
   { value: 'kmeans++', label: 'k-means++' },
 ];
 const SCHEMES: { value: QuantScheme; label: string }[] = [
-  { value: 'affine', label: 'Affine (asymmetric)' },
+  { value: 'affine', label: 'Affine' },
   { value: 'symmetric', label: 'Symmetric' },
   { value: 'float16', label: 'float16' },
 ];
+
+function pruneHint(mode: PruneMode): string {
+  switch (mode) {
+    case 'per-layer': return 'Smallest |w| of each kernel set to zero.';
+    case 'global': return 'One |w| threshold across all kernels.';
+    case 'structured': return 'Whole filters (smallest L1 norm) removed.';
+    case '2:4': return '2 of every 4 weights kept: always 50 %.';
+  }
+}
 
 /** The model-wide settings of every stage, and the stage order. */
 export const PlanControls = memo(function PlanControls({ form, onChange }: { form: PlanForm; onChange(next: PlanForm): void }) {
   const set = (patch: Partial<PlanForm>) => onChange({ ...form, ...patch });
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(16rem,0.9fr)]">
+    <div className="grid gap-3 @xl:grid-cols-2 @5xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(15rem,1fr)]">
       <fieldset className="flex flex-col gap-2 rounded-md border border-slate-300 p-3" disabled={!form.enabled.prune}>
         <legend className="px-1 font-semibold">Pruning</legend>
         <NumberField
           label="Pruning sparsity (%)" value={form.sparsityPercent} rule={{ min: 0, max: 100, maxExclusive: true }}
-          hint={form.pruneMode === '2:4' ? 'The 2:4 pattern always gives 50 %.' : 'Share of kernel weights set to zero.'}
+          hint={pruneHint(form.pruneMode)}
           onCommit={(v) => set({ sparsityPercent: v ?? 0 })}
         />
         <SelectField label="Pruning mode" value={form.pruneMode} options={PRUNE_MODES} onChange={(v) => set({ pruneMode: v })} />

@@ -32,7 +32,7 @@ export interface PlanForm {
 
 export const STAGE_LABELS: Record<StageKind, string> = {
   prune: 'Prune',
-  share: 'Share weights (k-means)',
+  share: 'Share (k-means)',
   quantize: 'Quantize',
   huffman: 'Huffman code',
 };

@@ -6,7 +6,7 @@ function Figure({ label, testId, value, text, detail }: { label: string; testId?
   return (
     <div className="flex flex-col rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
       <span className="text-sm font-medium text-slate-600">{label}</span>
-      <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId} data-value={value}>{text}</span>
+      <span className="text-xl font-semibold tabular-nums text-slate-900 @2xl:text-2xl" data-testid={testId} data-value={value}>{text}</span>
       {detail && <span className="text-sm text-slate-600">{detail}</span>}
     </div>
   );
@@ -20,7 +20,7 @@ export function ResultsSummary({ result }: { result: CompressDone }) {
   const sparsity = 1 - kernelDensity(result);
   return (
     <div className="flex flex-col gap-3">
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 @2xl:grid-cols-3 @6xl:grid-cols-6">
         <Figure label="Weights before" text={formatBytes(before.weightBytes)} value={before.weightBytes} testId="before-weight-bytes" detail={`${formatCount(before.params)} params, float32`} />
         <Figure label="Weights after" text={formatBytes(after.weightBytes)} value={after.weightBytes} testId="after-weight-bytes" detail={`${formatCount(after.params)} params`} />
         <Figure label="Compression ratio" text={`${totals.ratio.toFixed(1)}×`} value={totals.ratio} testId="compression-ratio" detail="before ÷ after, in-app format" />

@@ -86,7 +86,7 @@ function ImportButton() {
         title="A TensorFlow.js model.json (with its weight .bin files) or a FlopLab JSON file. You can also drop the files on the page."
         className="inline-flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100 peer-focus-visible:outline-3 peer-focus-visible:outline-[#e69f00]"
       >
-        <span aria-hidden="true">⤒</span> Import model
+        Import model
       </label>
       {importing && <span className="ml-2 text-sm text-slate-600" role="status">Importing…</span>}
     </div>

@@ -47,6 +47,8 @@ export function useWorkerJob<R>(kind: string) {
     });
     try {
       const result = await job(jobId, onProgress);
+      // A user-timing mark (seen in performance traces): the worker's answer arrived; drawing it starts now.
+      performance.mark(`floplab:${kind}-done`);
       if (current.current !== jobId) return;
       current.current = null;
       startTransition(() => setState({ running: false, progress: null, result, cancelled: false, crash: null }));
