@@ -110,3 +110,28 @@ test('the Preset combobox lists every preset and loads ResNet-50 with 25,636,712
   await header.click();
   await expect(add).toHaveCount(1);
 });
+
+test('"Duplicate" inserts a copy right after the layer', async ({ page }) => {
+  await buildSmallCnn(page);
+  await page.getByRole('button', { name: 'Duplicate conv2d', exact: true }).click();
+  await expect(stackItems(page)).toHaveCount(6);
+  await expect(stackItems(page).nth(2)).toContainText('conv2d_1');
+  // conv2d_1: 3×3 valid on 26×26×8 → 24×24×8; params 3·3·8·8 + 8 = 584; MACs 3·3·8 × 24·24·8 = 72 × 4,608 = 331,776.
+  // pool → 12×12×8 = 1,152; dense 1,152·10 + 10 = 11,530 params, 11,520 MACs.
+  // Totals: params 80 + 584 + 11,530 = 12,194; MACs 48,672 + 331,776 + 11,520 = 391,968.
+  await expectTotal(page, 'total-params', 12_194);
+  await expectTotal(page, 'total-macs', 391_968);
+});
+
+test('Export "FlopLab JSON" and "CSV" download the model and the per-layer table', async ({ page }) => {
+  await buildSmallCnn(page);
+  await expectTotal(page, 'total-params', SMALL_CNN.params);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'FlopLab JSON', exact: true }).click()]);
+  const config = JSON.parse(await (await json.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  expect(config.format).toBe('floplab');
+  expect(config.layers.map((l: { name: string }) => l.name)).toEqual(['input', 'conv2d', 'max_pooling2d', 'flatten', 'dense']);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
+  const text = Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8');
+  expect(text).toContain('conv2d,Conv2D,26x26x8,80,48672');
+  expect(text).toContain(`TOTAL,,10,${SMALL_CNN.params},${SMALL_CNN.macs}`);
+});

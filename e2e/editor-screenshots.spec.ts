@@ -17,6 +17,31 @@ for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
     await page.getByLabel('Preset').selectOption({ label: 'ResNet-50' });
     await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', '25636712');
     await page.getByRole('button', { name: 'Select conv2_block1_add' }).click();
+    // The table and charts are drawn in the background (deferred); wait until they have caught up.
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await expect(page.getByRole('table').getByText('conv1_conv').first()).toBeVisible();
     await page.screenshot({ path: `/tmp/editor-resnet-${width}.png` });
   });
 }
+
+test('screenshot of a broken layer and an empty model at 1280×800', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Select c3', exact: true }).click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByLabel('Kernel height', { exact: true }).fill('40');
+  await inspector.getByLabel('Filters', { exact: true }).fill('0');
+  await expect(page.getByTestId('layer-error')).toBeVisible();
+  await page.screenshot({ path: '/tmp/editor-error-1280.png' });
+  await page.getByRole('button', { name: 'New model', exact: true }).click();
+  await page.screenshot({ path: '/tmp/editor-empty-1280.png' });
+});
+
+test('screenshots of the Compare and Compress tabs at 1280×800', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: /lecture's pair/ }).click();
+  await expect(page.getByRole('button', { name: 'Clear A', exact: true })).toBeVisible();
+  await page.screenshot({ path: '/tmp/editor-compare-1280.png' });
+  await page.getByRole('tab', { name: 'Compress' }).click();
+  await page.screenshot({ path: '/tmp/editor-compress-1280.png' });
+});

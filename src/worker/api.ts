@@ -109,6 +109,7 @@ export interface CompressDone {
   /** Whether the imported weights were used, or seeded random ones (the graph had none, or changed). */
   weightsSource: 'imported' | 'random';
   stages: CompressionResult['stages'];
+  /** Per kernel; affine encodings come without their codes (they stay in the worker). */
   perLayer: LayerCompression[];
   totals: CompressionResult['totals'];
   notes: string[];

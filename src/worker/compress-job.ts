@@ -7,7 +7,7 @@
 import { gzipSync } from 'fflate';
 import { analyzeModel } from '../core/analyze';
 import { runPipeline } from '../core/compress/pipeline';
-import type { CompressionPlan, CompressionResult } from '../core/compress/types';
+import type { CompressionPlan, CompressionResult, LayerCompression } from '../core/compress/types';
 import type { ModelGraph } from '../core/model';
 import type { FlopLabError } from '../core/result';
 import { buildTfModel } from '../tf/build-model';
@@ -89,7 +89,7 @@ export async function compressGraph(
     return {
       status: 'done', cancelled: false,
       weightsSource: imported ? 'imported' : 'random',
-      stages: result.stages, perLayer: result.perLayer, totals: result.totals, notes: result.notes,
+      stages: result.stages, perLayer: result.perLayer.map(withoutCodes), totals: result.totals, notes: result.notes,
       before: { weightBytes: result.totals.bytesBefore, params: report.report.totals.params, flops: report.report.totals.flops },
       after: {
         weightBytes: result.totals.bytesAfter,
@@ -105,6 +105,15 @@ export async function compressGraph(
   } finally {
     for (const model of models) model.dispose();
   }
+}
+
+/**
+ * The per-layer record without its quantization codes: the UI never reads them, and copying
+ * one code per weight to the main thread (8 MB for MobileNetV1) would cost it a long task.
+ */
+function withoutCodes(layer: LayerCompression): LayerCompression {
+  if (layer.encoding.kind !== 'affine') return layer;
+  return { ...layer, encoding: { ...layer.encoding, codes: new Uint16Array(0) } };
 }
 
 /** Median batch-1 latency of the original and the compressed model, on the same backend. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changePercent, histogramPoints, waterfallSteps } from './chart-data';
+import { changePercent, EMPTY_BIN, histogramPoints, waterfallSteps } from './chart-data';
 
 describe('waterfallSteps', () => {
   it('gives each stage its size, its saving and the ratios so far', () => {
@@ -14,13 +14,13 @@ describe('waterfallSteps', () => {
 });
 
 describe('histogramPoints', () => {
-  it('puts before and after on one axis of bin centres, with empty bins as null', () => {
+  it('puts before and after on one axis of bin centres, empty bins below the log axis', () => {
     const before = { min: -1, width: 0.5, counts: [1, 2, 3, 4] };
     const after = { min: -1, width: 0.5, counts: [0, 5, 0, 4] };
     expect(histogramPoints(before, after)).toEqual([
-      { x: -0.75, before: 1, after: null },
+      { x: -0.75, before: 1, after: EMPTY_BIN },
       { x: -0.25, before: 2, after: 5 },
-      { x: 0.25, before: 3, after: null },
+      { x: 0.25, before: 3, after: EMPTY_BIN },
       { x: 0.75, before: 4, after: 4 },
     ]);
   });

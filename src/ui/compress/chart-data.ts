@@ -44,21 +44,25 @@ export function waterfallSteps(stages: readonly StageBytes[]): WaterfallStep[] {
 export interface HistogramPoint {
   /** Bin centre, weight units. */
   x: number;
-  before: number | null;
-  after: number | null;
+  before: number;
+  after: number;
 }
+
+/** Plotted in place of an empty bin: below a log axis starting at 1, so the step line drops out of view there. */
+export const EMPTY_BIN = 0.5;
 
 /**
  * Before/after histograms on one numeric x axis (both are binned over the original range).
- * Counts of 0 become null so a log-scale axis can draw them (as gaps).
+ * Empty bins become EMPTY_BIN (log(0) does not exist), so each series stays one connected step
+ * line and a lone spike (a k-means centroid, the pruned zeros) is still drawn.
  */
 export function histogramPoints(before: HistogramBins, after: HistogramBins): HistogramPoint[] {
   const points = new Map<number, HistogramPoint>();
   const centre = (h: HistogramBins, i: number) => Number((h.min + (i + 0.5) * h.width).toPrecision(12));
   const put = (h: HistogramBins, key: 'before' | 'after') => h.counts.forEach((count, i) => {
     const x = centre(h, i);
-    const point = points.get(x) ?? { x, before: null, after: null };
-    point[key] = count > 0 ? count : null;
+    const point = points.get(x) ?? { x, before: EMPTY_BIN, after: EMPTY_BIN };
+    point[key] = count > 0 ? count : EMPTY_BIN;
     points.set(x, point);
   });
   put(before, 'before');

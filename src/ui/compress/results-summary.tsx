@@ -12,6 +12,9 @@ function Figure({ label, testId, value, text, detail }: { label: string; testId?
   );
 }
 
+/** A fraction as a percent with 3 significant digits: 0.000123 → "0.0123 %". */
+const formatPercentPrecise = (fraction: number) => (fraction === 0 ? '0 %' : `${Number((fraction * 100).toPrecision(3))} %`);
+
 const signedPercent = (p: number) => `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p).toFixed(Math.abs(p) < 10 ? 1 : 0)} %`;
 
 /** The headline figures (with the test contract's data-testids) and the lesson they teach. */
@@ -45,7 +48,7 @@ export function ResultsSummary({ result }: { result: CompressDone }) {
       {fidelity && (
         <p className="text-base text-slate-800" data-testid="fidelity">
           <strong>Output fidelity</strong> on a fixed probe batch of {fidelity.probeBatch} seeded random inputs:
-          relative output error <span data-testid="relative-error" data-value={fidelity.relativeError}>{(fidelity.relativeError * 100).toFixed(2)} %</span>,
+          relative output error <span data-testid="relative-error" data-value={fidelity.relativeError}>{formatPercentPrecise(fidelity.relativeError)}</span>,
           top-1 agreement <span data-testid="top1-agreement" data-value={fidelity.top1Agreement}>{(fidelity.top1Agreement * 100).toFixed(1)} %</span>.
         </p>
       )}

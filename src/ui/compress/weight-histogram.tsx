@@ -23,7 +23,7 @@ export const WeightHistogram = memo(function WeightHistogram({ perLayer }: { per
   return (
     <ChartCard
       title="Weight histogram before and after"
-      note={`${layer.name}: ${layer.params.toLocaleString('en-US')} weights. Dashed: pruning threshold ±t; dotted: k-means centroids.`}
+      note={`${layer.name}: ${layer.params.toLocaleString('en-US')} weights, ${(layer.sparsity * 100).toFixed(1)} % zero after.${layer.threshold ? ` Pruning threshold t = ${fmt(layer.threshold)}: every |w| ≤ t became 0.` : ''}`}
     >
       <SelectField
         label="Layer" value={layer.tensor} className="mb-2 max-w-sm"
@@ -41,12 +41,11 @@ export const WeightHistogram = memo(function WeightHistogram({ perLayer }: { per
           label={{ value: 'Weight value', position: 'insideBottom', offset: -18, style: AXIS_LABEL }} />
         <YAxis scale="log" domain={[1, 'auto']} allowDataOverflow tick={TICK} width={64} tickFormatter={fmt}
           label={{ value: 'Count (log scale)', angle: -90, position: 'insideLeft', style: { ...AXIS_LABEL, textAnchor: 'middle' } }} />
-        <Tooltip isAnimationActive={false} labelFormatter={(x) => `Weight ≈ ${fmt(Number(x))}`} />
-        <Area type="step" dataKey="before" name="Before" stroke={OKABE_ITO.blue} fill={OKABE_ITO.skyBlue} fillOpacity={0.35} connectNulls={false} isAnimationActive={false} />
-        <Area type="step" dataKey="after" name="After" stroke={OKABE_ITO.vermillion} strokeWidth={2} fill="none" connectNulls={false} isAnimationActive={false} />
+        <Tooltip isAnimationActive={false} labelFormatter={(x) => `Weight ≈ ${fmt(Number(x))}`} formatter={(v) => (Number(v) < 1 ? 0 : Number(v))} />
+        <Area type="step" dataKey="before" name="Before" stroke={OKABE_ITO.blue} fill={OKABE_ITO.skyBlue} fillOpacity={0.35} isAnimationActive={false} />
+        <Area type="step" dataKey="after" name="After" stroke={OKABE_ITO.vermillion} strokeWidth={2} fill="none" isAnimationActive={false} />
         {layer.threshold !== undefined && layer.threshold > 0 && [-layer.threshold, layer.threshold].map((t) => (
-          <ReferenceLine key={`t${t}`} x={t} stroke="#0f172a" strokeDasharray="6 4" strokeWidth={2}
-            label={{ value: t > 0 ? `+t = ${fmt(t)}` : '−t', position: 'top', fontSize: 13 }} />
+          <ReferenceLine key={`t${t}`} x={t} stroke="#0f172a" strokeDasharray="6 4" strokeWidth={2} />
         ))}
         {centroids.map((c, i) => (
           <ReferenceLine key={`c${i}`} x={c} stroke={OKABE_ITO.bluishGreen} strokeDasharray="2 3" strokeWidth={1.5} />

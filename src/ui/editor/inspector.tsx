@@ -32,7 +32,8 @@ export function Inspector() {
   }
 
   const layerErrors = errors.filter((e) => e.layer === layer.name);
-  const fieldError = (field: string) => layerErrors.find((e) => e.field === field)?.message ?? null;
+  const fieldError = (field: string) =>
+    (FIELDS_SHOWN.has(field) ? layerErrors.find((e) => e.field === field)?.message : null) ?? null;
   const general = layerErrors.filter((e) => !e.field || !FIELDS_SHOWN.has(e.field));
   const cost = layerErrors.length === 0 ? report?.layers.find((l) => l.name === layer.name) : undefined;
   const validateName = (v: string) => {
@@ -63,12 +64,15 @@ export function Inspector() {
         <TextField label="Name" value={layer.name} commitOn="blur" validate={validateName}
           hint="Press Enter or leave the field to rename." onCommit={(v) => commit({ name: v })} />
         <InputsField layers={layers} index={index} onCommit={(inputs) => commit({ inputs })} />
-        <LayerFields layer={layer} commit={commit} fieldError={fieldError} />
         {(layer.type === 'Conv2D' || layer.type === 'SeparableConv2D') && <SeparableSwap layer={layer} />}
+        <LayerFields layer={layer} commit={commit} fieldError={fieldError} />
       </div>
     </section>
   );
 }
 
-/** Fields whose engine errors are shown beside the field rather than at the top. */
-const FIELDS_SHOWN = new Set(['filters', 'units', 'kernelSize', 'strides', 'dilationRate', 'depthMultiplier', 'poolSize', 'axis']);
+/**
+ * Full-width fields whose engine errors are shown beside the field; the others (pairs like
+ * kernelSize, whose half-width column is too narrow for a sentence) show them at the top.
+ */
+const FIELDS_SHOWN = new Set(['filters', 'units', 'depthMultiplier', 'axis']);

@@ -36,8 +36,9 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
     useSortable({ id: p.name, data });
   const move = (to: number) => {
     if (to < 0 || to >= p.count) return;
+    const focused = document.activeElement?.getAttribute('aria-label');
     moveLayer(p.index, to);
-    focusLayerRow(p.name);
+    focusLayerRow(p.name, focused);
   };
   const remove = () => {
     const names = useFlopLab.getState().graph.layers.map((l) => l.name);

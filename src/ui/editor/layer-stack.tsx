@@ -93,7 +93,7 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
           </div>
         )}
       </div>
-      {modelErrors.length > 0 && (
+      {modelErrors.length > 0 && layers.length > 0 && (
         <div role="alert" data-testid="model-error" className="rounded-md border-2 border-error bg-error-light px-3 py-2 text-sm font-medium text-error">
           {modelErrors.map((e) => <p key={e.message}>⚠ {e.message}</p>)}
         </div>

@@ -11,7 +11,9 @@ export function AnalysisTab() {
   const graph = useFlopLab((s) => s.graph);
   // Deferred: the table and charts of a 175-layer model take a while to draw; React draws them
   // in the background (interruptibly) so that selecting or editing in the stack stays instant.
-  const report = useDeferredValue(useFlopLab((s) => s.report));
+  const currentReport = useFlopLab((s) => s.report);
+  const report = useDeferredValue(currentReport);
+  const catchingUp = report !== currentReport;
   const metric = useFlopLab((s) => s.metric);
   const convention = useFlopLab((s) => s.convention);
   const selectedLayer = useDeferredValue(useFlopLab((s) => s.selectedLayer));
@@ -19,11 +21,7 @@ export function AnalysisTab() {
   const latency = useDeferredValue(useLatency());
   const errorsByLayer = useDeferredValue(useErrorsByLayer());
   return (
-    <div className="flex flex-col gap-4">
-      <div className="grid gap-4 2xl:grid-cols-2">
-        <DeviceSlot />
-        <MeasurePanel graph={graph} latency={latency} onCalibrated={setCustomDevice} />
-      </div>
+    <div className={`flex flex-col gap-4 transition-opacity ${catchingUp ? 'opacity-50' : ''}`} aria-busy={catchingUp}>
       <LayerTable
         report={report}
         latency={latency}
@@ -35,6 +33,10 @@ export function AnalysisTab() {
         onSelectLayer={selectLayer}
         errorsByLayer={errorsByLayer}
       />
+      <div className="grid gap-4 2xl:grid-cols-2">
+        <DeviceSlot />
+        <MeasurePanel graph={graph} latency={latency} onCalibrated={setCustomDevice} />
+      </div>
       <CostCharts report={report} latency={latency} metric={metric} />
     </div>
   );

@@ -43,7 +43,7 @@ function PresetSelect() {
         value={current ? current.id : ''}
         title={current?.description}
         onChange={(e) => { if (e.target.value) loadPreset(e.target.value); }}
-        className="w-52 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-base"
+        className="w-52 rounded-md 2xl:w-72 border border-slate-300 bg-white px-2 py-1.5 text-base"
       >
         <option value="" disabled>Your model</option>
         {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
