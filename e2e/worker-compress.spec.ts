@@ -81,7 +81,7 @@ test('compress LeNet-5 from the UI: results and charts appear, storage shrinks, 
       `PerformanceObserver long tasks: [${observed.map((t) => t.duration.toFixed(0)).join(', ')}] ms wall; ` +
       `drawing the results: longest task ${maxCpu(afterwards).toFixed(1)} ms CPU; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
   });
-  console.log(testInfo.annotations.at(-1)?.description, JSON.stringify(during.filter((t) => t.cpuMs > 20)));
+  console.log(`[worker-compress] ${testInfo.annotations.at(-1)?.description}`);
   expect(maxCpu(during)).toBeLessThan(50);
   // Wall-clock long tasks also count a main thread that merely waited for a core: on an
   // overloaded machine (load above the core count) only the CPU time above is meaningful.
@@ -106,7 +106,9 @@ test('compress LeNet-5 from the UI: results and charts appear, storage shrinks, 
   await expect(page.getByTestId('top1-agreement')).toBeVisible();
   await expect(page.getByText('Sparse storage is not dense speed.')).toBeVisible();
 
-  await page.getByRole('region', { name: 'Compression results' }).screenshot({ path: '/tmp/worker-compress-results.png' });
+  // The tab panel scrolls inside the page: scroll the figures into view, then shoot the viewport.
+  await page.getByTestId('after-weight-bytes').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/worker-compress-results.png' });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.getByRole('heading', { name: 'Compression lab' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/worker-compress-1920.png' });

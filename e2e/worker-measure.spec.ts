@@ -23,6 +23,8 @@ test('measure a small preset in the browser: a median and a backend appear besid
   // Playwright's own polling runs on the page's main thread: during the trace the test only
   // clicks through a handle and waits on the job's user-timing mark.
   const button = await page.getByRole('button', { name: 'Measure in this browser' }).elementHandle();
+  // Let the page finish drawing the new preset's tables and charts first: that is not measuring.
+  await page.waitForTimeout(1500);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   await button!.evaluate((b) => (b as HTMLButtonElement).click());
   await page.waitForFunction(() => performance.getEntriesByName('floplab:measure-done').length > 0, null, { polling: 250, timeout: 60_000 });

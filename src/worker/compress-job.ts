@@ -22,7 +22,8 @@ import { importedWeightsFor } from './weight-store';
 
 const SEED = 42;
 const LATENCY_RUNS = 5;
-const LATENCY_BUDGET_MS = 8_000;
+const LATENCY_WARMUP = 2;
+const LATENCY_BUDGET_MS = 15_000;
 
 type LayersModel = Extract<ReturnType<typeof buildTfModel>, { ok: true }>['value'];
 
@@ -116,24 +117,37 @@ function withoutCodes(layer: LayerCompression): LayerCompression {
   return { ...layer, encoding: { ...layer.encoding, codes: new Uint16Array(0) } };
 }
 
-/** Median batch-1 latency of the original and the compressed model, on the same backend. */
+/**
+ * Median batch-1 latency of the original and the compressed model, on the same backend. Runs
+ * alternate (original, compressed, original, …) after both are warmed up, so a busy machine
+ * slows both alike instead of whichever model happened to run during the busy spell.
+ */
 async function measureBoth(
   original: LayersModel, compressed: LayersModel, backend: string, signal: AbortSignal,
   onProgress: (fraction: number, message: string) => void,
 ): Promise<LatencyBeforeAfter | 'cancelled'> {
-  const medians: number[] = [];
-  let runs = LATENCY_RUNS;
-  for (const [i, model] of [original, compressed].entries()) {
-    const which = i === 0 ? 'original' : 'compressed';
-    const timed = await timePredict(model, {
-      runs: LATENCY_RUNS, warmup: 1, seed: SEED, signal, budgetMs: LATENCY_BUDGET_MS,
-      onRun: (done, total) => onProgress((i + done / total) / 2, `Timing the ${which} model (${backend}), run ${done} of ${total}…`),
-    });
-    if (timed.cancelled) return 'cancelled';
-    medians.push(median(timed.timesMs));
-    runs = Math.min(runs, timed.timesMs.length);
+  const models = [original, compressed];
+  const names = ['original', 'compressed'];
+  const times: number[][] = [[], []];
+  const steps = 2 * (LATENCY_WARMUP + LATENCY_RUNS);
+  let done = 0;
+  for (const [i, model] of models.entries()) {
+    const warm = await timePredict(model, { runs: 0, warmup: LATENCY_WARMUP, seed: SEED, signal });
+    if (warm.cancelled) return 'cancelled';
+    done += LATENCY_WARMUP;
+    onProgress(done / steps, `Warming up the ${names[i]} model (${backend})…`);
   }
-  return { backend, beforeMs: medians[0], afterMs: medians[1], runs };
+  const started = performance.now();
+  for (let run = 0; run < LATENCY_RUNS; run++) {
+    for (const [i, model] of models.entries()) {
+      const timed = await timePredict(model, { runs: 1, warmup: 0, seed: SEED, signal });
+      if (timed.cancelled) return 'cancelled';
+      times[i].push(...timed.timesMs);
+      onProgress(++done / steps, `Timing original and compressed models in turn (${backend}), run ${run + 1} of ${LATENCY_RUNS}…`);
+    }
+    if (run >= 2 && performance.now() - started > LATENCY_BUDGET_MS) break;
+  }
+  return { backend, beforeMs: median(times[0]), afterMs: median(times[1]), runs: times[0].length };
 }
 
 /** model.json + weights file as transferable ArrayBuffers, with their gzip size. */

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { memo, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CostReport, LatencyReport } from '../../core/cost-types';
 import { DEFAULT_LIMITS, latencyBars, layerBars, shareByType, type BarLimits, type BarSeries, type LatencySeries } from './chart-data';
 import { formatCount, formatMs } from '../../core/format';
@@ -8,6 +8,7 @@ import { LayerBarChart } from './layer-bar-chart';
 import type { Metric } from './layer-rows';
 import { OKABE_ITO } from './palette';
 import { TypeSharePie } from './type-share-chart';
+import { useLatestWhile, useOnScreen } from './use-when-visible';
 
 export interface CostChartsProps {
   report: CostReport | null;
@@ -36,8 +37,25 @@ function Scroll({ on, children }: { on: boolean; children: ReactNode }) {
   return on ? <div className="max-h-[640px] overflow-y-auto pr-1">{children}</div> : <>{children}</>;
 }
 
-/** FLOPs (or MACs) and params per layer, share by layer type, latency per layer naive vs roofline. */
-export function CostCharts({ report, latency, metric }: CostChartsProps) {
+/**
+ * FLOPs (or MACs) and params per layer, share by layer type, latency per layer naive vs roofline.
+ * Off screen (below the table) the charts keep their last drawing and catch up when scrolled to:
+ * redrawing Recharts on every edit is the costliest part of an edit.
+ */
+export const CostCharts = memo(function CostCharts(props: CostChartsProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(box);
+  const report = useLatestWhile(props.report, onScreen);
+  const latency = useLatestWhile(props.latency, onScreen);
+  const metric = useLatestWhile(props.metric, onScreen);
+  return (
+    <div ref={box}>
+      <ChartsBody report={report} latency={latency} metric={metric} />
+    </div>
+  );
+});
+
+const ChartsBody = memo(function ChartsBody({ report, latency, metric }: CostChartsProps) {
   const [showAll, setShowAll] = useState(false);
   const toggleId = useId();
   const limits: BarLimits = useMemo(() => ({ ...DEFAULT_LIMITS, showAll }), [showAll]);
@@ -97,4 +115,4 @@ export function CostCharts({ report, latency, metric }: CostChartsProps) {
       </ChartCard>
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LatencyBar } from './chart-data';
 import { chartMargin, hoveredRow, ROW_PX, shortLabel, TALL_CHART_BARS, TICK, TooltipBox, valueAxisProps } from './chart-frame';
+import { sameRows } from './same-content';
 import { NAIVE_COLOUR, ROOFLINE_COLOUR } from './palette';
 
 /** Milliseconds with enough digits for tiny layers (0.00042 ms) without noise on big ones. */
@@ -29,8 +30,8 @@ export function LatencyLegend() {
   );
 }
 
-/** Naive (FLOPs ÷ peak FLOPS) vs roofline time per layer, side by side, in ms. */
-export function LatencyChart({ bars }: { bars: LatencyBar[] }) {
+/** Naive (FLOPs ÷ peak FLOPS) vs roofline time per layer, side by side, in ms. Memoised on the bars' content. */
+export const LatencyChart = memo(function LatencyChart({ bars }: { bars: LatencyBar[] }) {
   const data = useMemo(() => bars.map((b) => ({ ...b })), [bars]);
   const tall = data.length > TALL_CHART_BARS;
   const renderTooltip = (p: TooltipContentProps) => {
@@ -64,4 +65,4 @@ export function LatencyChart({ bars }: { bars: LatencyBar[] }) {
       <Bar dataKey="rooflineMs" name={ROOFLINE_NAME} fill={ROOFLINE_COLOUR} isAnimationActive={false} />
     </BarChart>
   );
-}
+}, (a, b) => sameRows(a.bars, b.bars));

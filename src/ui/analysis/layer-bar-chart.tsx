@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { LayerBar } from './chart-data';
 import { chartMargin, hoveredRow, ROW_PX, shortLabel, TALL_CHART_BARS, TICK, TooltipBox, valueAxisProps } from './chart-frame';
+import { sameRows } from './same-content';
 import { axisTitle, chooseUnitScale, formatExact } from './unit-scale';
 
 export interface LayerBarChartProps {
@@ -13,8 +14,11 @@ export interface LayerBarChartProps {
 
 interface Datum { name: string; scaled: number; exact: number }
 
-/** Horizontal bars, one per layer in execution order, axis in a readable SI unit ("MFLOPs"). */
-export function LayerBarChart({ bars, unit, colour }: LayerBarChartProps) {
+/**
+ * Horizontal bars, one per layer in execution order, axis in a readable SI unit ("MFLOPs").
+ * Memoised on the bars' content: an edit that leaves these figures alone does not redraw it.
+ */
+export const LayerBarChart = memo(function LayerBarChart({ bars, unit, colour }: LayerBarChartProps) {
   const scale = chooseUnitScale(Math.max(0, ...bars.map((b) => b.value)));
   const data = useMemo<Datum[]>(
     () => bars.map((b) => ({ name: b.name, scaled: b.value / scale.divisor, exact: b.value })),
@@ -42,4 +46,4 @@ export function LayerBarChart({ bars, unit, colour }: LayerBarChartProps) {
       <Bar dataKey="scaled" name={axisUnit} fill={colour} isAnimationActive={false} />
     </BarChart>
   );
-}
+}, (a, b) => a.unit === b.unit && a.colour === b.colour && sameRows(a.bars, b.bars));

@@ -3,6 +3,7 @@ import type { LayerCost } from '../../core/cost-types';
 import { formatBytes, formatCount, formatShape } from '../../core/format';
 import { FormulaView } from './formula-view';
 import type { LayerRow, Metric } from './layer-rows';
+import { sameFields } from './same-content';
 import { formatExact, formatPercent } from './unit-scale';
 
 export type Figure = 'params' | 'macs' | 'flops';
@@ -74,7 +75,10 @@ export interface LayerTableRowProps {
   onToggleFormula(layer: string, slot: FigureSlot): void;
 }
 
-/** One layer. Memoised: selecting a row re-renders two rows, not 177. */
+/**
+ * One layer. Memoised on the row's content (a new report brings new row objects): selecting a
+ * row, or an edit that changes one layer, re-renders a few rows, not 177.
+ */
 export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowProps) {
   const { row, metric, selected, error, openSlot, cost, onSelect, onToggleFormula } = props;
   const opsFigure: Figure = metric;
@@ -131,4 +135,9 @@ export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowPro
       )}
     </>
   );
-});
+}, sameRowProps);
+
+function sameRowProps(a: LayerTableRowProps, b: LayerTableRowProps): boolean {
+  return a.metric === b.metric && a.selected === b.selected && a.error === b.error && a.openSlot === b.openSlot
+    && a.cost === b.cost && a.onSelect === b.onSelect && a.onToggleFormula === b.onToggleFormula && sameFields(a.row, b.row);
+}

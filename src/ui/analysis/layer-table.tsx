@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CostReport, FlopConvention, LatencyReport, LayerCost } from '../../core/cost-types';
 import { buildLayerRows, DEFAULT_SORT, nextSort, sortLayerRows, type Metric, type SortKey, type SortState } from './layer-rows';
 import { LayerTableControls } from './layer-table-controls';
@@ -78,7 +78,7 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: SortState;
  * Per-layer costs: sortable by any column, MACs/FLOPs switch, convention switch, row click
  * selects the layer, clicking a figure opens its formula under the row.
  */
-export function LayerTable(props: LayerTableProps) {
+export const LayerTable = memo(function LayerTable(props: LayerTableProps) {
   const { report, latency, metric, onMetricChange, convention, onConventionChange, selectedLayer, onSelectLayer, errorsByLayer } = props;
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const [open, setOpen] = useState<{ layer: string; slot: FigureSlot } | null>(null);
@@ -103,13 +103,17 @@ export function LayerTable(props: LayerTableProps) {
   useEffect(() => {
     const box = scrollBox.current;
     if (!box || !selectedLayer) return;
-    const row = box.querySelector<HTMLElement>(`tr[data-layer="${CSS.escape(selectedLayer)}"]`);
-    const header = box.querySelector('thead');
-    if (!row) return;
-    const top = row.offsetTop - (header?.offsetHeight ?? 0);
-    const bottom = row.offsetTop + row.offsetHeight;
-    if (top < box.scrollTop) box.scrollTop = top;
-    else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
+    // Next frame: reading offsets forces a layout, which would lengthen this render's task.
+    const frame = requestAnimationFrame(() => {
+      const row = box.querySelector<HTMLElement>(`tr[data-layer="${CSS.escape(selectedLayer)}"]`);
+      const header = box.querySelector('thead');
+      if (!row) return;
+      const top = row.offsetTop - (header?.offsetHeight ?? 0);
+      const bottom = row.offsetTop + row.offsetHeight;
+      if (top < box.scrollTop) box.scrollTop = top;
+      else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selectedLayer]);
 
   const brokenCount = Object.keys(errorsByLayer).length;
@@ -156,4 +160,4 @@ export function LayerTable(props: LayerTableProps) {
       )}
     </section>
   );
-}
+});

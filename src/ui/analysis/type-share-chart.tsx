@@ -1,6 +1,8 @@
+import { memo } from 'react';
 import { Cell, Pie, PieChart, Tooltip, type TooltipContentProps } from 'recharts';
 import { OTHER_TYPES, type TypeShare } from './chart-data';
 import { hoveredRow, TooltipBox } from './chart-frame';
+import { sameRows } from './same-content';
 import { CATEGORY_COLOURS, OTHER_COLOUR } from './palette';
 import { formatExact, formatPercent } from './unit-scale';
 
@@ -24,7 +26,7 @@ export interface TypeSharePieProps {
  * One donut with its legend beside it: swatch, type and percentage in text, so the reading never
  * depends on telling colours apart.
  */
-export function TypeSharePie({ title, shares, unit, typeOrder }: TypeSharePieProps) {
+export const TypeSharePie = memo(function TypeSharePie({ title, shares, unit, typeOrder }: TypeSharePieProps) {
   const renderTooltip = (p: TooltipContentProps) => {
     const d = hoveredRow<TypeShare>(p);
     return d ? <TooltipBox heading={d.type} lines={[{ label: unit, text: `${formatExact(d.value)} (${formatPercent(d.fraction)})` }]} /> : null;
@@ -57,4 +59,5 @@ export function TypeSharePie({ title, shares, unit, typeOrder }: TypeSharePiePro
       </figcaption>
     </figure>
   );
-}
+}, (a, b) => a.title === b.title && a.unit === b.unit && sameRows(a.shares, b.shares)
+  && a.typeOrder.length === b.typeOrder.length && a.typeOrder.every((t, i) => t === b.typeOrder[i]));

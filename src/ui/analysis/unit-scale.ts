@@ -31,8 +31,11 @@ export function chooseUnitScale(maxValue: number): UnitScale {
 
 /** Exact integer with thousands separators: 231211008 → "231,211,008". */
 export function formatExact(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return EXACT.format(n);
 }
+
+/** One formatter for all: toLocaleString builds a new one per call (~0.3 ms each, 350 per table). */
+const EXACT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
 
 /** A percentage with sensible precision: 0.1234 → "12.3%", 0.0004 → "0.04%". */
 export function formatPercent(fraction: number): string {

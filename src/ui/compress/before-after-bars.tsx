@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
 import { formatBytes, formatCount, formatMs } from '../../core/format';
 import type { CompressDone } from '../../worker/api';
@@ -29,16 +28,12 @@ function MiniBars({ title, unit, pairs }: { title: string; unit: string; pairs: 
   );
 }
 
-/** Before/after: storage, FLOPs (dense and effective) and measured latency, each on its own axis. */
-export function BeforeAfterBars({ result }: { result: CompressDone }) {
+/**
+ * Before/after: storage, FLOPs (dense and effective) and measured latency, each on its own axis.
+ * `shown` (1..3) lets the caller mount the three charts one task apart.
+ */
+export function BeforeAfterBars({ result, shown = 3 }: { result: CompressDone; shown?: number }) {
   const { before, after, latency } = result;
-  // Three charts: mount one per task so none of them makes a long main-thread task.
-  const [shown, setShown] = useState(1);
-  useEffect(() => {
-    if (shown >= 3) return;
-    const timer = setTimeout(() => setShown(shown + 1), 16);
-    return () => clearTimeout(timer);
-  }, [shown]);
   const beforeColour = OKABE_ITO.blue;
   const afterColour = OKABE_ITO.vermillion;
   return (

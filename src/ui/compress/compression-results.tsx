@@ -19,13 +19,14 @@ function Pending({ height }: { height: number }) {
  * Memoised (progress updates of a new job do not redraw it) and revealed one section per task.
  */
 export const CompressionResults = memo(function CompressionResults({ result }: { result: CompressDone }) {
-  const sections: [ReactNode, number][] = [
-    [<SizeWaterfall key="w" stages={result.stages} />, 380],
-    [<BeforeAfterBars key="b" result={result} />, 360],
-    [<LayerStatsChart key="l" perLayer={result.perLayer} />, 420],
-    [<WeightHistogram key="h" perLayer={result.perLayer} />, 520],
+  // One chart per step (the before/after card holds three), each mounted in its own task.
+  const shown = useStaggeredReveal(9, result);
+  const sections: [ReactNode, number, number][] = [
+    [<SizeWaterfall key="w" stages={result.stages} />, 380, 2],
+    [<BeforeAfterBars key="b" result={result} shown={Math.min(3, shown - 2)} />, 360, 3],
+    [<LayerStatsChart key="l" perLayer={result.perLayer} />, 420, 6],
+    [<WeightHistogram key="h" perLayer={result.perLayer} />, 520, 7],
   ];
-  const shown = useStaggeredReveal(sections.length + 2, result);
   return (
     <div className="flex flex-col gap-4" aria-label="Compression results" role="region">
       <p className="text-sm text-slate-700" data-testid="weights-source">
@@ -39,10 +40,16 @@ export const CompressionResults = memo(function CompressionResults({ result }: {
           {result.notes.map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
-      <div className="grid gap-4 @5xl:grid-cols-2">
-        {sections.map(([node, height], i) => (i + 1 < shown ? node : <Pending key={i} height={height} />))}
-      </div>
-      {shown > sections.length ? <LayerResultsTable perLayer={result.perLayer} /> : <Pending height={200} />}
+      {result.perLayer.length === 0 ? (
+        <p role="status" className="text-slate-700">This model has no kernels (Conv2D, Dense, …) to compress.</p>
+      ) : (
+        <>
+          <div className="grid gap-4 @5xl:grid-cols-2">
+            {sections.map(([node, height, step], i) => (shown >= step ? node : <Pending key={i} height={height} />))}
+          </div>
+          {shown >= 8 ? <LayerResultsTable perLayer={result.perLayer} /> : <Pending height={200} />}
+        </>
+      )}
       {result.export && <ExportDownload exported={result.export} inAppBytes={result.after.weightBytes} />}
     </div>
   );

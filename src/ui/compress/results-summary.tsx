@@ -50,6 +50,9 @@ export function ResultsSummary({ result }: { result: CompressDone }) {
           <strong>Output fidelity</strong> on a fixed probe batch of {fidelity.probeBatch} seeded random inputs:
           relative output error <span data-testid="relative-error" data-value={fidelity.relativeError}>{formatPercentPrecise(fidelity.relativeError)}</span>,
           top-1 agreement <span data-testid="top1-agreement" data-value={fidelity.top1Agreement}>{(fidelity.top1Agreement * 100).toFixed(1)} %</span>.
+          {result.weightsSource === 'random' && (
+            <span className="text-slate-600"> With random weights this is a weak test: an untrained deep network often gives nearly the same output for every input.</span>
+          )}
         </p>
       )}
       <Lesson result={result} sparsity={sparsity} />
@@ -72,8 +75,13 @@ function kernelDensity(result: CompressDone): number {
 function Lesson({ result, sparsity }: { result: CompressDone; sparsity: number }) {
   const { before, after, latency } = result;
   const structured = after.denseFlops < before.flops;
+  const latencyChange = latency ? changePercent(latency.beforeMs, latency.afterMs) : 0;
   const latencyText = latency
-    ? ` Measured latency went from ${formatMs(latency.beforeMs)} to ${formatMs(latency.afterMs)} (${signedPercent(changePercent(latency.beforeMs, latency.afterMs))}).`
+    ? ` Measured latency went from ${formatMs(latency.beforeMs)} to ${formatMs(latency.afterMs)} (${signedPercent(latencyChange)}).`
+    : '';
+  // Same dense work, different time: the browser's timing noise, which a user should not read as a speed-up.
+  const noiseText = !structured && latency && Math.abs(latencyChange) > 15
+    ? ' That difference is timing noise (the tab shares the machine): the dense kernels did exactly the same work.'
     : '';
   return (
     <div role="note" className="rounded-md border-l-4 border-accent bg-accent-light p-3 text-base text-slate-900">
@@ -86,7 +94,7 @@ function Lesson({ result, sparsity }: { result: CompressDone; sparsity: number }
         <>
           <strong>Sparse storage is not dense speed.</strong> {(sparsity * 100).toFixed(0)} % of the kernel weights are zero,
           and storage shrank {result.totals.ratio.toFixed(1)}×, but TensorFlow.js's dense kernels still multiply every zero:
-          {' '}{formatCount(after.denseFlops)} FLOPs run, although only {formatCount(after.effectiveFlops)} would with a sparse kernel.{latencyText}
+          {' '}{formatCount(after.denseFlops)} FLOPs run, although only {formatCount(after.effectiveFlops)} would with a sparse kernel.{latencyText}{noiseText}
           {' '}Only structured pruning (removing filters) makes a dense kernel faster.
         </>
       )}

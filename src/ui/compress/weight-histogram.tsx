@@ -35,11 +35,11 @@ export const WeightHistogram = memo(function WeightHistogram({ perLayer }: { per
         ...(layer.threshold ? [{ label: 'Pruning threshold ±t', colour: '#0f172a', dashed: true }] : []),
         ...(centroids.length ? [{ label: 'k-means centroids', colour: OKABE_ITO.bluishGreen, dashed: true }] : []),
       ]} />
-      <ComposedChart data={data} responsive style={{ width: '100%', height: 320 }} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
+      <ComposedChart data={data} responsive style={{ width: '100%', height: 320 }} margin={{ top: 8, right: 32, bottom: 28, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tick={TICK} interval={0} tickFormatter={fmt}
           label={{ value: 'Weight value', position: 'insideBottom', offset: -18, style: AXIS_LABEL }} />
-        <YAxis scale="log" domain={[1, 'auto']} allowDataOverflow tick={TICK} width={64} tickFormatter={fmt}
+        <YAxis scale="log" domain={[1, (max: number) => 10 ** Math.ceil(Math.log10(Math.max(10, max)))]} allowDataOverflow tick={TICK} width={64} tickFormatter={fmt}
           label={{ value: 'Count (log scale)', angle: -90, position: 'insideLeft', style: { ...AXIS_LABEL, textAnchor: 'middle' } }} />
         <Tooltip isAnimationActive={false} labelFormatter={(x) => `Weight ≈ ${fmt(Number(x))}`} formatter={(v) => (Number(v) < 1 ? 0 : Number(v))} />
         <Area type="step" dataKey="before" name="Before" stroke={OKABE_ITO.blue} fill={OKABE_ITO.skyBlue} fillOpacity={0.35} isAnimationActive={false} />

@@ -15,7 +15,8 @@ export interface LayerRowProps {
   name: string;
   type: string;
   index: number;
-  count: number;
+  /** The last layer (cannot move down). A flag, not the count: adding a layer re-renders two rows, not all. */
+  last: boolean;
   /** Explicit inputs ("← a, b"), null when the layer reads the one before it. */
   inputsText: string | null;
   shapeText: string;
@@ -35,7 +36,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: p.name, data });
   const move = (to: number) => {
-    if (to < 0 || to >= p.count) return;
+    if (to < 0 || (to > p.index && p.last)) return;
     const focused = document.activeElement?.getAttribute('aria-label');
     moveLayer(p.index, to);
     focusLayerRow(p.name, focused);
@@ -109,7 +110,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           : 'absolute right-1 top-0.5 flex items-center rounded-md bg-inherit opacity-0 shadow-sm ring-1 ring-slate-200 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100'}
       >
         <IconButton label={`Move ${p.name} up`} disabled={p.index === 0} onClick={() => move(p.index - 1)}><Icon name="up" /></IconButton>
-        <IconButton label={`Move ${p.name} down`} disabled={p.index === p.count - 1} onClick={() => move(p.index + 1)}><Icon name="down" /></IconButton>
+        <IconButton label={`Move ${p.name} down`} disabled={p.last} onClick={() => move(p.index + 1)}><Icon name="down" /></IconButton>
         <IconButton label={`Duplicate ${p.name}`} onClick={() => duplicateLayer(p.name)}><Icon name="copy" /></IconButton>
         <IconButton label={`Delete ${p.name}`} className="hover:!bg-error-light hover:!text-error" onClick={remove}><Icon name="close" /></IconButton>
       </div>

@@ -47,7 +47,12 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
 
   useEffect(() => {
     if (!selected) return;
-    document.querySelector(`li[data-layer="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest' });
+    // In the next frame, not in this task: scrollIntoView forces a layout of the whole page,
+    // which here would lengthen the edit's own (already long) task on a big model.
+    const frame = requestAnimationFrame(() => {
+      document.querySelector(`li[data-layer="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selected]);
 
   const toggle = (id: string) => setCollapsed((prev) => {
@@ -73,7 +78,7 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
         key={r.name}
         {...r}
         index={i}
-        count={rows.length}
+        last={i === rows.length - 1}
         error={broken[r.name]}
         selected={r.name === selected}
         dropHint={dropTarget && dropTarget.name === r.name ? dropTarget.where : null}

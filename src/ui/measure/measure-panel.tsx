@@ -107,7 +107,7 @@ function MeasureOutcome({ result, latency, stale }: { result: MeasureResult; lat
             <th scope="row" className="py-1">
               Measured median <span className="font-normal text-slate-600">(<span data-testid="measured-backend">{result.backend}</span> backend, {result.runs} runs)</span>
             </th>
-            <td className="py-1 text-right tabular-nums" data-testid="measured-median-ms" data-value={result.medianMs}>{formatMs(result.medianMs)}</td>
+            <td className="py-1 text-right whitespace-nowrap tabular-nums" data-testid="measured-median-ms" data-value={result.medianMs}>{formatMs(result.medianMs)}</td>
             <td className="py-1 text-right text-slate-500">—</td>
             <td className="py-1 text-right text-slate-500">—</td>
           </tr>
@@ -116,8 +116,8 @@ function MeasureOutcome({ result, latency, stale }: { result: MeasureResult; lat
             return (
               <tr key={row.testId} className="border-b border-slate-200">
                 <th scope="row" className="py-1 font-normal">{row.label}</th>
-                <td className="py-1 text-right tabular-nums" data-testid={row.testId} data-value={row.ms ?? ''}>{row.ms === null ? '—' : formatMs(row.ms)}</td>
-                <td className="py-1 text-right tabular-nums" data-testid={`${row.testId}-error`} data-value={error ?? ''}>{formatEstimateError(error)}</td>
+                <td className="py-1 text-right whitespace-nowrap tabular-nums" data-testid={row.testId} data-value={row.ms ?? ''}>{row.ms === null ? '—' : formatMs(row.ms)}</td>
+                <td className="py-1 text-right whitespace-nowrap tabular-nums" data-testid={`${row.testId}-error`} data-value={error ?? ''}>{formatEstimateError(error)}</td>
                 <td className="py-1 text-right tabular-nums">{formatFactor(slowdownFactor(row.ms, result.medianMs))}</td>
               </tr>
             );

@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+/**
+ * Main-thread long tasks (> 50 ms) caused by edits on the playground page, in real Chromium.
+ *
+ * Not a test: it asserts nothing, it prints figures to compare before/after a change on one
+ * machine (the numbers depend heavily on the machine and its load).
+ *
+ * Needs a production build and Chromium:
+ *   npx vite build --outDir /tmp/dist-bench        (or `npm run build`, which writes dist/)
+ *   FLOPLAB_DIST=/tmp/dist-bench node bench/ui-longtasks.mjs [--runs=3] [--presets=lenet-5,resnet-50]
+ *     [--settle=1500] [--profile=add|undo add|select|field|undo field]
+ * It serves the build itself (a tiny static server on a free port), so no preview server is
+ * needed. Chromium: $CHROMIUM, else /usr/bin/chromium, else Playwright's own.
+ *
+ * For each preset (fresh page each run) it records the long tasks of:
+ *   add     click "Add Dropout" in the palette
+ *   undo    the Undo button (removes it again)
+ *   select  select the first Conv2D (or Dense) in the "Layers" list
+ *   field   type a new Filters (Units) value in the inspector
+ *   undo    the Undo button (restores the old value)
+ * Each step waits until the page is quiet (the worker's analysis has come back and drawn).
+ * Output: per preset and step, the long tasks of every run (ms) and the worst of them.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+const RUNS = Number(args.runs ?? 3);
+const PRESETS = (args.presets ?? 'lenet-5,resnet-50').split(',');
+const DIST = resolve(process.env.FLOPLAB_DIST ?? 'dist');
+/** Quiet time after a step: long enough for the worker's answer and the second render. */
+const SETTLE_MS = Number(args.settle ?? 1500);
+/** `--profile=add` prints a CPU profile summary of that step (for readable names build with `--minify false`). */
+const PROFILE = args.profile ?? null;
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`No build in ${DIST}: run \`npx vite build --outDir ${DIST}\` first (or set FLOPLAB_DIST).`);
+  process.exit(1);
+}
+
+const MIME = {
+  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.ico': 'image/x-icon', '.bin': 'application/octet-stream',
+};
+
+/** Serves DIST; unknown paths get index.html (single-page app). */
+function serve() {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(DIST, path);
+    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+function chromiumPath() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+/**
+ * Finds the element of `locator` first (Playwright's role queries run in the page and would count
+ * as the page's own long tasks on a big model), then runs `action` on it, waits until the page is
+ * quiet and returns the long tasks (ms) the action caused.
+ */
+async function longTasksOf(page, locator, action, step) {
+  const element = await locator.elementHandle();
+  await page.waitForTimeout(300);
+  await page.evaluate(() => { window.__longTasks.length = 0; });
+  const cdp = PROFILE === step ? await startProfile(page) : null;
+  await action(element);
+  await page.waitForTimeout(SETTLE_MS);
+  if (cdp) printProfile(step, (await cdp.send('Profiler.stop')).profile);
+  return page.evaluate(() => window.__longTasks.splice(0));
+}
+
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+/** Self time by function and inclusive time by component (capitalised names; build with --minify false). */
+function printProfile(step, profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const selfUs = new Map();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const self = new Map();
+  const incl = new Map();
+  for (const [id, us] of selfUs) {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + us);
+    const seen = new Set();
+    for (let cur = id; cur; cur = parent.get(cur)) {
+      const name = byId.get(cur).callFrame.functionName;
+      if (name && (process.env.ALLFN || /^[A-Z]/.test(name)) && !seen.has(name)) { seen.add(name); incl.set(name, (incl.get(name) ?? 0) + us); }
+    }
+  }
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, process.env.TOPN ? Number(process.env.TOPN) : n).map(([k, us]) => `    ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`).join('\n');
+  console.log(`  profile of '${step}', self time:\n${top(self, 25)}\n  inclusive, capitalised names:\n${top(incl, 30)}`);
+}
+
+async function openPreset(browser, url, preset) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+  await page.goto(url);
+  await page.getByLabel('Preset').selectOption(preset);
+  await page.waitForTimeout(2500);
+  return page;
+}
+
+/** The first layer with a Filters (Conv2D) or Units (Dense) field: its name and that field's label. */
+async function fieldTarget(page) {
+  return page.evaluate(() => {
+    // The row's second line starts with the layer type.
+    const typeOf = (li) => li.querySelector('[data-layer-select] > span:nth-child(2) > span')?.textContent?.trim();
+    const items = [...document.querySelectorAll('ol[aria-label="Layers"] li[data-layer]')];
+    const conv = items.find((li) => typeOf(li) === 'Conv2D');
+    if (conv) return { name: conv.dataset.layer, label: 'Filters' };
+    const dense = items.find((li) => typeOf(li) === 'Dense');
+    return dense ? { name: dense.dataset.layer, label: 'Units' } : null;
+  });
+}
+
+async function runOnce(browser, url, preset) {
+  const page = await openPreset(browser, url, preset);
+  const undoButton = page.getByRole('button', { name: /Undo/ });
+  const click = (el) => el.click();
+  const steps = {};
+  steps.add = await longTasksOf(page, page.getByRole('button', { name: 'Add Dropout', exact: true }), click, 'add');
+  steps['undo add'] = await longTasksOf(page, undoButton, click, 'undo add');
+  const target = await fieldTarget(page);
+  if (target) {
+    steps.select = await longTasksOf(page, page.getByRole('button', { name: `Select ${target.name}`, exact: true }), click, 'select');
+    const field = page.getByRole('complementary', { name: 'Inspector' }).getByLabel(target.label, { exact: true });
+    const old = Number(await field.inputValue());
+    steps.field = await longTasksOf(page, field, (el) => el.fill(String(old + 8)), 'field');
+    steps['undo field'] = await longTasksOf(page, undoButton, click, 'undo field');
+  }
+  await page.close();
+  return steps;
+}
+
+const server = await serve();
+const url = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  console.log(`dist ${DIST}, ${RUNS} run(s) per preset; long tasks in ms (> 50 ms each), worst per step`);
+  for (const preset of PRESETS) {
+    const byStep = {};
+    for (let run = 0; run < RUNS; run++) {
+      for (const [step, tasks] of Object.entries(await runOnce(browser, url, preset))) (byStep[step] ??= []).push(tasks);
+    }
+    console.log(`\n${preset}`);
+    for (const [step, runs] of Object.entries(byStep)) {
+      const worst = Math.max(0, ...runs.flat());
+      const text = runs.map((r) => `[${r.join(', ')}]`).join(' ');
+      console.log(`  ${step.padEnd(11)} worst ${String(worst).padStart(5)} ms   ${text}`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
