@@ -11,6 +11,9 @@ const dist = process.env.FLOPLAB_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/screenshots/ only takes pictures to look at (slow: it compresses MobileNetV1 on software
+  // WebGL); `npm run screenshots` runs it, `npm test` leaves it out.
+  testIgnore: process.env.FLOPLAB_SCREENSHOTS ? [] : ['screenshots/**'],
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
