@@ -9,6 +9,7 @@ import type { CompressionPlan, CompressionResult, LayerCompression } from '../co
 import type { AnalyzeOptions, AnalyzeResult } from '../core/cost-types';
 import type { ModelGraph } from '../core/model';
 import type { FlopLabError, Result } from '../core/result';
+import type { Calibration } from '../tf/measure';
 
 export interface JobProgress {
   /** 0..1 */
@@ -50,18 +51,10 @@ export interface MeasureDone {
 }
 export type MeasureResult = MeasureDone | JobCancelled | JobRefused | JobFailed;
 
-export interface CalibrateDone {
+/** A finished calibration: the measured rates of this browser (see src/tf/measure.ts). */
+export interface CalibrateDone extends Calibration {
   status: 'done';
   cancelled: false;
-  backend: string;
-  /** Measured n×n matmul throughput, GFLOPS (rate). */
-  peakGflops: number;
-  /** Measured elementwise-add bandwidth, GB/s. */
-  bandwidthGBs: number;
-  matmulSize: number;
-  matmulMs: number;
-  addElements: number;
-  addMs: number;
 }
 export type CalibrateResult = CalibrateDone | JobCancelled | JobFailed;
 
