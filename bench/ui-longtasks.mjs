@@ -8,7 +8,7 @@
  * Needs a production build and Chromium:
  *   npx vite build --outDir /tmp/dist-bench        (or `npm run build`, which writes dist/)
  *   FLOPLAB_DIST=/tmp/dist-bench node bench/ui-longtasks.mjs [--runs=3] [--presets=lenet-5,resnet-50]
- *     [--settle=1500] [--profile=add|undo add|select|field|undo field]
+ *     [--settle=1500] [--profile=add|undo add|select|field|undo field] [--all-functions] [--top=40]
  * It serves the build itself (a tiny static server on a free port), so no preview server is
  * needed. Chromium: $CHROMIUM, else /usr/bin/chromium, else Playwright's own.
  *
@@ -19,7 +19,10 @@
  *   field   type a new Filters (Units) value in the inspector
  *   undo    the Undo button (restores the old value)
  * Each step waits until the page is quiet (the worker's analysis has come back and drawn).
+ * The element is found before the long-task record starts: Playwright's role queries run in the
+ * page, and on a 177-layer model they alone make long tasks.
  * Output: per preset and step, the long tasks of every run (ms) and the worst of them.
+ * --profile=STEP adds a CPU profile summary of that step (build with `--minify false` for names).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -34,6 +37,9 @@ const DIST = resolve(process.env.FLOPLAB_DIST ?? 'dist');
 const SETTLE_MS = Number(args.settle ?? 1500);
 /** `--profile=add` prints a CPU profile summary of that step (for readable names build with `--minify false`). */
 const PROFILE = args.profile ?? null;
+/** With --profile: `--all-functions` lists every function by inclusive time (not only components), `--top=N` rows. */
+const ALL_FUNCTIONS = 'all-functions' in args;
+const TOP = args.top ? Number(args.top) : null;
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error(`No build in ${DIST}: run \`npx vite build --outDir ${DIST}\` first (or set FLOPLAB_DIST).`);
@@ -103,11 +109,12 @@ function printProfile(step, profile) {
     const seen = new Set();
     for (let cur = id; cur; cur = parent.get(cur)) {
       const name = byId.get(cur).callFrame.functionName;
-      if (name && (process.env.ALLFN || /^[A-Z]/.test(name)) && !seen.has(name)) { seen.add(name); incl.set(name, (incl.get(name) ?? 0) + us); }
+      if (name && (ALL_FUNCTIONS || /^[A-Z]/.test(name)) && !seen.has(name)) { seen.add(name); incl.set(name, (incl.get(name) ?? 0) + us); }
     }
   }
-  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, process.env.TOPN ? Number(process.env.TOPN) : n).map(([k, us]) => `    ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`).join('\n');
-  console.log(`  profile of '${step}', self time:\n${top(self, 25)}\n  inclusive, capitalised names:\n${top(incl, 30)}`);
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, TOP ?? n).map(([k, us]) => `    ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`).join('\n');
+  const what = ALL_FUNCTIONS ? 'every function' : 'capitalised names (components)';
+  console.log(`  profile of '${step}', self time:\n${top(self, 25)}\n  inclusive, ${what}:\n${top(incl, 30)}`);
 }
 
 async function openPreset(browser, url, preset) {

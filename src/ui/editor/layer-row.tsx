@@ -30,28 +30,15 @@ export interface LayerRowProps {
 
 export interface LayerDragData { kind: 'layer'; name: string; index: number }
 
+/**
+ * The sortable shell: dnd-kit re-renders every sortable row when the list changes (its context
+ * changes), so this part is kept small; the contents below are memoised on primitive props and
+ * skip that re-render (an added layer then updates a handful of DOM nodes, not thousands).
+ */
 export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
-  const { selectLayer, moveLayer, duplicateLayer, removeLayer } = useFlopLab.getState();
   const data: LayerDragData = { kind: 'layer', name: p.name, index: p.index };
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: p.name, data });
-  const move = (to: number) => {
-    if (to < 0 || (to > p.index && p.last)) return;
-    const focused = document.activeElement?.getAttribute('aria-label');
-    moveLayer(p.index, to);
-    focusLayerRow(p.name, focused);
-  };
-  const remove = () => {
-    const names = useFlopLab.getState().graph.layers.map((l) => l.name);
-    const neighbour = names[p.index + 1] ?? names[p.index - 1] ?? null;
-    removeLayer(p.name);
-    if (neighbour) focusLayerRow(neighbour);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (!e.altKey) return;
-    if (e.key === 'ArrowUp') { e.preventDefault(); move(p.index - 1); }
-    if (e.key === 'ArrowDown') { e.preventDefault(); move(p.index + 1); }
-  };
   const style = { transform: CSS.Translate.toString(transform), transition };
   const border = p.error ? 'border-error bg-error-light' : p.selected ? 'border-accent bg-accent-light' : 'border-slate-200 bg-white';
   return (
@@ -75,26 +62,66 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
         >
           <Icon name="grip" />
         </button>
-        <button
-          type="button"
-          data-layer-select={p.name}
-          aria-label={`Select ${p.name}`}
-          aria-pressed={p.selected}
-          aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-          onClick={() => selectLayer(p.name)}
-          onKeyDown={onKeyDown}
-          className="flex min-w-0 flex-1 flex-col items-start py-1 pr-2 text-left"
-        >
-          <span className="flex w-full items-baseline gap-1.5">
-            {p.error && <span aria-hidden="true" className="font-bold text-error">⚠</span>}
-            <span className="truncate font-mono text-[0.95rem] font-semibold text-slate-900">{p.name}</span>
-            <span className="ml-auto shrink-0 text-sm tabular-nums text-slate-700">{p.costText}</span>
-          </span>
-          <span className="w-full truncate text-sm tabular-nums text-slate-600">
-            <span className="font-medium text-slate-800">{p.type}</span> {p.shapeText}
-          </span>
-        </button>
+        <SelectButton name={p.name} type={p.type} index={p.index} last={p.last} shapeText={p.shapeText} costText={p.costText}
+          error={p.error !== undefined} selected={p.selected} />
       </div>
+      <RowDetails name={p.name} index={p.index} last={p.last} inputsText={p.inputsText} error={p.error} selected={p.selected} />
+    </li>
+  );
+});
+
+/** Moves the layer at `index` to `to` (within bounds), keeping focus on the same control. */
+function moveTo(name: string, index: number, last: boolean, to: number): void {
+  if (to < 0 || (to > index && last)) return;
+  const focused = document.activeElement?.getAttribute('aria-label');
+  useFlopLab.getState().moveLayer(index, to);
+  focusLayerRow(name, focused);
+}
+
+const SelectButton = memo(function SelectButton(p: {
+  name: string; type: string; index: number; last: boolean; shapeText: string; costText: string; error: boolean; selected: boolean;
+}) {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!e.altKey) return;
+    if (e.key === 'ArrowUp') { e.preventDefault(); moveTo(p.name, p.index, p.last, p.index - 1); }
+    if (e.key === 'ArrowDown') { e.preventDefault(); moveTo(p.name, p.index, p.last, p.index + 1); }
+  };
+  return (
+    <button
+      type="button"
+      data-layer-select={p.name}
+      aria-label={`Select ${p.name}`}
+      aria-pressed={p.selected}
+      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+      onClick={() => useFlopLab.getState().selectLayer(p.name)}
+      onKeyDown={onKeyDown}
+      className="flex min-w-0 flex-1 flex-col items-start py-1 pr-2 text-left"
+    >
+      <span className="flex w-full items-baseline gap-1.5">
+        {p.error && <span aria-hidden="true" className="font-bold text-error">⚠</span>}
+        <span className="truncate font-mono text-[0.95rem] font-semibold text-slate-900">{p.name}</span>
+        <span className="ml-auto shrink-0 text-sm tabular-nums text-slate-700">{p.costText}</span>
+      </span>
+      <span className="w-full truncate text-sm tabular-nums text-slate-600">
+        <span className="font-medium text-slate-800">{p.type}</span> {p.shapeText}
+      </span>
+    </button>
+  );
+});
+
+const RowDetails = memo(function RowDetails(p: {
+  name: string; index: number; last: boolean; inputsText: string | null; error: string | undefined; selected: boolean;
+}) {
+  const { duplicateLayer, removeLayer } = useFlopLab.getState();
+  const move = (to: number) => moveTo(p.name, p.index, p.last, to);
+  const remove = () => {
+    const names = useFlopLab.getState().graph.layers.map((l) => l.name);
+    const neighbour = names[p.index + 1] ?? names[p.index - 1] ?? null;
+    removeLayer(p.name);
+    if (neighbour) focusLayerRow(neighbour);
+  };
+  return (
+    <>
       {p.inputsText && (
         <p className="truncate px-7 pb-1 font-mono text-xs text-slate-600" title={p.inputsText}>{p.inputsText}</p>
       )}
@@ -114,7 +141,7 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
         <IconButton label={`Duplicate ${p.name}`} onClick={() => duplicateLayer(p.name)}><Icon name="copy" /></IconButton>
         <IconButton label={`Delete ${p.name}`} className="hover:!bg-error-light hover:!text-error" onClick={remove}><Icon name="close" /></IconButton>
       </div>
-    </li>
+    </>
   );
 });
 
