@@ -19,7 +19,7 @@ import { isPrunableTensor } from '../src/core/compress/prunable';
 import { runPipeline } from '../src/core/compress/pipeline';
 import type { WeightTensor } from '../src/core/compress/types';
 import { report, type Timing } from './timing';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 
 const K = 16;
 /** ml-kmeans runs on kernels up to this size (the depthwise kernels and the early pointwise ones). */
@@ -87,7 +87,7 @@ export default async function compressBench(): Promise<void> {
   const kernelValues = kernels.reduce((s, w) => s + w.data.length, 0);
   console.log(`MobileNetV1: ${total.toLocaleString('en-US')} params, ${kernelValues.toLocaleString('en-US')} in ${kernels.length} kernels`);
 
-  console.log(`load average (1 min) at start: ${loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores`);
+  console.log(`load average (1 min) at start: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
   const all = await timeWithCpu(() => oursOn(kernels), 7);
   reportWithCpu(`k-means k=${K} per kernel, all ${kernels.length} kernels (ours)`, all, 1000);
 

@@ -3,20 +3,22 @@ import type { CompressionResult } from '../core/compress/types';
 import { formatBytes } from '../core/format';
 import type { ExportedModel } from '../tf/export-model';
 import type { CompressJson } from './compress';
+import { groupDigits, renderTable } from './table';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const db = (x: number | null) => (x === null ? 'lossless' : `${x.toFixed(1)} dB`);
 
+/** The stage sizes, a per-layer table, totals, notes and what was written. */
 export function compressText(s: CompressJson, result: CompressionResult, exported: ExportedModel, outDir: string): string {
   const lines: string[] = [];
   lines.push('Size by stage (in-app storage format):');
   for (const st of s.stages) lines.push(`  ${st.name.padEnd(10)} ${formatBytes(st.bytes).padStart(10)}  (${st.bytes} bytes)`);
-  lines.push('', 'Layer'.padEnd(28) + 'sparsity  clusters  bits   SQNR       format          bytes after');
-  for (const [i, l] of s.layers.entries()) {
+  const rows = s.layers.map((l, i) => {
     const p = result.perLayer[i];
-    lines.push(`${l.name.padEnd(28)}${pct(l.sparsity).padStart(8)}  ${String(l.clusters ?? '-').padStart(8)}  ${String(l.bits).padStart(4)}   ${db(l.sqnrDb).padEnd(10)} ${p.format.padEnd(15)} ${p.bytesAfter}`);
-  }
-  lines.push('');
+    return [l.name, pct(l.sparsity), String(l.clusters ?? '-'), String(l.bits), db(l.sqnrDb), p.format, groupDigits(p.bytesAfter)];
+  });
+  const header = ['Layer', 'sparsity', 'clusters', 'bits', 'SQNR', 'format', 'bytes after'];
+  lines.push('', renderTable(header, rows, ['left', 'right', 'right', 'right', 'left', 'left', 'right']), '');
   lines.push(`Before: ${formatBytes(s.before.bytes)} (gzip ${formatBytes(s.before.gzipBytes)})`);
   lines.push(`After:  ${formatBytes(s.after.bytes)} in-app, files ${formatBytes(s.after.fileBytes)} (gzip ${formatBytes(s.after.gzipBytes)})`);
   lines.push(`Ratio:  ${s.ratio.toFixed(2)}×`);

@@ -4,12 +4,11 @@
  * --out <dir> [--json]`: compresses a TensorFlow.js model's real weights and writes a
  * model.json + weights that tf.loadLayersModel loads. Exit 0, or 2 with one line on stderr.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runPipeline } from '../core/compress/pipeline';
 import { gzipBytes } from '../core/compress/gzip-size';
 import type { CompressionResult } from '../core/compress/types';
-import { parseModelJson } from '../core/import/model-json';
 import type { ModelGraph } from '../core/model';
 import { readWeightsFromDir } from '../tf/weights-io';
 import { exportLayersModel, exportTensorsOf, type ExportedModel, type ExportTensor } from '../tf/export-model';
@@ -17,6 +16,7 @@ import { parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
 import { COMPRESS_FLAGS, planFromFlags } from './compress-plan';
 import { compressText } from './compress-output';
+import { loadModelFile } from './load-model';
 
 export const COMPRESS_USAGE = `Usage: floplab compress <model.json> [options] --out <dir>
 
@@ -79,22 +79,17 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
 
 type Loaded = { ok: true; graph: ModelGraph; topology: unknown; weights: ExportTensor[] } | { ok: false; message: string };
 
+/** The model (a model.json, or a folder holding one) and the weights files beside it. */
 async function loadModel(path: string): Promise<Loaded> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    return { ok: false, message: `Cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` };
-  }
-  const parsed = parseModelJson(json);
-  if (!parsed.ok) return { ok: false, message: parsed.error.message };
-  const manifest = parsed.value.weightsManifest;
-  if (!manifest || manifest.every((g) => g.weights.length === 0)) {
+  const loaded = await loadModelFile(path);
+  if (!loaded.ok) return { ok: false, message: loaded.error.message };
+  const { graph, weightsManifest, modelTopology } = loaded.value;
+  if (!weightsManifest || weightsManifest.every((g) => g.weights.length === 0)) {
     return { ok: false, message: `${path} has no weights (no weightsManifest): there is nothing to compress.` };
   }
-  const weights = await readWeightsFromDir(path, manifest);
+  const weights = await readWeightsFromDir(loaded.value.path, weightsManifest);
   if (!weights.ok) return { ok: false, message: weights.error.message };
-  return { ok: true, graph: parsed.value.graph, topology: (json as { modelTopology?: unknown }).modelTopology ?? json, weights: weights.value };
+  return { ok: true, graph, topology: modelTopology, weights: weights.value };
 }
 
 /** The original topology, or one rebuilt from the new graph when structured pruning changed it. */

@@ -9,6 +9,7 @@ import { parseModelJson } from '../core/import/model-json';
 import type { WeightsManifestGroup } from '../core/import/weights-manifest';
 import type { ModelGraph } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
+import { isRecord } from '../core/shapes/checks';
 
 export interface LoadedModel {
   graph: ModelGraph;
@@ -16,9 +17,12 @@ export interface LoadedModel {
   /** The weights manifest of a model.json (null for a FlopLab config or a topology without one). */
   weightsManifest: WeightsManifestGroup[] | null;
   format: 'floplab' | 'model-json';
+  /** The file that was read (a folder's model.json); weights files are found beside it. */
+  path: string;
+  /** The Keras topology as written in a model.json (null for a FlopLab config), to write back on export. */
+  modelTopology: unknown;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Which format a parsed JSON file is, or null when it is neither. */
 export function detectFormat(json: unknown): 'floplab' | 'model-json' | null {
@@ -28,7 +32,7 @@ export function detectFormat(json: unknown): 'floplab' | 'model-json' | null {
   return null;
 }
 
-/** Parses the text of a model file (either format). `label` names the file in messages. */
+/** Parses the text of a model file (either format). `label` names the file in messages and is its `path`. */
 export function parseModelText(text: string, label: string): Result<LoadedModel> {
   let json: unknown;
   try {
@@ -40,12 +44,13 @@ export function parseModelText(text: string, label: string): Result<LoadedModel>
   if (format === 'floplab') {
     const parsed = parseFlopLabConfig(json);
     if (!parsed.ok) return parsed;
-    return ok({ graph: parsed.value, warnings: [], weightsManifest: null, format });
+    return ok({ graph: parsed.value, warnings: [], weightsManifest: null, format, path: label, modelTopology: null });
   }
   if (format === 'model-json') {
     const parsed = parseModelJson(json);
     if (!parsed.ok) return parsed;
-    return ok({ ...parsed.value, format });
+    const modelTopology = (json as { modelTopology?: unknown }).modelTopology ?? json;
+    return ok({ ...parsed.value, format, path: label, modelTopology });
   }
   const hint = isRecord(json) && typeof json.format === 'string' ? ` (its format is '${json.format}')` : '';
   return fail({

@@ -1,4 +1,5 @@
 /** Plain-text tables for the terminal: aligned columns, a rule under the header. */
+import { groupDigits as groupIntegerDigits } from '../core/count/formula';
 
 export type Align = 'left' | 'right';
 
@@ -21,7 +22,7 @@ export function renderTable(header: string[], rows: string[][], align: Align[]):
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-/** An integer with thousands separators: 231211008 → "231,211,008". */
+/** A count with thousands separators, rounded: 231211008 → "231,211,008"; not finite → "—". */
 export function groupDigits(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—';
+  return Number.isFinite(n) ? groupIntegerDigits(Math.round(n)) : '—';
 }

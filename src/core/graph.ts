@@ -5,7 +5,7 @@
  */
 import type { LayerSpec, ModelGraph } from './model';
 import { fail, ok, type FlopLabError, type Result } from './result';
-import { expectedError, show } from './shapes/checks';
+import { expectedError, show, isRecord } from './shapes/checks';
 
 /** The full resolution: every problem found, and the layers that cannot be analysed. */
 export interface GraphResolution {
@@ -53,7 +53,6 @@ class IndexHeap {
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Inbound names of layer `i`, or an error. `index` maps names to list positions. */
 function inboundOf(layers: LayerSpec[], i: number, index: Map<string, number>): Result<string[]> {

@@ -14,6 +14,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { CompressionResult, StorageFormat, TensorEncoding, WeightTensor } from '../core/compress/types';
 import type { WeightsManifestEntry } from '../core/import/weights-manifest';
 import { float32ToFloat16Bits } from '../core/compress/float16';
+import { countZeros } from '../core/compress/prune';
+import { concatBytes } from './weights-io';
 
 export interface ExportTensor extends WeightTensor {
   encoding?: TensorEncoding;
@@ -68,9 +70,7 @@ export function exportLayersModel(modelTopology: unknown, tensors: ExportTensor[
     if (reason) reasons.push(`'${t.name}': ${reason}${sizes}`);
     else if (bigger) reasons.push(`'${t.name}': ${entry.quantization?.dtype ?? 'float32'} values stored densely${sizes}; the manifest has no sparse layout or codebook indices`);
   }
-  const data = new Uint8Array(chunks.reduce((s, c) => s + c.byteLength, 0));
-  let offset = 0;
-  for (const c of chunks) { data.set(c, offset); offset += c.byteLength; }
+  const data = concatBytes(chunks);
   return {
     modelJson: {
       format: 'layers-model', generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`, convertedBy: 'FlopLab compression lab',
@@ -102,7 +102,7 @@ function encodeTensor(t: ExportTensor): { entry: WeightsManifestEntry; bytes: Ui
   const bytes = new Uint8Array(floats.buffer);
   if (enc.kind === 'per-channel') return { entry: base, bytes, reason: `per-channel ${enc.bits}-bit values stored as float32 (the manifest has one scale per tensor)` };
   if (enc.kind === 'codebook') return { entry: base, bytes, reason: `${enc.codebook.length}-entry k-means codebook stored as float32 values (centroids are not an affine grid; quantize the codebook to export indices)` };
-  const zeros = t.data.reduce((z, v) => z + (v === 0 ? 1 : 0), 0);
+  const zeros = countZeros(t.data);
   if (zeros > t.data.length / 4) return { entry: base, bytes, reason: `${Math.round((100 * zeros) / t.data.length)}% zeros stored dense (the manifest has no sparse layout)` };
   return { entry: base, bytes };
 }
@@ -117,11 +117,7 @@ export async function loadExportedModel(exported: ExportedModel): Promise<tf.Lay
     load: () => tf.io.getModelArtifactsForJSON(exported.modelJson as unknown as tf.io.ModelJSON, async (manifest) => {
       const specs = manifest.flatMap((g) => g.weights);
       const parts = manifest.flatMap((g) => g.paths).map((p) => files.get(p) ?? new Uint8Array(0));
-      const total = parts.reduce((s, p) => s + p.byteLength, 0);
-      const joined = new Uint8Array(total);
-      let o = 0;
-      for (const p of parts) { joined.set(p, o); o += p.byteLength; }
-      return [specs, joined.buffer];
+      return [specs, concatBytes(parts).buffer as ArrayBuffer];
     }),
   };
   return tf.loadLayersModel(handler);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WeightsManifestEntry, WeightsManifestGroup } from '../core/import/weights-manifest';
-import { decodeWeights, float16ToNumber, orderWeightFiles, readWeightsFromDir } from './weights-io';
+import { float16BitsToFloat32 as float16ToNumber } from '../core/compress/float16';
+import { decodeWeights, orderWeightFiles, readWeightsFromDir } from './weights-io';
 
 const bytes = (...arrays: ArrayBufferView[]): ArrayBuffer => {
   const total = arrays.reduce((n, a) => n + a.byteLength, 0);

@@ -5,26 +5,18 @@
  * other in manifest order, little-endian. Quantized entries are dequantized:
  * value = q · scale + min for uint8/uint16, IEEE 754 half precision for float16.
  */
+import { float16BitsToFloat32 } from '../core/compress/float16';
 import { fail, ok, type Result } from '../core/result';
 import {
-  elementCount, weightsManifestSchema, type NamedWeight, type WeightsManifestEntry, type WeightsManifestGroup,
+  weightsManifestSchema, type NamedWeight, type WeightsManifestEntry, type WeightsManifestGroup,
 } from '../core/import/weights-manifest';
+import { elementCount } from '../core/shapes/tensor-shapes';
 
 export type { NamedWeight } from '../core/import/weights-manifest';
 
 const BYTES_PER_VALUE: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
 
 const readError = (message: string) => fail({ code: 'parse-error', message });
-
-/** IEEE 754 binary16 → number (subnormals, infinities and NaN included). */
-export function float16ToNumber(bits: number): number {
-  const sign = bits & 0x8000 ? -1 : 1;
-  const exponent = (bits >> 10) & 0x1f;
-  const fraction = bits & 0x3ff;
-  if (exponent === 0) return sign * fraction * 2 ** -24;
-  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
-  return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
-}
 
 /** Decodes one entry from its exact bytes (a copy, so typed-array views are aligned). */
 function decodeEntry(entry: WeightsManifestEntry, bytes: ArrayBuffer): Result<Float32Array> {
@@ -36,7 +28,7 @@ function decodeEntry(entry: WeightsManifestEntry, bytes: ArrayBuffer): Result<Fl
     if (q.dtype === 'float16') {
       const halves = new Uint16Array(bytes);
       const out = new Float32Array(halves.length);
-      for (let i = 0; i < halves.length; i++) out[i] = float16ToNumber(halves[i]);
+      for (let i = 0; i < halves.length; i++) out[i] = float16BitsToFloat32(halves[i]);
       return ok(out);
     }
     if (q.scale === undefined || q.min === undefined) {
@@ -64,19 +56,19 @@ function bytesOf(entry: WeightsManifestEntry): number | null {
   return per === undefined ? null : elementCount(entry.shape) * per;
 }
 
-function concatenate(buffers: ArrayBuffer[]): Uint8Array {
-  const total = buffers.reduce((sum, b) => sum + b.byteLength, 0);
-  const out = new Uint8Array(total);
+/** The bytes of `parts` one after the other, in a new buffer. */
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
   let offset = 0;
-  for (const b of buffers) {
-    out.set(new Uint8Array(b), offset);
-    offset += b.byteLength;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.byteLength;
   }
   return out;
 }
 
 function decodeGroup(group: WeightsManifestGroup, buffers: ArrayBuffer[], out: NamedWeight[]): Result<true> {
-  const bytes = concatenate(buffers);
+  const bytes = concatBytes(buffers.map((b) => new Uint8Array(b)));
   const files = group.paths.map((p) => `'${p}'`).join(', ');
   let offset = 0;
   for (const entry of group.weights) {

@@ -4,18 +4,18 @@
  * model (a smaller graph after structured pruning), compares outputs on a probe batch, measures
  * both models' latency and writes the TF.js export. Every tfjs object is disposed.
  */
-import { gzipSync } from 'fflate';
 import { analyzeModel } from '../core/analyze';
+import { effectiveFlops } from '../core/compress/effective-flops';
+import { gzipBytes } from '../core/compress/gzip-size';
 import { runPipeline } from '../core/compress/pipeline';
 import type { CompressionPlan, CompressionResult, LayerCompression } from '../core/compress/types';
 import type { ModelGraph } from '../core/model';
 import type { FlopLabError } from '../core/result';
 import { buildTfModel } from '../tf/build-model';
-import { exportLayersModel, namedWeightsOf, setNamedWeights, topologyOf } from '../tf/export-model';
+import { exportLayersModel, exportTensorsOf, namedWeightsOf, setNamedWeights, topologyOf } from '../tf/export-model';
 import { measureFidelity } from '../tf/fidelity';
 import { median, selectBackend, timePredict, yieldToEventLoop } from '../tf/measure';
 import type { CompressedExport, CompressResult, JobCancelled, LatencyBeforeAfter, ProgressCallback } from './api';
-import { effectiveFlops } from './effective-flops';
 import { CANCELLED } from './jobs';
 import { refuseReason } from './run-limits';
 import { importedWeightsFor } from './weight-store';
@@ -96,7 +96,7 @@ export async function compressGraph(
         weightBytes: result.totals.bytesAfter,
         params: after.report.totals.params,
         denseFlops: after.report.totals.flops,
-        effectiveFlops: effectiveFlops(after.report, result.totals.densityByLayer),
+        effectiveFlops: effectiveFlops(after.report, result.totals.densityByLayer).effectiveFlops,
       },
       graph: compressedGraph,
       fidelity: { relativeError: fidelity.relativeError, top1Agreement: fidelity.top1Agreement, probeBatch: fidelity.samples },
@@ -152,21 +152,16 @@ async function measureBoth(
 
 /** model.json + weights file as transferable ArrayBuffers, with their gzip size. */
 function exportFiles(compressed: LayersModel, result: CompressionResult): CompressedExport {
-  const encodings = new Map(result.perLayer.map((l) => [l.tensor, l.encoding]));
-  const exported = exportLayersModel(
-    topologyOf(compressed),
-    result.weights.map((w) => ({ ...w, encoding: encodings.get(w.name) })),
-  );
+  const exported = exportLayersModel(topologyOf(compressed), exportTensorsOf(result));
   const modelJson = new TextEncoder().encode(JSON.stringify(exported.modelJson));
   const files = [
     { name: 'model.json', bytes: modelJson },
     ...exported.weightFiles.map((f) => ({ name: f.name, bytes: f.data })),
   ];
-  const gzipBytes = files.reduce((sum, f) => sum + gzipSync(f.bytes, { level: 6 }).byteLength, 0);
   return {
     files: files.map((f) => ({ name: f.name, data: exactBuffer(f.bytes) })),
     fileBytes: files.reduce((sum, f) => sum + f.bytes.byteLength, 0),
-    gzipBytes,
+    gzipBytes: gzipBytes(files.map((f) => f.bytes)),
     notes: exported.reasons,
   };
 }

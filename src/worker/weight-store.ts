@@ -13,10 +13,6 @@ export function rememberImportedWeights(weights: NamedWeight[] | null): void {
   imported = weights;
 }
 
-export function importedWeightCount(): number {
-  return imported?.length ?? 0;
-}
-
 /**
  * The imported weights in the order of `wanted` (a model's weights), or null unless every wanted
  * tensor is there with the same shape.

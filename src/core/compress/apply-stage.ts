@@ -14,6 +14,7 @@ import { prune24, pruneByMagnitude } from './prune';
 import { clusterWeights } from './kmeans';
 import { channelAxisFor, quantizeFloat16, quantizeUniform } from './quantize';
 
+/** Prunes the kernel in place: 2:4 pattern or magnitude to the stage's sparsity; records the threshold. */
 export function applyPrune(s: TensorState, stage: PruneStage): void {
   if (stage.pattern24) {
     s.data = prune24(s.data, s.shape);
@@ -25,6 +26,7 @@ export function applyPrune(s: TensorState, stage: PruneStage): void {
   s.pruned = true;
 }
 
+/** Shares the kernel's nonzero weights by k-means in place; any earlier quantization is dropped. */
 export function applyShare(s: TensorState, stage: ShareStage): void {
   const r = clusterWeights(s.data, { k: stage.k, init: stage.init ?? 'linear', seed: stage.seed ?? 1 });
   s.data = r.shared;
@@ -33,6 +35,7 @@ export function applyShare(s: TensorState, stage: ShareStage): void {
   s.quant = undefined;
 }
 
+/** Quantizes the kernel in place (its codebook, if shared; else its weights, per tensor or per channel). */
 export function applyQuantize(s: TensorState, stage: QuantizeStage): void {
   const symmetric = stage.symmetric ?? false;
   if (s.codebook) {

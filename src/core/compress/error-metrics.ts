@@ -2,13 +2,7 @@
 
 /** Mean squared error, in squared weight units. 0 for empty tensors. */
 export function meanSquaredError(original: Float32Array, approx: Float32Array): number {
-  if (original.length === 0) return 0;
-  let s = 0;
-  for (let i = 0; i < original.length; i++) {
-    const d = original[i] - approx[i];
-    s += d * d;
-  }
-  return s / original.length;
+  return distortion(original, approx).mse;
 }
 
 /**
@@ -17,18 +11,10 @@ export function meanSquaredError(original: Float32Array, approx: Float32Array): 
  * but the approximation is not.
  */
 export function sqnrDb(original: Float32Array, approx: Float32Array): number {
-  let signal = 0;
-  let noise = 0;
-  for (let i = 0; i < original.length; i++) {
-    signal += original[i] * original[i];
-    const d = original[i] - approx[i];
-    noise += d * d;
-  }
-  if (noise === 0) return Infinity;
-  return 10 * Math.log10(signal / noise);
+  return distortion(original, approx).sqnrDb;
 }
 
-/** MSE and SQNR in one pass (see meanSquaredError and sqnrDb). */
+/** MSE (squared weight units) and SQNR (dB) in one pass over both tensors. */
 export function distortion(original: Float32Array, approx: Float32Array): { mse: number; sqnrDb: number } {
   let signal = 0;
   let noise = 0;

@@ -21,6 +21,7 @@ import { pruneFilters } from './structured-prune';
 import { distortion } from './error-metrics';
 import { histogram, valueRange } from './histogram';
 import { yieldToEventLoop } from './yield';
+import { denseFloat32Bytes } from './storage';
 
 export interface PipelineHooks {
   /** Fraction done 0..1 and the stage running. */
@@ -68,7 +69,7 @@ class Run {
 
   constructor(weights: WeightTensor[], private plan: CompressionPlan, private hooks: PipelineHooks) {
     this.tensors = weights.slice();
-    for (const w of weights) this.bytesBefore.set(w.name, w.data.length * 4);
+    for (const w of weights) this.bytesBefore.set(w.name, denseFloat32Bytes(w.data.length));
     this.states = this.statesOf(this.tensors);
     this.stageBytes = [{ name: 'original', bytes: this.totalBytes() }];
   }
@@ -83,7 +84,7 @@ class Run {
   totalBytes(): number {
     const kernels = new Set(this.states.map((s) => s.name));
     let bytes = 0;
-    for (const t of this.tensors) if (!kernels.has(t.name)) bytes += t.data.length * 4;
+    for (const t of this.tensors) if (!kernels.has(t.name)) bytes += denseFloat32Bytes(t.data.length);
     this.sizes = new Map(this.states.map((s) => [s, storageSize(s)]));
     for (const size of this.sizes.values()) bytes += size.bytes;
     return bytes;
@@ -109,7 +110,7 @@ class Run {
     for (const [i, s] of this.states.entries()) {
       const own = stageForLayer(stage, s.layer, this.plan);
       if (own) {
-        if (own.kind === 'prune' && !(own.global && stage.kind === 'prune' && stage.global && own.sparsity === stage.sparsity && !own.pattern24)) applyPrune(s, own);
+        if (own.kind === 'prune' && !inGlobalGroup(stage, own)) applyPrune(s, own);
         else if (own.kind === 'share') applyShare(s, own);
         else if (own.kind === 'quantize') {
           if (own.perChannel && s.codebook) this.noteOnce(`Quantizing a k-means codebook is per tensor: per-channel scales do not apply to shared layers ('${s.layer}' and others).`);
@@ -131,7 +132,7 @@ class Run {
   private pruneGlobalGroup(stage: PruneStage): void {
     const group = this.states.filter((s) => {
       const own = stageForLayer(stage, s.layer, this.plan);
-      return own?.kind === 'prune' && own.global && own.sparsity === stage.sparsity && !own.pattern24;
+      return own !== null && inGlobalGroup(stage, own);
     });
     const pruned = pruneGlobally(group.map((s) => s.data), stage.sparsity);
     group.forEach((s, j) => {
@@ -199,7 +200,7 @@ class Run {
       bits: q?.kind === 'integer' ? q.params.bits : q?.kind === 'float16' ? 16 : 32,
       mse,
       sqnrDb,
-      bytesBefore: this.bytesBefore.get(s.name) ?? s.data.length * 4,
+      bytesBefore: this.bytesBefore.get(s.name) ?? denseFloat32Bytes(s.data.length),
       bytesAfter: size.bytes,
       format: size.format,
       ...(s.threshold !== undefined ? { threshold: s.threshold } : {}),
@@ -210,6 +211,14 @@ class Run {
       ...(stageForLayer(this.plan.stages[0] ?? { kind: 'huffman' }, s.layer, this.plan) === null ? { skipped: 'skipped by a per-layer override' } : {}),
     };
   }
+}
+
+/**
+ * Whether a layer's own version of a prune stage keeps the stage's global setting (a per-layer
+ * override may change the sparsity or ask for 2:4), so it shares the one global threshold.
+ */
+function inGlobalGroup(stage: CompressionStage, own: PruneStage): boolean {
+  return stage.kind === 'prune' && !!stage.global && !!own.global && own.sparsity === stage.sparsity && !own.pattern24;
 }
 
 /** Nonzero kernel weights / kernel weights, per layer (all kernels of a layer together). */

@@ -11,6 +11,8 @@ describe('zerosForSparsity', () => {
     expect(zerosForSparsity(0.3, 10)).toBe(3); // 0.3·10 = 3.0000000000000004 in floats
     expect(zerosForSparsity(0.5, 7)).toBe(4);
     expect(zerosForSparsity(0, 7)).toBe(0);
+    // Near an integer but not float noise: still at least s·n zeros.
+    expect(zerosForSparsity(0.1000000005, 1_000_000)).toBe(100001);
   });
 });
 
@@ -48,9 +50,10 @@ describe('pruneByMagnitude', () => {
 
   it('does not touch the input and never un-zeroes', () => {
     const a = Float32Array.from([0, 0, 0, 5]);
-    const { data } = pruneByMagnitude(a, 0.25);
+    const { data, zeros } = pruneByMagnitude(a, 0.25);
     expect(Array.from(a)).toEqual([0, 0, 0, 5]);
     expect(countZeros(data)).toBe(3);
+    expect(zeros).toBe(3); // the reported count includes zeros beyond the target
   });
 });
 

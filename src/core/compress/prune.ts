@@ -8,6 +8,7 @@
  * many weights share a magnitude. Weights that are already zero count towards the target; if there
  * are more of them than the target, they stay zero (pruning never un-zeroes).
  */
+import { elementCount } from '../shapes/tensor-shapes';
 import { kthSmallestMagnitude, zerosForSparsity } from './select';
 
 export interface PruneOutcome {
@@ -41,6 +42,7 @@ export function pruneGlobally(tensors: Float32Array[], sparsity: number): PruneO
       const v = t[i];
       const m = v < 0 ? -v : v;
       if (m < threshold || (m === threshold && tiesLeft > 0 && tiesLeft--)) zeros++;
+      else if (v === 0) zeros++; // an already-zero weight beyond the target stays zero and counts
       else out[i] = v;
     }
     return { data: out, threshold, zeros };
@@ -57,7 +59,7 @@ export function pruneGlobally(tensors: Float32Array[], sparsity: number): PruneO
 export function prune24(data: Float32Array, shape: number[]): Float32Array {
   const axis = Math.max(0, shape.length - 2);
   const axisLen = shape[axis] ?? data.length;
-  const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const inner = elementCount(shape.slice(axis + 1));
   const outer = data.length / (axisLen * inner);
   const out = Float32Array.from(data);
   for (let o = 0; o < outer; o++) {
@@ -77,6 +79,7 @@ function zeroAllButTwo(out: Float32Array, base: number, start: number, len: numb
   for (const i of order.slice(2)) out[i] = 0;
 }
 
+/** How many values are exactly zero (±0). */
 export function countZeros(data: Float32Array): number {
   let z = 0;
   for (let i = 0; i < data.length; i++) if (data[i] === 0) z++;

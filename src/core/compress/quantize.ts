@@ -9,6 +9,7 @@
  * Symmetric: value = code · scale, codes −(2^(b−1) − 1)..2^(b−1) − 1 (needs b ≥ 2), scale = max|w| / (2^(b−1) − 1).
  * Per-channel: one scale (and zero point) per slice along `channelAxis`.
  */
+import { elementCount } from '../shapes/tensor-shapes';
 import { roundTripFloat16 } from './float16';
 
 export interface QuantizeOptions {
@@ -50,7 +51,7 @@ export function quantizeUniform(data: Float32Array, shape: number[], options: Qu
   const { bits, symmetric = false, perChannel = false } = options;
   const axis = perChannel ? (options.channelAxis ?? Math.max(0, shape.length - 1)) : null;
   const channels = axis === null ? 1 : shape[axis];
-  const inner = axis === null ? data.length : shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const inner = axis === null ? data.length : elementCount(shape.slice(axis + 1));
   const channelOf = (i: number) => (axis === null ? 0 : Math.floor(i / inner) % channels);
   const lo = new Float64Array(channels).fill(0);
   const hi = new Float64Array(channels).fill(0);

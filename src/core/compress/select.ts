@@ -35,10 +35,12 @@ export function kthSmallestMagnitude(tensors: Float32Array[], k: number): { valu
 
 /**
  * How many of n weights a sparsity target zeroes: the smallest count whose fraction is at least
- * `sparsity` (ceil), forgiving float noise so 0.3 · 10 gives 3, not 4.
+ * `sparsity` (ceil), forgiving float noise so 0.3 · 10 gives 3, not 4. The tolerance is a few
+ * ulps of s·n (the rounding error of the product), not a fraction of n: with n = 10^6 a slack of
+ * 10^-9·n = 0.001 would round 0.1000000005 · n = 100000.0005 down and miss the target.
  */
 export function zerosForSparsity(sparsity: number, n: number): number {
   const x = sparsity * n;
   const r = Math.round(x);
-  return Math.abs(x - r) <= 1e-9 * Math.max(1, n) ? r : Math.ceil(x);
+  return Math.abs(x - r) <= 4 * Number.EPSILON * Math.max(1, x) ? r : Math.ceil(x);
 }

@@ -1,11 +1,12 @@
 /** Keeping a subset of indices along one axis of a row-major tensor. */
+import { elementCount } from '../shapes/tensor-shapes';
 import type { WeightTensor } from './types';
 
 /** A new tensor holding only the indices `keep` (ascending) along `axis`. */
 export function sliceAxis(t: WeightTensor, axis: number, keep: number[]): WeightTensor {
-  const outer = t.shape.slice(0, axis).reduce((a, b) => a * b, 1);
+  const outer = elementCount(t.shape.slice(0, axis));
   const len = t.shape[axis];
-  const inner = t.shape.slice(axis + 1).reduce((a, b) => a * b, 1);
+  const inner = elementCount(t.shape.slice(axis + 1));
   const data = new Float32Array(outer * keep.length * inner);
   let o = 0;
   for (let a = 0; a < outer; a++) {

@@ -8,6 +8,7 @@ import type { StorageFormat } from './types';
 
 export const FLOAT32_BITS = 32;
 
+/** Whole bytes holding `bits` bits (rounded up: a tensor is stored in whole bytes). */
 export function bitsToBytes(bits: number): number {
   return Math.ceil(bits / 8);
 }

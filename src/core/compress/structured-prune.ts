@@ -13,6 +13,7 @@
  */
 import type { LayerSpec, ModelGraph } from '../model';
 import { analyzeModel } from '../analyze';
+import { elementCount } from '../shapes/tensor-shapes';
 import { resolveInputs } from '../graph';
 import { fail, ok, type Result } from '../result';
 import type { WeightTensor } from './types';
@@ -144,7 +145,7 @@ function sliceConsumer(c: LayerSpec, keep: number[], w: Wiring, edits: SliceEdit
     case 'Flatten': {
       const shape = w.inputShape.get(c.name) ?? [];
       const channels = shape[shape.length - 1] ?? 1;
-      const positions = shape.slice(0, -1).reduce((a, b) => a * b, 1);
+      const positions = elementCount(shape.slice(0, -1));
       const flat: number[] = [];
       for (let p = 0; p < positions; p++) for (const k of keep) flat.push(p * channels + k);
       return followConsumers(c.name, flat, w, edits);

@@ -6,6 +6,7 @@
  *   overhead   = codebook (k values of 32 or b bits) and scales (32-bit floats);
  *   Huffman    = real code lengths of the value symbols (and of the relative-index gaps).
  */
+import { elementCount } from '../shapes/tensor-shapes';
 import type { StorageFormat, TensorEncoding } from './types';
 import type { Quantized } from './quantize';
 import { float32ToFloat16Bits } from './float16';
@@ -107,7 +108,7 @@ export function valueSymbolCounts(s: TensorState): number[] {
 function integerCodeCounts(s: TensorState, p: QuantParams): number[] {
   const { data, pruned } = s;
   const counts = new Uint32Array(2 ** p.bits);
-  const inner = p.channelAxis === null ? data.length : s.shape.slice(p.channelAxis + 1).reduce((a, b) => a * b, 1);
+  const inner = p.channelAxis === null ? data.length : elementCount(s.shape.slice(p.channelAxis + 1));
   const channels = p.scales.length;
   const offset = p.symmetric ? 2 ** (p.bits - 1) - 1 : 0;
   for (let i = 0; i < data.length; i++) {

@@ -5,6 +5,7 @@
  * `problem` once after reading every field.
  */
 import type { Pair, Padding } from '../model';
+import { isInt } from '../shapes/checks';
 
 export interface ConfigReader {
   /** The raw value of a field (undefined when absent). */
@@ -36,7 +37,6 @@ const show = (value: unknown): string => {
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
 const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
 /**
  * A reader over `config` of the layer `layerName` of Keras class `className`.

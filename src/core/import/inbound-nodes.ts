@@ -8,13 +8,13 @@
  * keras_history: ['conv1', 0, 0] } }], kwargs: {} }]`; Add/Concatenate get one list argument.
  */
 import type { Shape } from '../model';
+import { isRecord } from '../shapes/checks';
 
 /** One inbound tensor: the layer that produced it, and its shape (without batch) when Keras 3 recorded it. */
 export interface InboundTensor { layer: string; tensorIndex: number; shape: Shape | null }
 
 export type InboundRead = { ok: true; calls: InboundTensor[][] } | { ok: false; message: string };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 
 /** The batch-less shape of a Keras 3 tensor config, when every size is known. */

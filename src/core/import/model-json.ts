@@ -14,6 +14,7 @@ import { fail, ok, type FlopLabError, type Result } from '../result';
 import { fillUnknownShapes } from './fill-unknown-shapes';
 import { parseTopology, topologySchema, type AxisCheck } from './keras-topology';
 import { weightsManifestSchema, type WeightsManifestGroup } from './weights-manifest';
+import { isRecord } from '../shapes/checks';
 
 export interface ImportedModel {
   graph: ModelGraph;
@@ -23,7 +24,6 @@ export interface ImportedModel {
   weightsManifest: WeightsManifestGroup[] | null;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The most specific issue: for a union (Sequential's config is a list or an object with

@@ -52,8 +52,3 @@ export const weightsManifestSchema = z.array(z.object({
   paths: z.array(z.string()),
   weights: z.array(entrySchema),
 }).loose());
-
-/** Number of values a weight of this shape holds (1 for a scalar). */
-export function elementCount(shape: readonly number[]): number {
-  return shape.reduce((product, dim) => product * dim, 1);
-}

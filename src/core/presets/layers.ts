@@ -20,36 +20,34 @@ interface ConvOptions extends Wiring {
 
 export const input = (name: string, shape: Shape): InputLayerSpec => ({ type: 'InputLayer', name, shape });
 
-export function conv2d(name: string, filters: number, kernel: Size, o: ConvOptions = {}): Conv2DSpec {
+/** The fields every convolution shares, with Keras's defaults (valid padding, bias, linear activation). */
+function convCommon(kernel: Size, o: ConvOptions) {
   return {
-    type: 'Conv2D', name, filters, kernelSize: pair(kernel), strides: pair(o.strides ?? 1),
-    padding: o.padding ?? 'valid', dilationRate: pair(o.dilationRate ?? 1), useBias: o.useBias ?? true,
-    activation: o.activation ?? 'linear', ...wire(o),
-  };
+    kernelSize: pair(kernel), strides: pair(o.strides ?? 1), padding: o.padding ?? 'valid',
+    dilationRate: pair(o.dilationRate ?? 1), useBias: o.useBias ?? true, activation: o.activation ?? 'linear', ...wire(o),
+  } satisfies Partial<Conv2DSpec>;
 }
 
+/** Keras Conv2D. */
+export function conv2d(name: string, filters: number, kernel: Size, o: ConvOptions = {}): Conv2DSpec {
+  return { type: 'Conv2D', name, filters, ...convCommon(kernel, o) };
+}
+
+/** Keras DepthwiseConv2D (depth multiplier 1 unless given). */
 export function depthwiseConv2d(
   name: string, kernel: Size, o: ConvOptions & { depthMultiplier?: number } = {},
 ): DepthwiseConv2DSpec {
-  return {
-    type: 'DepthwiseConv2D', name, kernelSize: pair(kernel), strides: pair(o.strides ?? 1),
-    padding: o.padding ?? 'valid', depthMultiplier: o.depthMultiplier ?? 1,
-    dilationRate: pair(o.dilationRate ?? 1), useBias: o.useBias ?? true,
-    activation: o.activation ?? 'linear', ...wire(o),
-  };
+  return { type: 'DepthwiseConv2D', name, depthMultiplier: o.depthMultiplier ?? 1, ...convCommon(kernel, o) };
 }
 
+/** Keras SeparableConv2D (depth multiplier 1 unless given). */
 export function separableConv2d(
   name: string, filters: number, kernel: Size, o: ConvOptions & { depthMultiplier?: number } = {},
 ): SeparableConv2DSpec {
-  return {
-    type: 'SeparableConv2D', name, filters, kernelSize: pair(kernel), strides: pair(o.strides ?? 1),
-    padding: o.padding ?? 'valid', depthMultiplier: o.depthMultiplier ?? 1,
-    dilationRate: pair(o.dilationRate ?? 1), useBias: o.useBias ?? true,
-    activation: o.activation ?? 'linear', ...wire(o),
-  };
+  return { type: 'SeparableConv2D', name, filters, depthMultiplier: o.depthMultiplier ?? 1, ...convCommon(kernel, o) };
 }
 
+/** Keras Dense. */
 export function dense(
   name: string, units: number, activation: ActivationName = 'linear', o: Wiring & { useBias?: boolean } = {},
 ): DenseSpec {

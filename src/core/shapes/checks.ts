@@ -9,6 +9,8 @@ export const MAX_DIM = 1_000_000;
 /** Largest rank (batch excluded) accepted for a shape. */
 export const MAX_RANK = 8;
 
+/** A plain JSON object (not null, not an array). */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** An integer number (not NaN, not ±Infinity). */
 export const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 /** An integer in 1..MAX_DIM: a size, count or stride. */

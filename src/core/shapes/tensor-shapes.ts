@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../result';
 import { dims, expectedError } from './checks';
 
 /** Number of elements in a shape (1 for a scalar). */
-export function elementCount(shape: Shape): number {
+export function elementCount(shape: readonly number[]): number {
   let n = 1;
   for (let i = 0; i < shape.length; i++) n *= shape[i];
   return n;

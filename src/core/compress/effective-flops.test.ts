@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CostReport, LayerCost } from '../core/cost-types';
+import type { CostReport, LayerCost } from '../cost-types';
 import { effectiveFlops } from './effective-flops';
 
 const layer = (name: string, macs: number, flops: number): LayerCost => ({
@@ -16,14 +16,14 @@ describe('effectiveFlops', () => {
   it('scales each layer\'s multiply-add FLOPs by its density and keeps pooling FLOPs', () => {
     // conv: 1,000 MACs = 2,000 FLOPs at 25 % density → 500; pool: 300 FLOPs kept; dense: untouched.
     const r = report([layer('conv', 1000, 2000), layer('pool', 0, 300), layer('fc', 50, 100)]);
-    expect(effectiveFlops(r, { conv: 0.25 })).toBe(500 + 300 + 100);
+    expect(effectiveFlops(r, { conv: 0.25 }).effectiveFlops).toBe(500 + 300 + 100);
   });
   it('equals the dense FLOPs when nothing was pruned', () => {
     const r = report([layer('conv', 1000, 2000), layer('fc', 50, 100)]);
-    expect(effectiveFlops(r, {})).toBe(r.totals.flops);
+    expect(effectiveFlops(r, {}).effectiveFlops).toBe(r.totals.flops);
   });
   it('keeps the detailed convention\'s extra FLOPs (bias, activation)', () => {
     const r = report([layer('fc', 50, 110)]);
-    expect(effectiveFlops(r, { fc: 0.5 })).toBe(10 + 50);
+    expect(effectiveFlops(r, { fc: 0.5 }).effectiveFlops).toBe(10 + 50);
   });
 });
