@@ -20,7 +20,8 @@ type Get = StoreApi<FlopLabState>['getState'];
 /** Analyses the current graph: synchronously while there are no figures yet, else in the worker. */
 export function runAnalysis(deps: StoreDeps, set: Set, get: Get): void {
   const { graph, convention, report } = get();
-  const sync = report === null && graph.layers.length <= SYNC_ANALYSIS_LAYER_LIMIT;
+  // An empty graph is answered at once: it has no figures, and the last model's must not linger.
+  const sync = (report === null && graph.layers.length <= SYNC_ANALYSIS_LAYER_LIMIT) || graph.layers.length === 0;
   if (!sync) set({ analysisPending: true });
   deps.analysis.request(graph, { convention }, (result) => applyResult(set, get, graph, result), sync);
 }
@@ -28,6 +29,7 @@ export function runAnalysis(deps: StoreDeps, set: Set, get: Get): void {
 function applyResult(set: Set, get: Get, graph: FlopLabState['graph'], result: AnalyzeResult): void {
   if (get().graph !== graph) return;
   if (result.ok) set({ report: result.report, reportGraph: graph, errors: [], analysisPending: false });
+  else if (graph.layers.length === 0) set({ report: null, reportGraph: null, errors: result.errors, analysisPending: false });
   else set({ errors: result.errors, analysisPending: false });
 }
 

@@ -78,6 +78,16 @@ describe('editing', () => {
     expect(selectStale(state())).toBe(false);
   });
 
+  it('an empty model has no figures: the previous model\'s report is dropped at once', async () => {
+    await analysisSettled();
+    expect(state().report).not.toBeNull();
+    state().setGraph({ name: 'Untitled', layers: [] }, { presetId: null });
+    expect(state().report).toBeNull();
+    expect(state().errors.map((e) => e.code)).toEqual(['no-input-layer']);
+    await analysisSettled();
+    expect(state().report).toBeNull();
+  });
+
   it('renaming rewires inputs and follows the selection', () => {
     state().setGraph({
       name: 'g',

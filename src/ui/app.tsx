@@ -2,6 +2,8 @@
  * The page: header (title, preset, import, history, share, export), notice, totals, then three
  * columns: palette + layer stack, the inspector, and the Analysis / Compare / Compress tabs.
  */
+import { useEffect, useRef } from 'react';
+import { findDevice } from '../core/devices';
 import { useFlopLab } from '../state/store';
 import { useLatency } from '../state/selectors';
 import { TotalsBar } from './analysis/totals-bar';
@@ -48,9 +50,13 @@ function Totals() {
   const report = useFlopLab((s) => s.report);
   const broken = useFlopLab((s) => s.errors.length > 0);
   const latency = useLatency();
+  const deviceId = useFlopLab((s) => s.deviceId);
+  const empty = useFlopLab((s) => s.graph.layers.length === 0);
+  const deviceName = deviceId === 'custom' ? 'a custom device' : findDevice(deviceId)?.name;
   return (
     <div className="px-4 py-2">
-      <TotalsBar report={report} latency={latency} stale={broken} />
+      <TotalsBar report={report} latency={latency} stale={broken} deviceName={deviceName}
+        emptyHint={empty ? 'The model is empty: add an Input layer from the palette to start (or pick a Preset).' : undefined} />
     </div>
   );
 }
@@ -58,10 +64,16 @@ function Totals() {
 function Tabs() {
   const tab = useFlopLab((s) => s.tab);
   const setTab = useFlopLab((s) => s.setTab);
+  // The three tabs share one scroll box: each opens at its top, not where the last one was left.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (panel.current) panel.current.scrollTop = 0;
+  }, [tab]);
   return (
     <section className="flex min-h-0 min-w-0 flex-col">
       <TabList tabs={TABS} value={tab} onChange={setTab} label="Views" idPrefix="views" />
       <div
+        ref={panel}
         role="tabpanel"
         id={`views-panel-${tab}`}
         aria-labelledby={`views-tab-${tab}`}

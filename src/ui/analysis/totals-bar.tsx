@@ -8,6 +8,10 @@ export interface TotalsBarProps {
   latency: LatencyReport | null;
   /** The graph is broken: the figures are the last valid model's. */
   stale: boolean;
+  /** The device the latency is estimated for, e.g. "Raspberry Pi 4 (Cortex-A72 CPU)". */
+  deviceName?: string;
+  /** Shown instead of the figures when there is no report at all (e.g. an empty model). */
+  emptyHint?: string;
 }
 
 interface TotalProps {
@@ -43,11 +47,17 @@ function Total({ testId, label, value, text, unit, detail, title }: TotalProps) 
 const DASH = '—';
 
 /** Headline totals, always visible. Large type: this is what a projected classroom reads. */
-export function TotalsBar({ report, latency, stale }: TotalsBarProps) {
+export function TotalsBar({ report, latency, stale, deviceName, emptyHint }: TotalsBarProps) {
   const t = report?.totals;
+  const shortDevice = deviceName?.replace(/\s*\(.*\)\s*$/, '');
   return (
     <section aria-label="Model totals" className="relative">
-      {stale && (
+      {!report && emptyHint && (
+        <p role="status" className="mb-2 rounded-md bg-sky-50 px-3 py-1.5 text-base font-medium text-sky-900 ring-1 ring-sky-200">
+          {emptyHint}
+        </p>
+      )}
+      {stale && report && (
         <p role="status" className="mb-2 rounded-md bg-amber-100 px-3 py-1.5 text-base font-medium text-amber-900 ring-1 ring-amber-300">
           Showing the last valid model — fix the marked layer to update the figures.
         </p>
@@ -82,8 +92,10 @@ export function TotalsBar({ report, latency, stale }: TotalsBarProps) {
         <Total
           testId="latency-estimate-ms" label="Latency (roofline)" value={latency?.rooflineMs ?? null}
           text={latency ? formatMs(latency.rooflineMs) : DASH}
-          detail={latency && `naive ${formatMs(latency.naiveMs)}`}
-          title={latency && `Roofline estimate ${latency.rooflineMs} ms; naive FLOPs ÷ peak FLOPS ${latency.naiveMs} ms`}
+          detail={latency && (shortDevice
+            ? <><span data-testid="latency-device" className="block truncate">on {shortDevice}</span><span className="block truncate">naive {formatMs(latency.naiveMs)}</span></>
+            : `naive ${formatMs(latency.naiveMs)}`)}
+          title={latency && `Roofline estimate ${latency.rooflineMs} ms; naive FLOPs ÷ peak FLOPS ${latency.naiveMs} ms${deviceName ? `, on ${deviceName}` : ''}`}
         />
       </div>
     </section>

@@ -32,6 +32,14 @@ describe('TotalsBar', () => {
     expect(renderToStaticMarkup(<TotalsBar report={normalReport} latency={null} stale />)).toContain('Showing the last valid model');
     expect(renderToStaticMarkup(<TotalsBar report={null} latency={null} stale={false} />)).not.toContain('data-value');
   });
+
+  it('names the device of the latency estimate, and an empty model shows its hint, not a stale warning', () => {
+    const withDevice = renderToStaticMarkup(<TotalsBar report={normalReport} latency={latency} stale={false} deviceName="Raspberry Pi 4 (Cortex-A72 CPU)" />);
+    expect(withDevice).toContain('on Raspberry Pi 4<');
+    const empty = renderToStaticMarkup(<TotalsBar report={null} latency={null} stale emptyHint="Add an Input layer to start" />);
+    expect(empty).toContain('Add an Input layer to start');
+    expect(empty).not.toContain('last valid model');
+  });
 });
 
 describe('LayerTable', () => {

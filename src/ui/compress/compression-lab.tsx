@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CompressionPlan } from '../../core/compress/types';
 import type { ModelGraph } from '../../core/model';
 import { getWorker } from '../../state/worker-client';
-import type { CompressResult } from '../../worker/api';
+import type { CompressDone, CompressResult } from '../../worker/api';
 import { Button } from '../common/button';
 import { JobProgressBar } from '../measure/progress-bar';
 import { useWorkerJob } from '../measure/use-worker-job';
@@ -70,8 +70,18 @@ function Outcome({ result, stale }: { result: CompressResult; stale: boolean }) 
   if (result.status === 'cancelled') return <p role="status" className="text-slate-700">Compression cancelled.</p>;
   if (result.status === 'refused') return <p role="alert" className="rounded-md bg-error-light p-2 text-error">Cannot compress this model in the browser: {result.reason}</p>;
   if (result.status === 'failed') return <p role="alert" className="rounded-md bg-error-light p-2 text-error">Cannot compress: {result.error.message}</p>;
+  return <DoneOutcome result={result} stale={stale} />;
+}
+
+/** Results sit below the plan, out of sight on most screens: bring each new result into view. */
+function DoneOutcome({ result, stale }: { result: CompressDone; stale: boolean }) {
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [result]);
   return (
     <>
+      <div ref={top} className="scroll-mt-2" />
       {stale && (
         <p role="status" className="rounded-md bg-amber-50 p-2 text-amber-900">
           These results are for an earlier version of the model; press Compress again to update them.

@@ -13,7 +13,9 @@ function Figure({ label, testId, value, text, detail }: { label: string; testId?
 }
 
 /** A fraction as a percent with 3 significant digits: 0.000123 → "0.0123 %". */
-const formatPercentPrecise = (fraction: number) => (fraction === 0 ? '0 %' : `${Number((fraction * 100).toPrecision(3))} %`);
+/** Three significant digits and never exponent notation: 0.0000312 %, not 3.12e-5 % nor 0.00 %. */
+const formatPercentPrecise = (fraction: number) =>
+  (fraction === 0 ? '0 %' : `${(fraction * 100).toLocaleString('en-US', { maximumSignificantDigits: 3, useGrouping: false })} %`);
 
 const signedPercent = (p: number) => `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p).toFixed(Math.abs(p) < 10 ? 1 : 0)} %`;
 

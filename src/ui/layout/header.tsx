@@ -2,7 +2,7 @@
  * The top bar: title, preset, import, undo/redo, share and export. Every control has a visible
  * label or an accessible name the e2e tests use ("Preset", "Import model", "Share link", …).
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { PRESETS } from '../../core/presets/index';
 import { downloadText, exportConfigJson, exportTableCsv } from '../../state/export';
 import { shareUrl } from '../../state/share';
@@ -12,6 +12,21 @@ import { ShareBox } from './share-box';
 
 export function Header() {
   const [url, setUrl] = useState<string | null>(null);
+  // Each press remounts the box, which focuses and selects the fresh URL.
+  const [shareCount, setShareCount] = useState(0);
+  const open = url !== null;
+  // An open link follows the work: after an edit, a preset or a device change it must not
+  // still hold the old model (someone would copy a link to the wrong thing).
+  useEffect(() => {
+    if (!open) return undefined;
+    return useFlopLab.subscribe((s, prev) => {
+      if (s.graph !== prev.graph || s.deviceId !== prev.deviceId || s.peakGflops !== prev.peakGflops
+        || s.bandwidthGBs !== prev.bandwidthGBs || s.convention !== prev.convention || s.metric !== prev.metric
+        || s.tab !== prev.tab || s.selectedLayer !== prev.selectedLayer || s.reportGraph !== prev.reportGraph) {
+        setUrl(shareUrl());
+      }
+    });
+  }, [open]);
   return (
     <header className="border-b border-slate-300 bg-white">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
@@ -21,11 +36,11 @@ export function Header() {
         <ImportButton />
         <UndoRedo />
         <div className="ml-auto flex items-center gap-2">
-          <Button onClick={() => setUrl(shareUrl())}>Share link</Button>
+          <Button onClick={() => { setUrl(shareUrl()); setShareCount((n) => n + 1); }}>Share link</Button>
           <ExportButtons />
         </div>
       </div>
-      {url !== null && <ShareBox url={url} onClose={() => setUrl(null)} />}
+      {url !== null && <ShareBox key={shareCount} url={url} onClose={() => setUrl(null)} />}
     </header>
   );
 }

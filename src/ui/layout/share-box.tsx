@@ -6,10 +6,17 @@ export function ShareBox({ url, onClose }: { url: string; onClose(): void }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  // "Copied." belongs to the URL that was copied, not to one an edit has made since.
+  const [copiedUrl, setCopiedUrl] = useState(url);
+  if (copiedUrl !== url) {
+    setCopiedUrl(url);
+    setCopied(null);
+  }
+  // Focus once, when the box opens; the URL then follows edits without stealing the focus.
   useEffect(() => {
     input.current?.focus();
     input.current?.select();
-  }, [url]);
+  }, []);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);

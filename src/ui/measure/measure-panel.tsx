@@ -112,13 +112,14 @@ function MeasureOutcome({ result, latency, stale }: { result: MeasureResult; lat
             <td className="py-1 text-right text-slate-500">—</td>
           </tr>
           {rows.map((row) => {
-            const error = estimateErrorPercent(row.ms, result.medianMs);
+            // A measurement of an earlier model says nothing about this model's estimates.
+            const error = stale ? null : estimateErrorPercent(row.ms, result.medianMs);
             return (
               <tr key={row.testId} className="border-b border-slate-200">
                 <th scope="row" className="py-1 font-normal">{row.label}</th>
                 <td className="py-1 text-right whitespace-nowrap tabular-nums" data-testid={row.testId} data-value={row.ms ?? ''}>{row.ms === null ? '—' : formatMs(row.ms)}</td>
                 <td className="py-1 text-right whitespace-nowrap tabular-nums" data-testid={`${row.testId}-error`} data-value={error ?? ''}>{formatEstimateError(error)}</td>
-                <td className="py-1 text-right tabular-nums">{formatFactor(slowdownFactor(row.ms, result.medianMs))}</td>
+                <td className="py-1 text-right tabular-nums">{stale ? '—' : formatFactor(slowdownFactor(row.ms, result.medianMs))}</td>
               </tr>
             );
           })}
