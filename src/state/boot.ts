@@ -67,7 +67,7 @@ function openSavedWork(storage: WorkStorage | null): void {
   }
 }
 
-export function openDefaultModel(recordHistory: boolean): void {
+function openDefaultModel(recordHistory: boolean): void {
   const preset = findPreset(DEFAULT_PRESET_ID);
   if (!preset) return;
   useFlopLab.getState().setGraph(preset.build(), { presetId: preset.id, recordHistory });

@@ -43,14 +43,6 @@ export function saveWork(storage: WorkStorage | null, state: ShareState): void {
   }
 }
 
-export function forgetSavedWork(storage: WorkStorage | null): void {
-  try {
-    storage?.removeItem(STORAGE_KEY);
-  } catch {
-    // Nothing saved can be reached either way.
-  }
-}
-
 /**
  * Saves the work after each change (debounced) and when the page is hidden or closed.
  * Returns a function that stops saving.

@@ -52,4 +52,3 @@ export const selectStale = (s: FlopLabState): boolean => s.errors.length > 0 || 
 export const useLatency = (): LatencyReport | null => useFlopLab(selectLatency);
 export const useErrorsByLayer = (): Record<string, string> => useFlopLab(selectErrorsByLayer);
 export const useModelErrors = (): FlopLabError[] => useFlopLab(selectModelErrors);
-export const useStale = (): boolean => useFlopLab(selectStale);

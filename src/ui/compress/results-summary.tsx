@@ -12,8 +12,7 @@ function Figure({ label, testId, value, text, detail }: { label: string; testId?
   );
 }
 
-/** A fraction as a percent with 3 significant digits: 0.000123 → "0.0123 %". */
-/** Three significant digits and never exponent notation: 0.0000312 %, not 3.12e-5 % nor 0.00 %. */
+/** A fraction as a percent with 3 significant digits and never exponent notation: 0.000000312 → "0.0000312 %" (not 3.12e-5 % nor 0.00 %). */
 const formatPercentPrecise = (fraction: number) =>
   (fraction === 0 ? '0 %' : `${(fraction * 100).toLocaleString('en-US', { maximumSignificantDigits: 3, useGrouping: false })} %`);
 

@@ -31,12 +31,12 @@ export function MeasurePanel({ graph, latency, onCalibrated }: MeasurePanelProps
     }));
   };
   const startCalibrate = () => {
-    void calibration.start(async (jobId, onProgress) => {
-      const result = await getWorker().calibrate(jobId, onProgress);
-      if (result.status === 'done') {
+    // The device is set only from a committed result: a calibration cancelled (or left behind
+    // by an unmount) while the worker was finishing must not change the device afterwards.
+    void calibration.start((jobId, onProgress) => getWorker().calibrate(jobId, onProgress)).then((result) => {
+      if (result?.status === 'done') {
         onCalibrated({ peakGflops: round3(result.peakGflops), bandwidthGBs: round3(result.bandwidthGBs) });
       }
-      return result;
     });
   };
   const busy = measure.running || calibration.running;

@@ -23,12 +23,14 @@ const IDLE = { running: false, progress: null, result: null, cancelled: false, c
  * (jobId, progress callback already wrapped for comlink). Cancel takes effect in the UI at once:
  * the job is forgotten here and the worker is told to stop; whatever it answers later is dropped.
  * The result is committed in a transition, so rendering big result views never blocks input.
+ * `start` resolves to the committed result, or null when the job was cancelled, overtaken,
+ * crashed or outlived its component: act on a result there, not inside the job.
  */
 export function useWorkerJob<R>(kind: string) {
   const [state, setState] = useState<WorkerJobState<R>>(IDLE);
   const current = useRef<string | null>(null);
 
-  const start = useCallback(async (job: (jobId: string, onProgress: ProgressCallback) => Promise<R>) => {
+  const start = useCallback(async (job: (jobId: string, onProgress: ProgressCallback) => Promise<R>): Promise<R | null> => {
     const previous = current.current;
     if (previous !== null) void getWorker().cancel(previous);
     const jobId = newJobId(kind);
@@ -49,14 +51,16 @@ export function useWorkerJob<R>(kind: string) {
       const result = await job(jobId, onProgress);
       // A user-timing mark (seen in performance traces): the worker's answer arrived; drawing it starts now.
       performance.mark(`floplab:${kind}-done`);
-      if (current.current !== jobId) return;
+      if (current.current !== jobId) return null;
       current.current = null;
       startTransition(() => setState({ running: false, progress: null, result, cancelled: false, crash: null }));
+      return result;
     } catch (error) {
-      if (current.current !== jobId) return;
+      if (current.current !== jobId) return null;
       current.current = null;
       const message = error instanceof Error ? error.message : String(error);
       setState((s) => ({ ...s, running: false, progress: null, crash: message }));
+      return null;
     }
   }, [kind]);
 
