@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { smallConvNet } from '../core/compress/test-models';
-import { buildTfModel } from '../tf/build-model';
 import { exportLayersModel, namedWeightsOf, topologyOf } from '../tf/export-model';
 import { readWeightsFromDir } from '../tf/weights-io';
+import { buildOrThrow } from '../tf/test-helpers';
 import { runCompress, type CompressJson } from './compress';
 
 const run = promisify(execFile);
@@ -18,10 +18,9 @@ let modelPath: string;
 beforeAll(async () => {
   await tf.setBackend('cpu');
   dir = await mkdtemp(join(tmpdir(), 'floplab-compress-'));
-  const built = buildTfModel(smallConvNet(), { seed: 4 });
-  if (!built.ok) throw new Error(built.error.message);
-  const exported = exportLayersModel(topologyOf(built.value), namedWeightsOf(built.value));
-  built.value.dispose();
+  const built = buildOrThrow(smallConvNet(), { seed: 4 });
+  const exported = exportLayersModel(topologyOf(built), namedWeightsOf(built));
+  built.dispose();
   modelPath = join(dir, 'model.json');
   await writeFile(modelPath, JSON.stringify(exported.modelJson));
   for (const f of exported.weightFiles) await writeFile(join(dir, f.name), f.data);

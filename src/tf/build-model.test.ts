@@ -4,12 +4,9 @@ import { analyzeModel } from '../core/analyze';
 import type { LayerSpec, ModelGraph } from '../core/model';
 import { findPreset } from '../core/presets';
 import { buildTfModel } from './build-model';
+import { buildOrThrow } from './test-helpers';
 
-function build(graph: ModelGraph, seed?: number): tf.LayersModel {
-  const result = buildTfModel(graph, { seed });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const build = (graph: ModelGraph, seed?: number): tf.LayersModel => buildOrThrow(graph, { seed });
 
 /** Every weight as [name, values], for comparing two builds. */
 function weightsOf(model: tf.LayersModel): [string, number[]][] {

@@ -3,17 +3,16 @@ import * as tf from '@tensorflow/tfjs';
 import { runPipeline } from '../core/compress/pipeline';
 import { smallConvNet } from '../core/compress/test-models';
 import type { CompressionPlan, CompressionResult } from '../core/compress/types';
-import { buildTfModel } from './build-model';
 import { exportLayersModel, exportTensorsOf, loadExportedModel, namedWeightsOf, setNamedWeights, topologyOf, type ExportTensor } from './export-model';
 import { measureFidelity } from './fidelity';
+import { buildOrThrow } from './test-helpers';
 
 let original: tf.LayersModel;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const built = buildTfModel(smallConvNet(), { seed: 3 });
-  if (!built.ok) throw new Error(built.error.message);
-  original = built.value;
+  const built = buildOrThrow(smallConvNet(), { seed: 3 });
+  original = built;
 });
 afterAll(() => original.dispose());
 
@@ -29,10 +28,9 @@ async function compress(plan: CompressionPlan): Promise<CompressionResult> {
 
 /** The in-app compressed model: the original architecture with the compressed weights set. */
 function inAppModel(result: CompressionResult): tf.LayersModel {
-  const built = buildTfModel(smallConvNet(), { seed: 3 });
-  if (!built.ok) throw new Error(built.error.message);
-  expect(setNamedWeights(built.value, result.weights)).toEqual([]);
-  return built.value;
+  const built = buildOrThrow(smallConvNet(), { seed: 3 });
+  expect(setNamedWeights(built, result.weights)).toEqual([]);
+  return built;
 }
 
 const plans: [string, CompressionPlan, string][] = [

@@ -2,27 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { runPipeline } from '../core/compress/pipeline';
 import { residualNet, smallConvNet } from '../core/compress/test-models';
-import { buildTfModel } from './build-model';
 import { namedWeightsOf, setNamedWeights } from './export-model';
 import { measureFidelity } from './fidelity';
+import { buildOrThrow } from './test-helpers';
 
 let original: tf.LayersModel;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const built = buildTfModel(smallConvNet(), { seed: 3 });
-  if (!built.ok) throw new Error(built.error.message);
-  original = built.value;
+  const built = buildOrThrow(smallConvNet(), { seed: 3 });
+  original = built;
 });
 afterAll(() => original.dispose());
 
 async function quantizedCopy(bits: number): Promise<tf.LayersModel> {
   const r = await runPipeline(namedWeightsOf(original), { stages: [{ kind: 'quantize', bits }] });
   if (!r.ok) throw new Error(r.error.message);
-  const built = buildTfModel(smallConvNet(), { seed: 3 });
-  if (!built.ok) throw new Error(built.error.message);
-  setNamedWeights(built.value, r.value.weights);
-  return built.value;
+  const built = buildOrThrow(smallConvNet(), { seed: 3 });
+  setNamedWeights(built, r.value.weights);
+  return built;
 }
 
 describe('measureFidelity', () => {
@@ -49,12 +47,10 @@ describe('measureFidelity', () => {
   });
 
   it('uses the same probe batch for a seed: repeated runs agree exactly', () => {
-    const built = buildTfModel(residualNet(), { seed: 1 });
-    if (!built.ok) throw new Error(built.error.message);
-    const other = buildTfModel(residualNet(), { seed: 2 });
-    if (!other.ok) throw new Error(other.error.message);
-    expect(measureFidelity(built.value, other.value)).toEqual(measureFidelity(built.value, other.value));
-    built.value.dispose();
-    other.value.dispose();
+    const built = buildOrThrow(residualNet(), { seed: 1 });
+    const other = buildOrThrow(residualNet(), { seed: 2 });
+    expect(measureFidelity(built, other)).toEqual(measureFidelity(built, other));
+    built.dispose();
+    other.dispose();
   });
 });

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/analyze';
 import { parseModelJson } from '../core/import/model-json';
 import { findPreset } from '../core/presets';
-import { buildTfModel } from './build-model';
 import keras2Residual from '../core/import/fixtures/keras2-functional-residual.json';
 import { decodeWeights } from './weights-io';
+import { buildOrThrow } from './test-helpers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -153,9 +153,8 @@ describe('presets exported by tfjs and imported back', () => {
   it.each(ids)('%s: the imported graph has the preset\'s names, shapes, params and MACs', (id) => {
     const graph = findPreset(id)?.build();
     if (!graph) throw new Error(`no preset ${id}`);
-    const built = buildTfModel(graph, { weights: 'zeros' });
-    if (!built.ok) throw new Error(built.error.message);
-    const model = built.value;
+    const built = buildOrThrow(graph, { weights: 'zeros' });
+    const model = built;
     const topology = JSON.parse(JSON.stringify(model.toJSON(null, false)));
     model.dispose();
     const imported = parseModelJson({ modelTopology: topology });

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/analyze';
 import { PRESETS } from '../core/presets';
-import { buildTfModel } from './build-model';
+import { buildOrThrow } from './test-helpers';
 
 const product = (shape: readonly (number | null)[]) => shape.reduce<number>((a, b) => a * (b ?? 1), 1);
 
@@ -46,9 +46,8 @@ describe('presets built with tfjs', () => {
     if (!analysis.ok) throw new Error(analysis.errors.map((e) => e.message).join('\n'));
     const report = analysis.report;
     // Zero kernels: counts and shapes need no values, and VGG-16's 138 M random weights take seconds.
-    const built = buildTfModel(graph, { weights: 'zeros' });
-    if (!built.ok) throw new Error(built.error.message);
-    const model = built.value;
+    const built = buildOrThrow(graph, { weights: 'zeros' });
+    const model = built;
     try {
       expect(report.totals.params).toBe(model.countParams());
       expect(report.totals.trainableParams).toBe(sizeOf(model.trainableWeights));
