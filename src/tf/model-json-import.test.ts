@@ -153,8 +153,7 @@ describe('presets exported by tfjs and imported back', () => {
   it.each(ids)('%s: the imported graph has the preset\'s names, shapes, params and MACs', (id) => {
     const graph = findPreset(id)?.build();
     if (!graph) throw new Error(`no preset ${id}`);
-    const built = buildOrThrow(graph, { weights: 'zeros' });
-    const model = built;
+    const model = buildOrThrow(graph, { weights: 'zeros' });
     const topology = JSON.parse(JSON.stringify(model.toJSON(null, false)));
     model.dispose();
     const imported = parseModelJson({ modelTopology: topology });

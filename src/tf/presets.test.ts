@@ -46,8 +46,7 @@ describe('presets built with tfjs', () => {
     if (!analysis.ok) throw new Error(analysis.errors.map((e) => e.message).join('\n'));
     const report = analysis.report;
     // Zero kernels: counts and shapes need no values, and VGG-16's 138 M random weights take seconds.
-    const built = buildOrThrow(graph, { weights: 'zeros' });
-    const model = built;
+    const model = buildOrThrow(graph, { weights: 'zeros' });
     try {
       expect(report.totals.params).toBe(model.countParams());
       expect(report.totals.trainableParams).toBe(sizeOf(model.trainableWeights));
