@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { PRESETS } from '../src/core/presets/index';
 import { buildSmallCnn, expectTotal, SEPARABLE, SMALL_CNN, stackItems } from './editor-helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { buildSmallCnn, expectTotal, SMALL_CNN, stackItems } from './editor-helpers';
 
 /** A real pointer drag (dnd-kit needs a few moves past its 6 px activation distance). */

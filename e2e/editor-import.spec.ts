@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectTotal, stackItems } from './editor-helpers';
 
 // Input 28×28×1 → Flatten (784) → Dense 10: 784·10 + 10 = 7,850 params.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectTotal, stackItems } from './editor-helpers';
 
 /** The accessible name of the focused element (aria-label, else its label, else its text). */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // Screenshots of the page for a human to look at (/tmp/editor-*.png); the asserts check that the
 // main regions are on screen without scrolling the page at both projector sizes.

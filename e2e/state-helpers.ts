@@ -1,5 +1,5 @@
 /** Shared steps of the state-*.spec.ts files: reading the totals bar as a user's page shows it. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from './fixtures';
 
 export const TOTAL_IDS = [
   'total-params', 'total-macs', 'total-flops', 'total-weight-bytes', 'total-peak-activation-bytes', 'latency-estimate-ms',

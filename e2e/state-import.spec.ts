@@ -2,7 +2,7 @@
  * "Import model" (issue 3): a TensorFlow.js model.json with its weights file, saved by tfjs
  * itself (e2e/fixtures/make-state-fixtures.ts); a malformed file leaves the model as it was.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectParams, LENET5_PARAMS } from './state-helpers';

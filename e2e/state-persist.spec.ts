@@ -1,5 +1,5 @@
 /** "The current work is saved locally and restored after a reload" (issue 3). */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectParams, LENET5_PARAMS, readTotals } from './state-helpers';
 
 test('reload keeps the work', async ({ page }) => {

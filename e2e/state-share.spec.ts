@@ -2,7 +2,7 @@
  * Share links (issue 3, "Sharing and keeping work"): a link reproduces the model, device and
  * view in a fresh browser; a damaged or hostile link shows a message and opens the default model.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { deflateSync } from 'fflate';
 import { expectParams, LENET5_PARAMS, readTotals } from './state-helpers';
 

@@ -11,7 +11,7 @@
  *     separable: 3·3 × 112·112·64·1 + 64·1 × 112·112·128 = 7,225,344 + 102,760,448 = 109,985,792,
  *     saving 814,858,240 MACs; ratio 1/128 + 1/9 = 0.119.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 const VGG = { macs: 15_470_264_320, params: 138_357_544, flops: 30_942_059_008 } as const;
 

@@ -2,7 +2,7 @@
  * Screenshots of the analysis views at a classroom projector's sizes, for a person to look at
  * (/tmp/views-*.png). The assertions only check that what is shot is on screen.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 const SIZES = [
   { width: 1280, height: 800 },

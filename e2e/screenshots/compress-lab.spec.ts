@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures';
 
 /** Screenshots of the measure panel and the compression lab, to look at (not compared). */
 async function openWithPreset(page: Page, presetName: RegExp) {
