@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import 'katex/dist/katex.min.css';
 import './index.css';
 import { initFromLocation } from './state/boot';
 import { App } from './ui/app';

@@ -2,7 +2,7 @@
  * The page: header (title, preset, import, history, share, export), notice, totals, then three
  * columns: palette + layer stack, the inspector, and the Analysis / Compare / Compress tabs.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { findDevice } from '../core/devices';
 import { useFlopLab } from '../state/store';
 import { useLatency } from '../state/selectors';
@@ -11,10 +11,8 @@ import { TabList, type TabDef } from './common/tabs';
 import { EditorPanel } from './editor/editor-panel';
 import { Inspector } from './editor/inspector';
 import type { Tab } from '../state/store-types';
-import { AnalysisTab } from './layout/analysis-tab';
-import { CompareTab } from './layout/compare-tab';
-import { CompressTab } from './layout/compress-tab';
 import { Header } from './layout/header';
+import { LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyView, ViewPlaceholder } from './layout/lazy-views';
 import { NoticeBanner } from './layout/notice-banner';
 import { PageDropZone } from './layout/page-drop-zone';
 import { useUndoShortcuts } from './layout/use-undo-shortcuts';
@@ -64,6 +62,10 @@ function Totals() {
 function Tabs() {
   const tab = useFlopLab((s) => s.tab);
   const setTab = useFlopLab((s) => s.setTab);
+  // The views' code is fetched once the first figures are in (or there is nothing to analyse):
+  // the totals come first, then the table and charts.
+  const firstAnalysisDone = useFlopLab((s) => s.report !== null || s.errors.length > 0 || s.graph.layers.length === 0);
+  const viewsReady = useAfterPaint(firstAnalysisDone);
   // The three tabs share one scroll box: each opens at its top, not where the last one was left.
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -80,10 +82,27 @@ function Tabs() {
         tabIndex={0}
         className="min-h-0 flex-1 overflow-y-auto rounded-b-lg border border-t-0 border-slate-300 bg-white p-4"
       >
-        {tab === 'analysis' && <AnalysisTab />}
-        {tab === 'compare' && <CompareTab />}
-        {tab === 'compress' && <CompressTab />}
+        {!viewsReady ? <ViewPlaceholder what="the figures" /> : (
+          <LazyView what={`the ${tab} view`}>
+            {tab === 'analysis' && <LazyAnalysisTab />}
+            {tab === 'compare' && <LazyCompareTab />}
+            {tab === 'compress' && <LazyCompressTab />}
+          </LazyView>
+        )}
       </div>
     </section>
   );
+}
+
+/** True from the first frame painted after `ready` became true (and from then on). */
+function useAfterPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer = 0;
+    // A timeout queued in the next animation frame runs after that frame is painted.
+    const frame = requestAnimationFrame(() => { timer = window.setTimeout(() => setPainted(true)); });
+    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+  }, [ready, painted]);
+  return painted;
 }

@@ -1,11 +1,35 @@
-import katex from 'katex';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Formula } from '../../core/cost-types';
 import { formulaText } from './formula-text';
 
-/** KaTeX HTML of a formula; throwOnError false so a bad formula shows red source, never a crash. */
-function useKatex(latex: string): string {
-  return useMemo(() => katex.renderToString(latex, { throwOnError: false, displayMode: true }), [latex]);
+type KatexModule = typeof import('katex').default;
+
+/** KaTeX, once loaded: it is fetched the first time a formula is shown (it is a big library). */
+let katexLoaded: KatexModule | null = null;
+let katexLoading: Promise<KatexModule> | null = null;
+
+/** Loads KaTeX and its style sheet (once); formulas drawn before it arrives redraw when it does. */
+export function loadKatex(): Promise<KatexModule> {
+  katexLoading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => {
+    katexLoaded = m.default;
+    return m.default;
+  });
+  return katexLoading;
+}
+
+/**
+ * KaTeX HTML of a formula, or null until KaTeX has loaded (the plain-text formula beside it is
+ * there from the start); throwOnError false so a bad formula shows red source, never a crash.
+ */
+function useKatex(latex: string): string | null {
+  const [katex, setKatex] = useState<KatexModule | null>(katexLoaded);
+  useEffect(() => {
+    if (katex) return;
+    let live = true;
+    void loadKatex().then((k) => { if (live) setKatex(() => k); });
+    return () => { live = false; };
+  }, [katex]);
+  return useMemo(() => (katex ? katex.renderToString(latex, { throwOnError: false, displayMode: true }) : null), [katex, latex]);
 }
 
 /**
@@ -14,6 +38,7 @@ function useKatex(latex: string): string {
  */
 export function Katex({ latex, className = '' }: { latex: string; className?: string }) {
   const html = useKatex(latex);
+  if (html === null) return <div className={`min-h-[2.5em] text-base ${className}`} aria-hidden="true" />;
   return <div className={`overflow-x-auto overflow-y-hidden text-base ${className}`} aria-hidden="true" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

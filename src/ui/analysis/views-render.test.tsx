@@ -8,7 +8,7 @@ import { DEVICE_PRESETS } from '../../core/devices';
 import { CompareView } from './compare-view';
 import { CostCharts } from './cost-charts';
 import { DevicePicker } from './device-picker';
-import { FormulaView } from './formula-view';
+import { FormulaView, loadKatex } from './formula-view';
 import { LayerTable } from './layer-table';
 import { normalGraph, normalReport, separableGraph, separableReport } from './test-fixtures';
 import { TotalsBar } from './totals-bar';
@@ -66,7 +66,9 @@ describe('LayerTable', () => {
 });
 
 describe('FormulaView', () => {
-  it('shows KaTeX and the plain formula, and each part of a sum', () => {
+  it('shows KaTeX and the plain formula, and each part of a sum', async () => {
+    // KaTeX is loaded on first use; once it is here, formulas draw with it at once.
+    await loadKatex();
     const html = renderToStaticMarkup(<FormulaView label="MACs of conv2" formula={{
       symbolic: 'K·K·Cin × Hout·Wout·Cout', substituted: '3·3·64 × 56·56·128',
       latex: 'K \\cdot K \\cdot C_{in} = 231{,}211{,}008', value: 231_211_008,

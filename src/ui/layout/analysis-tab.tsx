@@ -1,11 +1,14 @@
 /** The Analysis tab: device and measured latency, the per-layer table, the charts. */
-import { useDeferredValue } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { useFlopLab } from '../../state/store';
 import { useErrorsByLayer, useLatency } from '../../state/selectors';
-import { CostCharts } from '../analysis/cost-charts';
 import { DevicePicker } from '../analysis/device-picker';
 import { LayerTable } from '../analysis/layer-table';
 import { MeasurePanel } from '../measure/measure-panel';
+import { ViewPlaceholder } from './lazy-views';
+
+// Recharts is most of the views' code: the charts come after the table.
+const CostCharts = lazy(() => import('../analysis/cost-charts').then((m) => ({ default: m.CostCharts })));
 
 export function AnalysisTab() {
   const graph = useFlopLab((s) => s.graph);
@@ -37,7 +40,9 @@ export function AnalysisTab() {
         <DeviceSlot />
         <MeasurePanel graph={graph} latency={latency} onCalibrated={setCustomDevice} />
       </div>
-      <CostCharts report={report} latency={latency} metric={metric} />
+      <Suspense fallback={<ViewPlaceholder what="the charts" />}>
+        <CostCharts report={report} latency={latency} metric={metric} />
+      </Suspense>
     </div>
   );
 }
