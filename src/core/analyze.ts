@@ -1,6 +1,6 @@
 /**
  * The cost engine's entry point: a ModelGraph in, a CostReport (or every error) out.
- * Counting rules: ../shared/COUNTING.md. Pure and synchronous; runs in the worker and the CLI.
+ * Counting rules: docs/counting.md. Pure and synchronous; runs in the worker and the CLI.
  */
 import type { AnalyzeOptions, AnalyzeResult, CostReport, CostTotals, FlopConvention, LayerCost } from './cost-types';
 import type { LayerSpec, ModelGraph, Shape } from './model';
@@ -13,7 +13,7 @@ import { dims, show } from './shapes/checks';
 import { inferLayerShape } from './shapes/infer-shape';
 import { elementCount } from './shapes/tensor-shapes';
 
-/** Bytes per activation element: activations are float32 (COUNTING.md, Memory). */
+/** Bytes per activation element: activations are float32 (docs/counting.md, Memory). */
 export const ACTIVATION_BYTES_PER_ELEMENT = 4;
 
 /** Largest bytesPerWeight accepted (float64 is 8; a generous ceiling keeps weight bytes finite). */
@@ -73,10 +73,13 @@ function costOf(
 /**
  * Largest sum of activation bytes alive at once along the execution order. A tensor is alive from
  * the step that produces it until its last consumer has run; while a layer runs, its inputs and its
- * output are both alive. Tensors nobody consumes are model outputs and stay alive to the end.
- * The input tensor (InputLayer output) counts. O(layers + edges).
+ * output are both alive. Model outputs stay alive to the end: tensors nobody consumes, and those
+ * named in `outputs` (a model output that also feeds another layer). The input tensor (InputLayer
+ * output) counts. O(layers + edges).
  */
-export function peakActivationBytes(layers: LayerCost[], inputsOf: Map<string, string[]>): number {
+export function peakActivationBytes(
+  layers: LayerCost[], inputsOf: Map<string, string[]>, outputs: ReadonlySet<string> = new Set(),
+): number {
   const n = layers.length;
   const position = new Map<string, number>();
   for (let i = 0; i < n; i++) position.set(layers[i].name, i);
@@ -86,6 +89,10 @@ export function peakActivationBytes(layers: LayerCost[], inputsOf: Map<string, s
       const p = position.get(name);
       if (p !== undefined && lastUse[p] < i) lastUse[p] = i;
     }
+  }
+  for (const name of outputs) {
+    const p = position.get(name);
+    if (p !== undefined) lastUse[p] = -1; // never freed
   }
   // Tensors freed after each step, as linked lists in typed arrays (no per-step allocation).
   const freedHead = new Int32Array(n).fill(-1);
@@ -106,6 +113,14 @@ export function peakActivationBytes(layers: LayerCost[], inputsOf: Map<string, s
   return peak;
 }
 
+type SummedKey = 'params' | 'trainableParams' | 'nonTrainableParams' | 'macs' | 'flops' | 'weightBytes' | 'activationBytes';
+const SUMMED: SummedKey[] = ['params', 'trainableParams', 'nonTrainableParams', 'macs', 'flops', 'weightBytes', 'activationBytes'];
+
+/**
+ * Sums every layer's figures. Each layer's figure is an exact integer at most 2^53, so a total
+ * up to 2^53 is exact. A total past it is summed again exactly with BigInt and rounded once to
+ * the nearest double; when that double is not the exact sum, the totals say `approximate`.
+ */
 function totalsOf(layers: LayerCost[], peak: number): CostTotals {
   const t: CostTotals = {
     params: 0, trainableParams: 0, nonTrainableParams: 0, macs: 0, flops: 0, weightBytes: 0,
@@ -119,6 +134,22 @@ function totalsOf(layers: LayerCost[], peak: number): CostTotals {
     t.flops += l.flops;
     t.weightBytes += l.weightBytes;
     t.activationBytes += l.activationBytes;
+  }
+  if (peak > Number.MAX_SAFE_INTEGER) t.approximate = true;
+  for (const key of SUMMED) {
+    if (t[key] <= Number.MAX_SAFE_INTEGER) continue;
+    let exact = 0n;
+    let integral = true;
+    for (const l of layers) {
+      if (Number.isInteger(l[key])) exact += BigInt(l[key]);
+      else integral = false; // weightBytes with a fractional bytesPerWeight
+    }
+    if (!integral) {
+      t.approximate = true;
+      continue;
+    }
+    t[key] = Number(exact);
+    if (BigInt(t[key]) !== exact) t.approximate = true;
   }
   return t;
 }
@@ -179,6 +210,14 @@ export function analyzeModel(graph: ModelGraph, options: AnalyzeOptions = {}): A
   return { ok: true, report: buildReport(graph, layers, inputsOf, convention) };
 }
 
+/** Names of the layers marked `modelOutput` (consumed by other layers, yet model outputs). */
+function modelOutputsOf(layers: LayerCost[], graph: ModelGraph): Set<string> {
+  const analysed = new Set(layers.map((l) => l.name));
+  const marked = new Set<string>();
+  for (const l of graph.layers) if (l.modelOutput === true && analysed.has(l.name)) marked.add(l.name);
+  return marked;
+}
+
 function buildReport(
   graph: ModelGraph, layers: LayerCost[], inputsOf: Map<string, string[]>, convention: FlopConvention,
 ): CostReport {
@@ -191,7 +230,7 @@ function buildReport(
     inputShape: input ? input.outputShape : [],
     outputShape: layers.length > 0 ? layers[layers.length - 1].outputShape : [],
     layers,
-    totals: totalsOf(layers, peakActivationBytes(layers, inputsOf)),
+    totals: totalsOf(layers, peakActivationBytes(layers, inputsOf, modelOutputsOf(layers, graph))),
     warnings,
   };
 }

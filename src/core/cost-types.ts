@@ -1,6 +1,7 @@
 /**
  * The shape of a cost analysis: what `analyzeModel` (src/core/analyze.ts) returns.
- * Counting rules: ../shared/COUNTING.md. All counts are exact integers (no rounding).
+ * Counting rules: docs/counting.md. Every layer's counts are exact integers (no rounding); a
+ * total past 2^53 may not be, and then says so (`approximate`).
  */
 import type { LayerType, Shape } from './model';
 import type { FlopLabError } from './result';
@@ -55,6 +56,11 @@ export interface CostTotals {
   activationBytes: number;
   /** Largest sum of tensors alive at once along the execution order (input included). */
   peakActivationBytes: number;
+  /**
+   * Present (true) when a total passed 2^53 and is the nearest float64 to the exact sum, not the
+   * exact sum itself: show it as "≈". Absent when every total is exact.
+   */
+  approximate?: true;
 }
 
 export interface CostReport {

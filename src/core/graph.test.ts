@@ -72,7 +72,8 @@ describe('resolveInputs', () => {
     const g = stack([8, 8, 3],
       layer('Conv2D', 'bad1', { filters: 0 }),
       layer('Conv2D', 'after1'),                        // fed by bad1: skipped, no second error
-      layer('Dense', 'bad2', { inputs: ['input'] }),     // Dense on a 3-D input
+      layer('Flatten', 'flat', { inputs: ['input'] }),
+      layer('Conv2D', 'bad2', { inputs: ['flat'] }),     // Conv2D on a flat input
       layer('Dense', 'bad3', { inputs: ['nowhere'] }));
     const r = analyzeModel(g);
     expect(r.ok).toBe(false);

@@ -10,7 +10,7 @@ export const LAYER_TYPES_IN_PALETTE: LayerType[] = [
   'InputLayer', 'Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose', 'Dense',
   'MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D',
   'BatchNormalization', 'Activation', 'ReLU', 'LeakyReLU', 'Softmax', 'Flatten', 'Reshape',
-  'Dropout', 'ZeroPadding2D', 'Add', 'Concatenate',
+  'Dropout', 'ZeroPadding2D', 'Add', 'Concatenate', 'PReLU', 'LayerNormalization', 'Normalization',
 ];
 
 const conv = { padding: 'valid', useBias: true, activation: 'linear' } as const;
@@ -18,6 +18,7 @@ const conv = { padding: 'valid', useBias: true, activation: 'linear' } as const;
 /**
  * A new layer of `type` named `name`, with Keras default hyperparameters (padding 'valid',
  * strides 1, dilation 1, use_bias true, activation linear, BatchNormalization epsilon 0.001).
+ * `trainable` and `modelOutput` are left out (their defaults: true and false).
  */
 export function createLayer(type: LayerType, name: string): LayerSpec {
   switch (type) {
@@ -41,6 +42,9 @@ export function createLayer(type: LayerType, name: string): LayerSpec {
     case 'Dropout': return { type, name, rate: 0.5 }; // no Keras default
     case 'ZeroPadding2D': return { type, name, padding: [[1, 1], [1, 1]] };
     case 'Concatenate': return { type, name, axis: -1 };
+    case 'PReLU': return { type, name, sharedAxes: null };
+    case 'LayerNormalization': return { type, name, axis: -1, epsilon: 0.001, center: true, scale: true };
+    case 'Normalization': return { type, name, axis: -1, constantStats: false }; // adapted: mean, variance, count
     case 'Unknown': return { type, name, className: 'Unknown', outputShape: null };
   }
 }
@@ -53,6 +57,7 @@ const BASE_NAME: Record<LayerType, string> = {
   GlobalMaxPooling2D: 'global_max_pooling2d', BatchNormalization: 'batch_normalization', Activation: 'activation',
   ReLU: 're_lu', LeakyReLU: 'leaky_re_lu', Softmax: 'softmax', Flatten: 'flatten', Reshape: 'reshape',
   Dropout: 'dropout', ZeroPadding2D: 'zero_padding2d', Add: 'add', Concatenate: 'concatenate', Unknown: 'layer',
+  PReLU: 'p_re_lu', LayerNormalization: 'layer_normalization', Normalization: 'normalization',
 };
 
 /**

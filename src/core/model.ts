@@ -23,6 +23,17 @@ interface LayerBase {
   name: string;
   /** Names of inbound layers. Absent: the previous layer in the list (none for the first). */
   inputs?: string[];
+  /**
+   * Keras `trainable`: false freezes the layer, and every weight it has counts as non-trainable
+   * (Keras `layer.trainable = False`). Absent means true.
+   */
+  trainable?: boolean;
+  /**
+   * True when the layer's output is a model output although other layers consume it (a Keras
+   * functional model with outputs [a, d] where a also feeds b). It then stays in memory to the
+   * end. Layers no other layer consumes are model outputs anyway. Absent means false.
+   */
+  modelOutput?: boolean;
 }
 
 export interface InputLayerSpec extends LayerBase { type: 'InputLayer'; shape: Shape }
@@ -60,6 +71,26 @@ export interface ReLUSpec extends LayerBase {
   type: 'ReLU'; maxValue: number | null;
 }
 export interface LeakyReLUSpec extends LayerBase { type: 'LeakyReLU'; alpha: number }
+/**
+ * Keras PReLU: f(x) = x for x ≥ 0, alpha·x otherwise, with a learned alpha per element.
+ * `sharedAxes`: Keras axes (1 = the first axis after the batch) along which one alpha is shared;
+ * null (the Keras default) means one alpha per input element.
+ */
+export interface PReLUSpec extends LayerBase { type: 'PReLU'; sharedAxes: number[] | null }
+/**
+ * Keras LayerNormalization over one axis (Keras axis with the batch; -1 = last): gamma (if scale)
+ * and beta (if center), one each per element of that axis.
+ */
+export interface LayerNormalizationSpec extends LayerBase {
+  type: 'LayerNormalization'; axis: number; epsilon: number; center: boolean; scale: boolean;
+}
+/**
+ * Keras preprocessing Normalization over one axis (Keras axis with the batch; -1 = last):
+ * (x − mean) / sqrt(variance). Keras keeps mean, variance (one per element of the axis) and a
+ * count as non-trainable weights, unless mean and variance were given as constants
+ * (`constantStats`), when it keeps no weights.
+ */
+export interface NormalizationSpec extends LayerBase { type: 'Normalization'; axis: number; constantStats: boolean }
 export interface SoftmaxSpec extends LayerBase { type: 'Softmax' }
 export interface FlattenSpec extends LayerBase { type: 'Flatten' }
 export interface ReshapeSpec extends LayerBase { type: 'Reshape'; targetShape: Shape }
@@ -85,7 +116,8 @@ export type LayerSpec =
   | InputLayerSpec | Conv2DSpec | DepthwiseConv2DSpec | SeparableConv2DSpec | Conv2DTransposeSpec
   | DenseSpec | Pooling2DSpec | GlobalPooling2DSpec | BatchNormalizationSpec | ActivationSpec
   | ReLUSpec | LeakyReLUSpec | SoftmaxSpec | FlattenSpec | ReshapeSpec | DropoutSpec
-  | ZeroPadding2DSpec | AddSpec | ConcatenateSpec | UnknownLayerSpec;
+  | ZeroPadding2DSpec | AddSpec | ConcatenateSpec | UnknownLayerSpec
+  | PReLUSpec | LayerNormalizationSpec | NormalizationSpec;
 
 export type LayerType = LayerSpec['type'];
 

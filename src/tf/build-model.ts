@@ -51,7 +51,8 @@ export function buildTfModel(graph: ModelGraph, options: BuildOptions = {}): Res
         return;
       }
       const inbound = wiring.value.inputsOf.get(spec.name)!.map((n) => tensors.get(n)!);
-      const layers = createTfLayers(withPositiveAxis(spec, inbound), initializers(options, index));
+      const layers = createTfLayers(withKnownTargetShape(withPositiveAxis(spec, inbound), inbound), initializers(options, index));
+      if (spec.trainable === false) for (const layer of layers) layer.trainable = false;
       built.push(...layers);
       let out: tf.SymbolicTensor | tf.SymbolicTensor[] = inbound.length === 1 ? inbound[0] : inbound;
       for (const layer of layers) out = layer.apply(out) as tf.SymbolicTensor;
@@ -60,7 +61,8 @@ export function buildTfModel(graph: ModelGraph, options: BuildOptions = {}): Res
     current = undefined;
     const consumed = new Set([...wiring.value.inputsOf.values()].flat());
     const inputs = graph.layers.filter((l) => l.type === 'InputLayer').map((l) => tensors.get(l.name)!);
-    const outputs = graph.layers.filter((l) => !consumed.has(l.name)).map((l) => tensors.get(l.name)!);
+    // Outputs: every layer nobody consumes, and those marked as model outputs although consumed.
+    const outputs = graph.layers.filter((l) => !consumed.has(l.name) || l.modelOutput === true).map((l) => tensors.get(l.name)!);
     return ok(tf.model({ inputs, outputs, name: safeModelName(graph.name) }));
   } catch (e) {
     for (const layer of built) disposeQuietly(layer);
@@ -82,6 +84,10 @@ function wireLayers(graph: ModelGraph): Result<{ order: LayerSpec[]; inputsOf: M
     // would silently build a different model from the one FlopLab counts.
     return fail({ code: 'invalid-value', layer: dilatedDepthwise.name, field: 'dilationRate', message: `Layer '${dilatedDepthwise.name}': TensorFlow.js cannot run a dilated DepthwiseConv2D (it ignores dilationRate), so this model cannot be measured or compressed in the browser.` });
   }
+  const normalization = graph.layers.find((l) => l.type === 'Normalization');
+  if (normalization) {
+    return fail({ code: 'unknown-layer', layer: normalization.name, message: `Layer '${normalization.name}': TensorFlow.js has no Normalization layer, so this model cannot be measured or compressed in the browser (its counts are still exact: mean, variance and count).` });
+  }
   return resolveInputs(graph);
 }
 
@@ -92,6 +98,20 @@ function wireLayers(graph: ModelGraph): Result<{ order: LayerSpec[]; inputsOf: M
 function withPositiveAxis(spec: LayerSpec, inbound: tf.SymbolicTensor[]): LayerSpec {
   if (spec.type !== 'Concatenate' || spec.axis >= 0 || inbound.length === 0) return spec;
   return { ...spec, axis: inbound[0].shape.length + spec.axis };
+}
+
+/**
+ * tfjs's Reshape leaves a -1 unresolved whenever any input dimension is unknown, and the batch
+ * always is (reshape computeOutputShape), so a Dense after Reshape [1, 1, -1] would get no input
+ * size. The -1 is resolved here from the input's known dimensions, as Keras does.
+ */
+function withKnownTargetShape(spec: LayerSpec, inbound: tf.SymbolicTensor[]): LayerSpec {
+  if (spec.type !== 'Reshape' || !spec.targetShape.includes(-1) || inbound.length !== 1) return spec;
+  const dims = inbound[0].shape.slice(1);
+  if (dims.some((d) => d === null)) return spec;
+  const total = (dims as number[]).reduce((a, b) => a * b, 1);
+  const known = spec.targetShape.reduce((a, b) => (b === -1 ? a : a * b), 1);
+  return { ...spec, targetShape: spec.targetShape.map((d) => (d === -1 ? total / known : d)) };
 }
 
 interface Initializers { kernel: Initializer; depthwise: Initializer; pointwise: Initializer }
@@ -160,9 +180,14 @@ function createTfLayers(spec: LayerSpec, init: Initializers): tf.layers.Layer[] 
       return [tf.layers.add({ name })];
     case 'Concatenate':
       return [tf.layers.concatenate({ name, axis: spec.axis })];
+    case 'PReLU':
+      return [tf.layers.prelu({ name, ...(spec.sharedAxes ? { sharedAxes: [...spec.sharedAxes] } : {}) })];
+    case 'LayerNormalization':
+      return [tf.layers.layerNormalization({ name, axis: spec.axis, epsilon: spec.epsilon, center: spec.center, scale: spec.scale })];
     case 'InputLayer':
+    case 'Normalization':
     case 'Unknown':
-      // Handled before: inputs become tf.input, unknown layers are rejected by wireLayers.
+      // Handled before: inputs become tf.input; unknown layers and Normalization are rejected by wireLayers.
       throw new Error(`unexpected layer type ${spec.type}`);
   }
 }

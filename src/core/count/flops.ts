@@ -1,12 +1,13 @@
 /**
- * FLOPs per layer under the two conventions of ../shared/COUNTING.md.
+ * FLOPs per layer under the two conventions of docs/counting.md.
  *
  * Default (the lecture's): 2 × MACs for layers with weights; pooling one operation per output
  * element; global pooling one per input element; everything else 0.
  *
  * Detailed adds: bias 1 per output element; BatchNormalization 2 per element; ReLU / ReLU6 /
  * LeakyReLU 1 per element (also as the fused `activation` of a Conv/Dense layer); Softmax 5 per
- * element; Add 1 per output element per extra input; pooling K·K per output element.
+ * element; Add 1 per output element per extra input; pooling K·K per output element; PReLU 1
+ * per element; LayerNormalization 5 per element plus 1 each for scale and shift; Normalization 2.
  * Other activations (sigmoid, tanh, elu, selu, softplus, softsign, swish, gelu, hard_sigmoid)
  * have no agreed FLOP cost and COUNTING.md gives them none, so FlopLab counts them as 0 and
  * says so in the formula ("0 (sigmoid not counted)"), in both conventions. 'linear' is free.
@@ -83,6 +84,16 @@ function detailedFlops(layer: LayerSpec, inputs: Shape[], output: Shape, macs: F
       return productFormula([[['2', 2]], elements], 'scale and shift');
     case 'Add':
       return productFormula([[['(n−1)', inputs.length - 1]], elements], 'one add per extra input');
+    case 'PReLU':
+      return productFormula([elements], 'prelu, as leaky_relu');
+    case 'LayerNormalization': {
+      // Per element: add to the mean, subtract it, square, add to the variance, multiply by 1/σ;
+      // then scale and shift. The per-row divide and square root are left out.
+      const perElement = 5 + (layer.scale ? 1 : 0) + (layer.center ? 1 : 0);
+      return productFormula([[[String(perElement), perElement]], elements], 'statistics, normalise, scale and shift');
+    }
+    case 'Normalization':
+      return productFormula([[['2', 2]], elements], 'subtract the mean, divide by the deviation');
     default: {
       const activation = activationLayerName(layer);
       const terms = activation ? activationTerm(activation, elements) : [];

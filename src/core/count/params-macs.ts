@@ -1,10 +1,11 @@
 /**
- * Parameters and MACs per layer, exactly as ../shared/COUNTING.md:
+ * Parameters and MACs per layer, exactly as docs/counting.md:
  * parameters follow Keras / tfjs `countParams()`; MACs count weight multiply-adds only (a bias
  * add is not a MAC), the "mult-adds" of the papers.
  */
 import type { Formula } from '../cost-types';
 import type { LayerSpec, Shape } from '../model';
+import { elementCount, kerasAxisIndex } from '../shapes/tensor-shapes';
 import { kernelFactors, productFormula, sumFormula, zeroFormula, type Factor, type Term } from './formula';
 
 export interface ParamCount { formula: Formula; trainable: number; nonTrainable: number }
@@ -47,11 +48,21 @@ function paramsFormula(layer: LayerSpec, input: Shape, output: Shape): Formula {
         ...biasTerm(layer.useBias, ['Cout', cout]),
       ]);
     }
-    case 'Dense':
+    case 'Dense': {
+      // Keras applies Dense to the last axis: one In × Out kernel whatever the leading axes.
+      const cin = input[input.length - 1];
+      const cout = output[output.length - 1];
+      return sumFormula([{ groups: [[['In', cin], ['Out', cout]]] }, ...biasTerm(layer.useBias, ['Out', cout])]);
+    }
+    case 'PReLU':
+      return productFormula([preluAlphaFactors(input, layer.sharedAxes)], 'alpha');
+    case 'LayerNormalization': {
+      const c: Factor = ['C', axisSize(input, layer.axis)];
       return sumFormula([
-        { groups: [[['In', input[0]], ['Out', output[0]]]] },
-        ...biasTerm(layer.useBias, ['Out', output[0]]),
+        ...(layer.scale ? [{ groups: [[c]], note: 'gamma' }] : []),
+        ...(layer.center ? [{ groups: [[c]], note: 'beta' }] : []),
       ]);
+    }
     default:
       return zeroFormula(NO_WEIGHTS);
   }
@@ -69,15 +80,49 @@ function batchNormParams(center: boolean, scale: boolean, channels: number): Par
 }
 
 /**
+ * Keras Normalization (preprocessing): mean and variance per element of the axis plus a scalar
+ * count, all non-trainable (keras/src/layers/preprocessing/normalization.py `build`); none when
+ * mean and variance were given as constants.
+ */
+function normalizationParams(constantStats: boolean, channels: number): ParamCount {
+  if (constantStats) return { formula: zeroFormula('mean and variance are constants, not weights'), trainable: 0, nonTrainable: 0 };
+  const c: Factor = ['C', channels];
+  const formula = sumFormula([
+    { groups: [[c]], note: 'mean' }, { groups: [[c]], note: 'variance' }, { groups: [[['1', 1]]], note: 'count' },
+  ]);
+  return { formula, trainable: 0, nonTrainable: formula.value };
+}
+
+/** Size of a Keras axis (batch counted, -1 = last) of a shape without the batch; 0 if outside. */
+function axisSize(shape: Shape, axis: number): number {
+  const at = kerasAxisIndex(axis, shape.length);
+  return at === null ? 0 : shape[at];
+}
+
+/** PReLU's alpha shape: the input's, with each shared Keras axis (1 = first after the batch) set to 1. */
+function preluAlphaFactors(input: Shape, sharedAxes: number[] | null): Factor[] {
+  const names = input.length === 3 ? ['H', 'W', 'C'] : input.length === 1 ? ['N'] : input.map((_, i) => `D${i + 1}`);
+  const shared = new Set(sharedAxes ?? []);
+  const factors: Factor[] = input.flatMap((d, i) => (shared.has(i + 1) ? [] : [[names[i], d] as Factor]));
+  return factors.length > 0 ? factors : [['1', 1]];
+}
+
+function weightCount(layer: LayerSpec, input: Shape, output: Shape): ParamCount {
+  if (layer.type === 'BatchNormalization') return batchNormParams(layer.center, layer.scale, output[output.length - 1]);
+  if (layer.type === 'Normalization') return normalizationParams(layer.constantStats, axisSize(input, layer.axis));
+  const formula = paramsFormula(layer, input, output);
+  return { formula, trainable: formula.value, nonTrainable: 0 };
+}
+
+/**
  * Parameter count of a validated layer with known shapes (input = first input shape).
- * Units: number of scalars. Source: Keras layer weight shapes.
+ * Units: number of scalars. Source: Keras layer weight shapes. A frozen layer
+ * (`trainable: false`) keeps its count, all of it non-trainable, as Keras's `layer.trainable = False`.
  */
 export function countParams(layer: LayerSpec, inputs: Shape[], output: Shape): ParamCount {
-  if (layer.type === 'BatchNormalization') {
-    return batchNormParams(layer.center, layer.scale, output[output.length - 1]);
-  }
-  const formula = paramsFormula(layer, inputs[0] ?? [], output);
-  return { formula, trainable: formula.value, nonTrainable: 0 };
+  const count = weightCount(layer, inputs[0] ?? [], output);
+  if (layer.trainable !== false) return count;
+  return { formula: count.formula, trainable: 0, nonTrainable: count.formula.value };
 }
 
 /**
@@ -107,8 +152,13 @@ export function countMacs(layer: LayerSpec, inputs: Shape[], output: Shape): For
         [...kernelFactors(layer.kernelSize), ['Cout', output[2]]],
         [['Hin', input[0]], ['Win', input[1]], ['Cin', input[2]]],
       ]);
-    case 'Dense':
-      return productFormula([[['In', input[0]]], [['Out', output[0]]]]);
+    case 'Dense': {
+      const cin: Factor = ['In', input[input.length - 1]];
+      const cout: Factor = ['Out', output[output.length - 1]];
+      if (input.length === 1) return productFormula([[cin], [cout]]);
+      // Applied at every position of the leading axes (Keras Dense on a rank ≥ 2 input).
+      return productFormula([[['N', elementCount(input.slice(0, -1))]], [cin], [cout]], 'N = positions along the leading axes');
+    }
     default:
       return zeroFormula(NO_WEIGHTS);
   }

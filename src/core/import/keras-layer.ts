@@ -147,7 +147,36 @@ const CONVERTERS: Record<string, Converter> = {
   ZeroPadding2D: (name, r) => ({ type: 'ZeroPadding2D', name, padding: zeroPadding(r) }),
   Add: (name) => ({ type: 'Add', name }),
   Concatenate: (name, r) => ({ type: 'Concatenate', name, axis: integerAxis(r) }),
+  PReLU: (name, r) => ({ type: 'PReLU', name, sharedAxes: sharedAxes(r) }),
+  LayerNormalization: (name, r) => ({
+    type: 'LayerNormalization', name, axis: singleAxis(r), epsilon: r.number('epsilon', 0.001),
+    center: r.bool('center', true), scale: r.bool('scale', true),
+  }),
+  // Keras keeps no weights when mean and variance are given in the config (they are constants).
+  Normalization: (name, r) => ({
+    type: 'Normalization', name, axis: singleAxis(r), constantStats: r.has('mean') && r.has('variance'),
+  }),
 };
+
+/** Keras PReLU shared_axes: null, an int, or a list of positive axes (1 = the first after the batch). */
+function sharedAxes(r: ConfigReader): number[] | null {
+  const v = r.raw('shared_axes');
+  if (v === undefined || v === null) return null;
+  const list: unknown[] = Array.isArray(v) ? v : [v];
+  if (list.length > 0 && list.every((a) => typeof a === 'number' && Number.isInteger(a) && a >= 1)) return list as number[];
+  r.reject('shared_axes', 'null or a list of positive axes (1 = the first axis after the batch)');
+  return null;
+}
+
+/** A LayerNormalization / Normalization axis: one integer, or a list of one (Keras writes both). */
+function singleAxis(r: ConfigReader): number {
+  const v = r.raw('axis');
+  if (v === undefined) return -1;
+  const single = Array.isArray(v) && v.length === 1 ? (v[0] as unknown) : v;
+  if (typeof single === 'number' && Number.isInteger(single) && single !== 0) return single;
+  r.reject('axis', 'one non-zero integer axis (several axes or None are not supported)');
+  return -1;
+}
 
 function pooling(type: 'MaxPooling2D' | 'AveragePooling2D', name: string, r: ConfigReader): LayerSpec {
   const poolSize = r.pair('pool_size', [2, 2]);
@@ -213,6 +242,8 @@ export function convertKerasLayer(name: string, className: string, config: Recor
       ...(r.problemField ? { field: r.problemField } : {}),
     });
   }
-  const [spec, ...followedBy] = Array.isArray(converted) ? converted : [converted];
+  const [first, ...followedBy] = Array.isArray(converted) ? converted : [converted];
+  // Keras `trainable: false` (a frozen layer): its weights count as non-trainable.
+  const spec = config.trainable === false && first.type !== 'InputLayer' ? { ...first, trainable: false } : first;
   return ok({ kind: 'spec', spec, followedBy, warnings });
 }

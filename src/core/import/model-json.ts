@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { LayerSpec, ModelGraph, Shape } from '../model';
 import { fail, ok, type FlopLabError, type Result } from '../result';
+import { resolveGraph } from '../graph';
 import { fillUnknownShapes } from './fill-unknown-shapes';
 import { parseTopology, topologySchema, type AxisCheck } from './keras-topology';
 import { weightsManifestSchema, type WeightsManifestGroup } from './weights-manifest';
@@ -81,6 +82,18 @@ function misplacedAxis(checks: AxisCheck[], shapes: Map<string, Shape>): FlopLab
   return null;
 }
 
+/**
+ * Marks the model outputs that other layers also consume (`modelOutput`): they stay in memory to
+ * the end. Outputs nobody consumes need no mark.
+ */
+function markConsumedOutputs(graph: ModelGraph, outputNames: string[]): ModelGraph {
+  const { inputsOf } = resolveGraph(graph);
+  const consumed = new Set([...inputsOf.values()].flat());
+  const marked = new Set(outputNames.filter((n) => consumed.has(n)));
+  if (marked.size === 0) return graph;
+  return { ...graph, layers: graph.layers.map((l) => (marked.has(l.name) ? { ...l, modelOutput: true } : l)) };
+}
+
 function firstDuplicate(layers: LayerSpec[]): string | null {
   const seen = new Set<string>();
   for (const layer of layers) {
@@ -129,7 +142,9 @@ export function parseModelJson(json: unknown): Result<ImportedModel> {
   if (outputNames.length > 1) {
     warnings.push(`Model '${name}' has ${outputNames.length} outputs (${outputNames.join(', ')}); every layer is counted.`);
   }
-  const { graph, shapes } = fillUnknownShapes({ name, layers: dropChainWiring(layers) });
+  const filled = fillUnknownShapes({ name, layers: dropChainWiring(layers) });
+  const graph = markConsumedOutputs(filled.graph, outputNames);
+  const { shapes } = filled;
   const badAxis = misplacedAxis(axisChecks, shapes);
   if (badAxis) return fail(badAxis);
   return ok({ graph, warnings, weightsManifest });

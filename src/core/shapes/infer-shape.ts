@@ -9,7 +9,9 @@ import { expectedError } from './checks';
 import {
   convShape, convTransposeShape, globalPoolShape, poolShape, zeroPaddingShape,
 } from './spatial-shapes';
-import { addShape, concatShape, denseShape, flattenShape, reshapeShape } from './tensor-shapes';
+import {
+  addShape, concatShape, denseShape, flattenShape, normalizedAxisShape, preluShape, reshapeShape,
+} from './tensor-shapes';
 import { validateLayer } from './validate-layer';
 
 /** Output shape of a validated single-input layer. */
@@ -23,6 +25,8 @@ function singleInputShape(layer: LayerSpec, input: Shape): Result<Shape> {
     case 'ZeroPadding2D': return zeroPaddingShape(layer, input);
     case 'Flatten': return ok(flattenShape(input));
     case 'Reshape': return reshapeShape(layer, input);
+    case 'PReLU': return preluShape(layer, input);
+    case 'LayerNormalization': case 'Normalization': return normalizedAxisShape(layer, input);
     default: return ok([...input]); // BatchNormalization, activations, Dropout: shape unchanged
   }
 }

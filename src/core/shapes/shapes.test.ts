@@ -157,10 +157,8 @@ describe('impossible configurations are error values naming layer and field', ()
     expect(errorOf(stack([1, 1, 3], layer('MaxPooling2D', 'p')))).toMatchObject({ code: 'kernel-too-large', field: 'poolSize' });
   });
 
-  it('Dense on a 4-D (H×W×C) input without Flatten', () => {
-    const e = errorOf(stack([7, 7, 512], layer('Dense', 'fc1', { units: 4096 })));
-    expect(e).toMatchObject({ code: 'wrong-rank', layer: 'fc1', field: 'input' });
-    expect(e.message).toMatch(/Flatten/);
+  it('Dense on an H×W×C input applies to the last axis, as Keras does (no error)', () => {
+    expect(outShape([7, 7, 512], layer('Dense', 'fc1', { units: 4096 }))).toEqual([7, 7, 4096]);
   });
 
   it('convolution and global pooling on a flat input', () => {

@@ -1,8 +1,11 @@
 /**
- * Output shapes of the non-spatial layers: Dense, Flatten, Reshape, Add, Concatenate.
+ * Output shapes of the non-spatial layers: Dense, Flatten, Reshape, Add, Concatenate, and the
+ * axis checks of PReLU, LayerNormalization and Normalization.
  * Keras semantics; shapes exclude the batch dimension.
  */
-import type { ConcatenateSpec, DenseSpec, LayerSpec, ReshapeSpec, Shape } from '../model';
+import type {
+  ConcatenateSpec, DenseSpec, LayerNormalizationSpec, LayerSpec, NormalizationSpec, PReLUSpec, ReshapeSpec, Shape,
+} from '../model';
 import { fail, ok, type Result } from '../result';
 import { dims, expectedError } from './checks';
 
@@ -14,15 +17,36 @@ export function elementCount(shape: readonly number[]): number {
 }
 
 /**
- * Dense. Keras would apply Dense to the last axis of a higher-rank input; FlopLab asks for a flat
- * input (the mistake a student makes is forgetting Flatten, and the counts would silently change).
+ * Dense applies to the last axis, as Keras does: In = the input's last dimension, and the
+ * leading dimensions are kept (10×32 → Dense 16 → 10×16; 1×1×C → 1×1×units).
  */
 export function denseShape(layer: DenseSpec, input: Shape): Result<Shape> {
-  if (input.length !== 1) {
-    return fail(expectedError(layer.name, 'wrong-rank', 'input',
-      'rank 1 (a flat vector; add a Flatten layer before it)', `${dims(input)} (rank ${input.length})`));
-  }
-  return ok([layer.units]);
+  return ok([...input.slice(0, -1), layer.units]);
+}
+
+/**
+ * The 0-based position in a shape without the batch of a Keras axis counted with the batch
+ * (1 = the first dimension, -1 = the last), or null when the axis is outside a rank-`rank` input.
+ */
+export function kerasAxisIndex(axis: number, rank: number): number | null {
+  const at = axis < 0 ? axis + rank : axis - 1;
+  return Number.isInteger(at) && at >= 0 && at < rank ? at : null;
+}
+
+/** LayerNormalization and Normalization: the axis must exist in the input; the shape is unchanged. */
+export function normalizedAxisShape(layer: LayerNormalizationSpec | NormalizationSpec, input: Shape): Result<Shape> {
+  if (kerasAxisIndex(layer.axis, input.length) !== null) return ok([...input]);
+  return fail(expectedError(layer.name, 'invalid-value', 'axis',
+    `between 1 and ${input.length} or between -${input.length} and -1 (the input ${dims(input)} has rank ${input.length}; 0 is the batch)`,
+    String(layer.axis)));
+}
+
+/** PReLU: shared axes must exist in the input; the shape is unchanged. */
+export function preluShape(layer: PReLUSpec, input: Shape): Result<Shape> {
+  const outside = (layer.sharedAxes ?? []).find((a) => a > input.length);
+  if (outside === undefined) return ok([...input]);
+  return fail(expectedError(layer.name, 'invalid-value', 'sharedAxes',
+    `axes between 1 and ${input.length} (the input ${dims(input)} has rank ${input.length})`, `[${(layer.sharedAxes ?? []).join(', ')}]`));
 }
 
 /** Flatten: all dimensions into one. */

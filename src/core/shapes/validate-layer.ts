@@ -45,6 +45,10 @@ const R = {
     (v) => isPair(v, (p) => isPair(p, isNonNegInt))),
   axis: rule('axis', 'a non-zero integer (Keras axis, batch included; -1 = last)', (v) => isInt(v) && v !== 0),
   className: rule('className', 'a string', (v) => typeof v === 'string'),
+  sharedAxes: rule('sharedAxes', `null or a list of 1 to ${MAX_RANK} distinct Keras axes (1 = the first after the batch)`,
+    (v) => v === null || (Array.isArray(v) && v.length >= 1 && v.length <= MAX_RANK
+      && v.every((a) => isInt(a) && a >= 1 && a <= MAX_RANK) && new Set(v).size === v.length)),
+  constantStats: rule('constantStats', 'true or false', isBool),
   outputShape: rule('outputShape', `null or a list of 1 to ${MAX_RANK} positive integers`, (v) => v === null || isShape(v)),
 };
 
@@ -72,7 +76,13 @@ const RULES: Record<LayerType, FieldRule[]> = {
   Add: [],
   Concatenate: [R.axis],
   Unknown: [R.className, R.outputShape],
+  PReLU: [R.sharedAxes],
+  LayerNormalization: [R.axis, R.epsilon, R.center, R.scale],
+  Normalization: [R.axis, R.constantStats],
 };
+
+/** Fields every layer may have; absent means the default (trainable, not a consumed model output). */
+const OPTIONAL_BOOLEANS = ['trainable', 'modelOutput'] as const;
 
 /** The layer types FlopLab knows (including 'Unknown' for imported unknown classes). */
 export const KNOWN_LAYER_TYPES = Object.keys(RULES) as LayerType[];
@@ -93,6 +103,9 @@ export function validateLayer(layer: LayerSpec): FlopLabError | null {
       message: `Layer '${name}': Expected type to be a known layer type, but got ${show(layer.type)}.` };
   }
   const fields = layer as unknown as Record<string, unknown>;
+  for (const field of OPTIONAL_BOOLEANS) {
+    if (fields[field] !== undefined && !isBool(fields[field])) return invalid(name, field, 'true or false (or absent)', fields[field]);
+  }
   for (const r of RULES[layer.type]) {
     if (!r.test(fields[r.field])) return invalid(name, r.field, r.expected, fields[r.field]);
   }
