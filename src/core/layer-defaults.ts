@@ -13,6 +13,12 @@ export const LAYER_TYPES_IN_PALETTE: LayerType[] = [
   'Dropout', 'ZeroPadding2D', 'Add', 'Concatenate', 'PReLU', 'LayerNormalization', 'Normalization',
 ];
 
+/** Layer types with trainable weights: the editor offers a "Trainable" switch (Keras `trainable`) for them. */
+export const LAYER_TYPES_WITH_TRAINABLE_WEIGHTS: ReadonlySet<LayerType> = new Set<LayerType>([
+  'Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose', 'Dense', 'BatchNormalization',
+  'PReLU', 'LayerNormalization',
+]);
+
 const conv = { padding: 'valid', useBias: true, activation: 'linear' } as const;
 
 /**

@@ -3,6 +3,7 @@
  * what is valid but impossible for the model (a kernel larger than its input) goes to the store
  * and comes back as the engine's message.
  */
+import { LAYER_TYPES_WITH_TRAINABLE_WEIGHTS } from '../../core/layer-defaults';
 import { ACTIVATIONS, type ActivationName, type LayerSpec, type Padding } from '../../core/model';
 import { NumberField, type NumberRule } from '../common/number-field';
 import { CheckboxField, SelectField } from '../common/select-field';
@@ -19,6 +20,18 @@ const AXIS: NumberRule = { integer: true, validate: (n) => (n === 0 ? 'Axis 0 is
 
 /** The fields of `layer`; `fieldError` is the engine's message for the field it names, if any. */
 export function LayerFields({ layer, commit, fieldError }: { layer: LayerSpec; commit: Commit; fieldError(field: string): string | null }) {
+  return (
+    <>
+      <TypeFields layer={layer} commit={commit} fieldError={fieldError} />
+      {LAYER_TYPES_WITH_TRAINABLE_WEIGHTS.has(layer.type) && (
+        // Keras `trainable`: unchecked freezes the layer, and its weights count as non-trainable.
+        <CheckboxField label="Trainable" checked={layer.trainable !== false} onChange={(trainable) => commit({ trainable })} />
+      )}
+    </>
+  );
+}
+
+function TypeFields({ layer, commit, fieldError }: { layer: LayerSpec; commit: Commit; fieldError(field: string): string | null }) {
   switch (layer.type) {
     case 'InputLayer':
       return <ShapeListField legend="Input shape" value={layer.shape} dimLabels={['Height', 'Width', 'Channels']}
