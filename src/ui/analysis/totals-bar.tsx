@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CostReport, LatencyReport } from '../../core/cost-types';
+import type { CostReport, CostTotals, LatencyReport } from '../../core/cost-types';
 import { formatBytes, formatCount, formatMs } from '../../core/format';
 import { formatExact } from './unit-scale';
 
@@ -46,6 +46,9 @@ function Total({ testId, label, value, text, unit, detail, title }: TotalProps) 
 
 const DASH = '—';
 
+/** "≈ " before a total past 2^53 that is not exact (the engine marks such totals `approximate`). */
+const about = (t: CostTotals, n: number): string => (t.approximate && n > Number.MAX_SAFE_INTEGER ? '≈ ' : '');
+
 /** Headline totals, always visible. Large type: this is what a projected classroom reads. */
 export function TotalsBar({ report, latency, stale, deviceName, emptyHint }: TotalsBarProps) {
   const t = report?.totals;
@@ -65,28 +68,28 @@ export function TotalsBar({ report, latency, stale, deviceName, emptyHint }: Tot
       <div className={`grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6 ${stale ? 'opacity-55 grayscale' : ''}`}>
         <Total
           testId="total-params" label="Parameters" value={t?.params ?? null}
-          text={t ? formatCount(t.params) : DASH}
+          text={t ? about(t, t.params) + formatCount(t.params) : DASH}
           detail={t && (t.nonTrainableParams > 0
             ? `incl. ${formatCount(t.nonTrainableParams)} non-trainable`
             : 'all trainable')}
           title={t && `${formatExact(t.params)} parameters: ${formatExact(t.trainableParams)} trainable, ${formatExact(t.nonTrainableParams)} non-trainable`}
         />
         <Total
-          testId="total-macs" label="MACs" value={t?.macs ?? null} text={t ? formatCount(t.macs) : DASH} unit="MACs"
-          detail={t && formatExact(t.macs)} title={t && `${formatExact(t.macs)} multiply-accumulates`}
+          testId="total-macs" label="MACs" value={t?.macs ?? null} text={t ? about(t, t.macs) + formatCount(t.macs) : DASH} unit="MACs"
+          detail={t && about(t, t.macs) + formatExact(t.macs)} title={t && `${formatExact(t.macs)} multiply-accumulates`}
         />
         <Total
-          testId="total-flops" label="FLOPs" value={t?.flops ?? null} text={t ? formatCount(t.flops) : DASH} unit="FLOPs"
+          testId="total-flops" label="FLOPs" value={t?.flops ?? null} text={t ? about(t, t.flops) + formatCount(t.flops) : DASH} unit="FLOPs"
           detail={report && `${report.convention} convention`} title={t && `${formatExact(t.flops)} floating-point operations`}
         />
         <Total
           testId="total-weight-bytes" label="Weights" value={t?.weightBytes ?? null}
-          text={t ? formatBytes(t.weightBytes) : DASH} detail={t && 'float32'}
+          text={t ? about(t, t.weightBytes) + formatBytes(t.weightBytes) : DASH} detail={t && 'float32'}
           title={t && `${formatExact(t.weightBytes)} bytes`}
         />
         <Total
           testId="total-peak-activation-bytes" label="Peak activations" value={t?.peakActivationBytes ?? null}
-          text={t ? formatBytes(t.peakActivationBytes) : DASH} detail={t && 'largest live set'}
+          text={t ? about(t, t.peakActivationBytes) + formatBytes(t.peakActivationBytes) : DASH} detail={t && 'largest live set'}
           title={t && `${formatExact(t.peakActivationBytes)} bytes alive at once at the peak`}
         />
         <Total
