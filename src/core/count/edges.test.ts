@@ -47,6 +47,8 @@ describe('Dense on an input of rank ≥ 2 (Keras: the last axis)', () => {
     // params 32·16 + 16 = 528; MACs 10 × 32 × 16 = 5,120; FLOPs 2 × 5,120; bytes 10·16·4 = 640.
     expect(d).toMatchObject({ outputShape: [10, 16], params: 528, macs: 5120, flops: 10_240, activationBytes: 640 });
     expect(d.formulas.macs.substituted).toBe('10 × 32 × 16');
+    // Detailed: 10,240 + a bias add per output element (10·16 = 160) = 10,400.
+    expect(reportOf(stack([10, 32], layer('Dense', 'd', { units: 16 })), { convention: 'detailed' }).layers[1].flops).toBe(10_400);
   });
 
   it('detailed FLOPs: 2 × MACs, a bias add and the activation per output element', () => {
