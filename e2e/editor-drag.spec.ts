@@ -23,7 +23,7 @@ const names = async (page: Page) =>
 test('dragging a palette item into the stack inserts it there', async ({ page }) => {
   await buildSmallCnn(page);
   const pool = stackItems(page).filter({ hasText: 'max_pooling2d' });
-  await drag(page, page.getByRole('button', { name: 'Add BatchNormalization', exact: true }), pool, 'top');
+  await drag(page, page.getByRole('button', { name: 'Add BatchNorm (BatchNormalization)', exact: true }), pool, 'top');
   await expect.poll(() => names(page)).toEqual(['input', 'conv2d', 'batch_normalization', 'max_pooling2d', 'flatten', 'dense']);
   // BN on 8 channels: 4 · 8 = 32 params (16 of them non-trainable).
   await expectTotal(page, 'total-params', SMALL_CNN.params + 32);

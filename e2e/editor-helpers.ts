@@ -33,7 +33,7 @@ export const stackItems = (page: Page) => page.getByRole('list', { name: 'Layers
 /** Builds SMALL_CNN with the mouse from the palette and the inspector. */
 export async function buildSmallCnn(page: Page): Promise<void> {
   await openEmptyModel(page);
-  await page.getByRole('button', { name: 'Add InputLayer', exact: true }).click();
+  await page.getByRole('button', { name: 'Add Input (InputLayer)', exact: true }).click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await inspector.getByLabel('Height', { exact: true }).fill('28');
   await inspector.getByLabel('Width', { exact: true }).fill('28');
@@ -43,7 +43,7 @@ export async function buildSmallCnn(page: Page): Promise<void> {
   await inspector.getByLabel('Kernel height', { exact: true }).fill('3');
   await inspector.getByLabel('Kernel width', { exact: true }).fill('3');
   await inspector.getByLabel('Padding', { exact: true }).selectOption('valid');
-  await page.getByRole('button', { name: 'Add MaxPooling2D', exact: true }).click();
+  await page.getByRole('button', { name: 'Add MaxPool (MaxPooling2D)', exact: true }).click();
   await page.getByRole('button', { name: 'Add Flatten', exact: true }).click();
   await page.getByRole('button', { name: 'Add Dense', exact: true }).click();
   await inspector.getByLabel('Units', { exact: true }).fill('10');

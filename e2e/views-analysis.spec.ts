@@ -12,6 +12,7 @@
  *     saving 814,858,240 MACs; ratio 1/128 + 1/9 = 0.119.
  */
 import { expect, test, type Page } from './fixtures';
+import { waitForAnalysis } from './state-helpers';
 
 const VGG = { macs: 15_470_264_320, params: 138_357_544, flops: 30_942_059_008 } as const;
 
@@ -47,7 +48,10 @@ test('totals, MACs/FLOPs switch, sorting and a formula with its numbers', async 
   await expect(bodyRows(page).first()).toHaveAttribute('data-layer', 'fc1');
   await paramsHeader.getByRole('button').click();
   await expect(paramsHeader).toHaveAttribute('aria-sort', 'ascending');
+  // The table draws the rows near its view: at the bottom of its box, the last row is fc1.
+  await grid.getByRole('region', { name: 'Layer table (scrolls)' }).evaluate((box) => { box.scrollTop = box.scrollHeight; });
   await expect(bodyRows(page).last()).toHaveAttribute('data-layer', 'fc1');
+  await expect(bodyRows(page).last()).toHaveAttribute('aria-rowindex', await grid.getByRole('table').getAttribute('aria-rowcount') ?? '');
   await grid.getByRole('columnheader', { name: /^#/ }).getByRole('button').click();
   await expect(bodyRows(page).first()).toHaveAttribute('data-layer', 'input_1');
 
@@ -86,9 +90,14 @@ test('the detailed convention raises total FLOPs and the per-layer figures follo
 test('changing the device changes the latency estimate; typed figures switch to Custom', async ({ page }) => {
   await openPreset(page, 'vgg-16');
   const latency = page.getByTestId('latency-estimate-ms');
+  // The default model's latency is on show until VGG-16's analysis lands: read it only after.
+  await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', String(VGG.params));
+  await waitForAnalysis(page);
   await expect(latency).toHaveAttribute('data-value', /\d/);
   const before = await latency.getAttribute('data-value');
   const device = page.getByRole('combobox', { name: 'Device' });
+  // The Analysis view loads after the first totals: wait for its device picker to be there.
+  await expect(device).toBeVisible();
   const options = await device.locator('option').allTextContents();
   expect(options).toContain('Custom');
   await device.selectOption('rtx-4090');

@@ -7,6 +7,7 @@ import { findDevice } from '../core/devices';
 import { useFlopLab } from '../state/store';
 import { useLatency } from '../state/selectors';
 import { TotalsBar } from './analysis/totals-bar';
+import { MAIN_CONTENT_ID, SkipLink } from './common/skip-link';
 import { TabList, type TabDef } from './common/tabs';
 import { EditorPanel } from './editor/editor-panel';
 import { Inspector } from './editor/inspector';
@@ -27,10 +28,11 @@ export function App() {
   useUndoShortcuts();
   return (
     <div className="flex min-h-screen flex-col lg:h-screen">
+      <SkipLink />
       <Header />
       <NoticeBanner />
       <Totals />
-      <main className="grid min-h-0 flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_19rem_minmax(0,1fr)]">
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="focus:outline-none grid min-h-0 flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_19rem_minmax(0,1fr)]">
         <div className="flex min-h-0 flex-col rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 max-lg:h-[70vh]">
           <EditorPanel />
         </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRatio, layerDeltas, separableSwaps, totalsDeltas } from './compare-deltas';
+import { comparedNameOfB } from './compared-name';
 import { layerCost, normalGraph, normalReport, separableGraph, separableReport } from './test-fixtures';
 
 const A = { graph: normalGraph, report: normalReport };
@@ -89,5 +90,25 @@ describe('formatRatio', () => {
   it('keeps three significant digits', () => {
     expect(formatRatio(1 / 128 + 1 / 9)).toBe('0.119');
     expect(formatRatio(1 / 1024 + 1 / 49)).toBe('0.0214');
+  });
+});
+
+describe('comparedNameOfB', () => {
+  const swaps = separableSwaps(A, B);
+  const named = (graph: typeof separableGraph, name: string) => ({ ...graph, name });
+
+  it("follows the layers: the lecture's normal model made separable is called separable", () => {
+    expect(comparedNameOfB(named(separableGraph, 'Normal 7×7 convolution'), swaps)).toBe('Separable 7×7 convolution');
+    expect(comparedNameOfB(named(normalGraph, 'Separable 7×7 convolution'), separableSwaps(B, A))).toBe('Normal 7×7 convolution');
+  });
+
+  it('names the swapped layer when the model name says nothing about its kind', () => {
+    expect(comparedNameOfB(named(separableGraph, 'VGG-16'), swaps)).toBe('VGG-16, conv2 made separable');
+  });
+
+  it('keeps the name when nothing was swapped, or when the layers are mixed', () => {
+    expect(comparedNameOfB(named(separableGraph, 'Normal 7×7 convolution'), [])).toBe('Normal 7×7 convolution');
+    const mixed = { ...separableGraph, name: 'Normal mix', layers: [...separableGraph.layers, { ...normalGraph.layers[1], name: 'conv3' }] };
+    expect(comparedNameOfB(mixed, swaps)).toBe('Normal mix, conv2 made separable');
   });
 });

@@ -4,6 +4,7 @@ import { estimateLatency, type DeviceRates } from '../../core/latency';
 import {
   layerDeltas, separableSwaps, totalsDeltas, type ComparedModel, type LayerDelta, type TotalKey,
 } from './compare-deltas';
+import { comparedNameOfB } from './compared-name';
 import { signed, signedCount, signedPercent } from './delta-text';
 import { SwapCard } from './swap-card';
 import { formatExact } from './unit-scale';
@@ -87,7 +88,7 @@ function figure(n: number | null): string {
 
 function LayerDeltaTable({ rows }: { rows: LayerDelta[] }) {
   return (
-    <div className="max-h-[60vh] overflow-auto rounded-lg ring-1 ring-slate-200">
+    <div className="relative max-h-[60vh] overflow-auto rounded-lg ring-1 ring-slate-200">
       <table className="w-full border-collapse bg-white text-base">
         <caption className="sr-only">Per-layer differences between A and B, matched by layer name</caption>
         <thead>
@@ -135,14 +136,17 @@ export function CompareView({ a, b, device }: CompareViewProps) {
     ...(peak && bandwidth ? latencyRows(a, b, { peakGflops: peak, bandwidthGBs: bandwidth }) : []),
   ], [a, b, peak, bandwidth]);
   const swaps = useMemo(() => separableSwaps(a, b), [a, b]);
+  const nameB = comparedNameOfB(b.graph, swaps);
   const layers = useMemo(() => layerDeltas(a.report, b.report), [a.report, b.report]);
   const shown = showSame ? layers : layers.filter((l) => l.status !== 'same');
   const conventionsDiffer = a.report.convention !== b.report.convention;
   return (
-    <section aria-label="Comparison A vs B" className="flex flex-col gap-5">
+    // relative: the sr-only table captions (position: absolute) are placed against this box, inside
+    // the scrolling tab panel, instead of against the page, where they made the page scroll into blank space.
+    <section aria-label="Comparison A vs B" className="relative flex flex-col gap-5">
       <p className="text-base text-slate-700">
         <span className="font-semibold">A</span> is the pinned model ({a.report.name}, {a.report.layers.length} layers);{' '}
-        <span className="font-semibold">B</span> is the current one ({b.report.name}, {b.report.layers.length} layers). Layers are matched by name (a renamed Conv2D ↔ SeparableConv2D pair by what it computes).
+        <span className="font-semibold">B</span> is the current one (<span data-testid="compare-name-b">{nameB}</span>, {b.report.layers.length} layers). Layers are matched by name (a renamed Conv2D ↔ SeparableConv2D pair by what it computes).
       </p>
       {conventionsDiffer && (
         <p role="note" className="rounded-md bg-amber-100 px-3 py-1.5 text-base text-amber-900">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CostReport, CostTotals, LatencyReport } from '../../core/cost-types';
 import { formatBytes, formatCount, formatMs } from '../../core/format';
+import { useFlopLab } from '../../state/store';
 import { formatExact } from './unit-scale';
 
 export interface TotalsBarProps {
@@ -12,6 +13,11 @@ export interface TotalsBarProps {
   deviceName?: string;
   /** Shown instead of the figures when there is no report at all (e.g. an empty model). */
   emptyHint?: string;
+  /**
+   * An analysis of the current graph is still running (the figures are about to change).
+   * Defaults to the store's `analysisPending`.
+   */
+  pending?: boolean;
 }
 
 interface TotalProps {
@@ -29,15 +35,17 @@ interface TotalProps {
 
 function Total({ testId, label, value, text, unit, detail, title }: TotalProps) {
   return (
-    <div className="min-w-0 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200" title={title ?? undefined}>
+    <div className="min-w-0 rounded-lg bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200 xl:px-3 2xl:px-4" title={title ?? undefined}>
       <div className="text-sm font-medium uppercase tracking-wide text-slate-600">{label}</div>
       <div
         data-testid={testId}
         data-value={value === null ? undefined : String(value)}
-        className="whitespace-nowrap text-3xl font-semibold tabular-nums text-slate-900"
+        className="flex flex-wrap items-baseline gap-x-1.5 text-3xl font-semibold tabular-nums text-slate-900"
       >
-        {text}
-        {unit && <>{' '}<span className="text-lg font-medium text-slate-600">{unit}</span></>}
+        {/* The unit moves under the number when the card is too narrow (six cards at 1280 px
+            clipped "30.97 G FLOPs"); the space keeps the text "30.97 G FLOPs" for readers and tests. */}
+        <span className="whitespace-nowrap">{text}</span>
+        {unit && <>{' '}<span className="whitespace-nowrap text-lg font-medium text-slate-600">{unit}</span></>}
       </div>
       {detail && <div className="mt-0.5 truncate text-sm text-slate-600">{detail}</div>}
     </div>
@@ -50,11 +58,15 @@ const DASH = '—';
 const about = (t: CostTotals, n: number): string => (t.approximate && n > Number.MAX_SAFE_INTEGER ? '≈ ' : '');
 
 /** Headline totals, always visible. Large type: this is what a projected classroom reads. */
-export function TotalsBar({ report, latency, stale, deviceName, emptyHint }: TotalsBarProps) {
+export function TotalsBar({ report, latency, stale, deviceName, emptyHint, pending }: TotalsBarProps) {
+  const storePending = useFlopLab((s) => s.analysisPending);
+  const busy = pending ?? storePending;
   const t = report?.totals;
   const shortDevice = deviceName?.replace(/\s*\(.*\)\s*$/, '');
   return (
-    <section aria-label="Model totals" className="relative">
+    // aria-busy: assistive tech (and the e2e tests) wait for "false" before reading the figures,
+    // so nothing reads a total that the running analysis is about to replace.
+    <section aria-label="Model totals" aria-busy={busy} className="relative">
       {!report && emptyHint && (
         <p role="status" className="mb-2 rounded-md bg-sky-50 px-3 py-1.5 text-base font-medium text-sky-900 ring-1 ring-sky-200">
           {emptyHint}

@@ -62,10 +62,16 @@ function Codebook({ layer }: { layer: LayerCompression }) {
   return (
     <div className="mt-2">
       <h4 className="font-semibold">Codebook of {layer.name} ({layer.codebook.length} centroids, {Math.ceil(Math.log2(Math.max(2, layer.codebook.length)))}-bit indices)</h4>
+      {/*
+        Chip colours in sRGB hex (WCAG 2 contrast, (L1 + 0.05) / (L2 + 0.05) with relative luminance L):
+        background #f1f5f9 (L = 0.9085); index #475569 (L = 0.0886): 0.9585 / 0.1386 = 6.92 : 1;
+        value #0f172a (L = 0.0088): 0.9585 / 0.0588 = 16.3 : 1. Both clear the 4.5 : 1 that small text
+        needs (the old slate-500 index on slate-100 was 4.3 : 1).
+      */}
       <ol aria-label={`Codebook of ${layer.name}`} className="mt-1 flex flex-wrap gap-1 font-mono text-sm">
         {layer.codebook.map((value, i) => (
-          <li key={i} className="rounded bg-slate-100 px-1.5 py-0.5 tabular-nums">
-            <span className="text-slate-500">{i}:</span> {value.toPrecision(3)}
+          <li key={i} className="rounded bg-[#f1f5f9] px-1.5 py-0.5 tabular-nums text-[#0f172a]">
+            <span className="text-[#475569]">{i}:</span> {value.toPrecision(3)}
           </li>
         ))}
       </ol>

@@ -7,8 +7,8 @@ import { LayerStack } from './layer-stack';
 import { Palette } from './palette';
 
 /**
- * Adds a layer after the selected one (or at the end); the store selects it. Focus stays on the
- * palette so several layers can be added in a row; the stack scrolls the new one into view.
+ * Adds a layer after the selected one (or at the end); the store selects it. The palette then
+ * moves the focus to its first field in the inspector; the stack scrolls the new one into view.
  */
 function addAfterSelection(type: LayerType): void {
   const { graph, selectedLayer, addLayer } = useFlopLab.getState();

@@ -44,7 +44,7 @@ export function Inspector() {
   };
 
   return (
-    <section aria-labelledby="inspector-heading" className="flex flex-col gap-3">
+    <section aria-labelledby="inspector-heading" data-inspector-layer={layer.name} className="flex flex-col gap-3">
       <div>
         <h2 id="inspector-heading" className="text-lg font-bold">
           Inspector: <span className="font-mono">{layer.name}</span>
@@ -65,7 +65,10 @@ export function Inspector() {
           hint="Press Enter or leave the field to rename." onCommit={(v) => commit({ name: v })} />
         <InputsField layers={layers} index={index} onCommit={(inputs) => commit({ inputs })} />
         {(layer.type === 'Conv2D' || layer.type === 'SeparableConv2D') && <SeparableSwap layer={layer} />}
-        <LayerFields layer={layer} commit={commit} fieldError={fieldError} />
+        {/* display: contents keeps the fields in the column's flex layout; focus-inspector.ts finds them here. */}
+        <div data-inspector-fields className="contents">
+          <LayerFields layer={layer} commit={commit} fieldError={fieldError} />
+        </div>
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import type { LayerType } from '../../core/model';
 
-/** Short palette labels (the full type is the button's accessible name and tooltip). */
+/** Short palette labels (the full type follows in the button's accessible name and tooltip). */
 export const PALETTE_LABELS: Partial<Record<LayerType, string>> = {
   InputLayer: 'Input',
   SeparableConv2D: 'Separable',
@@ -14,3 +14,13 @@ export const PALETTE_LABELS: Partial<Record<LayerType, string>> = {
   ZeroPadding2D: 'ZeroPad',
   Concatenate: 'Concat',
 };
+
+/**
+ * A palette button's accessible name: it contains the visible text as a whole word (WCAG 2.5.3,
+ * label in name: a speech user says what they see), then the full type when the label is a short form,
+ * e.g. "Add MaxPool (MaxPooling2D)", "Add Conv2D".
+ */
+export function paletteButtonName(type: LayerType): string {
+  const label = PALETTE_LABELS[type];
+  return label === undefined || label === type ? `Add ${type}` : `Add ${label} (${type})`;
+}

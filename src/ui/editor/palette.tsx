@@ -1,13 +1,15 @@
 /**
  * The layer palette: one button per layer type. Click (or Enter/Space) adds the layer after the
- * selected one (or at the end); dragging a button into the stack inserts it there.
+ * selected one (or at the end) and moves the focus to its first field in the inspector, so a
+ * keyboard user types its size next; dragging a button into the stack inserts it there.
  * Only the pointer starts a drag here, so the keyboard keeps Enter/Space for "add".
  */
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useState } from 'react';
 import { LAYER_TYPES_IN_PALETTE } from '../../core/layer-defaults';
 import type { LayerType } from '../../core/model';
-import { PALETTE_LABELS } from './palette-groups';
+import { focusNewLayerField } from './focus-inspector';
+import { PALETTE_LABELS, paletteButtonName } from './palette-groups';
 
 export interface PaletteDragData { kind: 'palette'; type: LayerType }
 
@@ -37,17 +39,21 @@ function PaletteItem({ type, onAdd }: { type: LayerType; onAdd(type: LayerType):
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: `palette:${type}`, data });
   // Pointer only: the keyboard sensor would take Enter/Space, which here mean "add".
   const { onKeyDown: _keyboardDrag, ...pointerListeners } = listeners ?? {};
+  const label = PALETTE_LABELS[type] ?? type;
   return (
     <button
       ref={setNodeRef}
       type="button"
-      aria-label={`Add ${type}`}
+      aria-label={paletteButtonName(type)}
       title={`Add ${type} after the selected layer (or drag it into the stack)`}
       {...pointerListeners}
-      onClick={() => onAdd(type)}
+      onClick={() => {
+        onAdd(type);
+        focusNewLayerField();
+      }}
       className={`cursor-grab touch-none rounded border border-slate-300 bg-white px-1.5 py-0.5 text-[0.85rem] font-medium text-slate-800 hover:border-accent hover:bg-accent-light ${isDragging ? 'opacity-40' : ''}`}
     >
-      {PALETTE_LABELS[type] ?? type}
+      {label}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { LatencyReport } from '../../core/cost-types';
 import type { ModelGraph } from '../../core/model';
 import { getWorker } from '../../state/worker-client';
@@ -40,6 +41,10 @@ export function MeasurePanel({ graph, latency, onCalibrated }: MeasurePanelProps
     });
   };
   const busy = measure.running || calibration.running;
+  // Nothing to run: say why the button is off (a disabled button cannot take the focus, so the
+  // reason is on the page beside it, and tied to it for screen readers).
+  const emptyModel = graph.layers.length === 0;
+  const emptyReasonId = useId();
   const outcome = measure.result;
   const stale = outcome !== null && outcome.graph !== graph;
 
@@ -51,9 +56,15 @@ export function MeasurePanel({ graph, latency, onCalibrated }: MeasurePanelProps
         batch 1 and reports the median. The page stays responsive meanwhile.
       </p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="primary" onClick={startMeasure} disabled={busy}>Measure in this browser</Button>
+        <Button variant="primary" onClick={startMeasure} disabled={busy || emptyModel}
+          aria-describedby={emptyModel ? emptyReasonId : undefined}>Measure in this browser</Button>
         <Button onClick={startCalibrate} disabled={busy}>Calibrate this browser</Button>
       </div>
+      {emptyModel && (
+        <p id={emptyReasonId} className="text-sm text-slate-700" data-testid="measure-disabled-reason">
+          The model is empty: add layers (or pick a preset) to measure it.
+        </p>
+      )}
       {measure.running && measure.progress && (
         <JobProgressBar label="Measuring" progress={measure.progress} onCancel={measure.cancel} />
       )}
