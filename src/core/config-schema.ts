@@ -7,10 +7,13 @@
 import { z } from 'zod';
 import { ACTIVATIONS, type FlopLabConfig, type LayerSpec, type ModelGraph } from './model';
 import { fail, ok, type Result } from './result';
-import { MAX_DIM, MAX_RANK, show } from './shapes/checks';
+import {
+  ALPHA_MAX, AXIS_MAX, AXIS_MIN, EPSILON_MAX, layerCountProblem, MAX_DIM, MAX_INPUTS_PER_LAYER, MAX_LAYERS, MAX_MODEL_JSON_BYTES,
+  MAX_NAME_CHARS, MAX_RANK, RELU_MAX_VALUE_MAX,
+} from './limits';
+import { show } from './shapes/checks';
 
-/** Most layers a config may hold (a 1,000-layer model is the benchmark; 10× that is plenty). */
-export const MAX_LAYERS = 10_000;
+export { MAX_LAYERS };
 
 // Range before int(): zod 4's int() also checks the safe-integer range, and for 1e308 its
 // "expected int to be <=9007199254740991" would hide the real limit from the user.
@@ -20,8 +23,13 @@ const pair = z.tuple([posInt, posInt]);
 const shape = z.array(posInt).min(1).max(MAX_RANK);
 const padding = z.enum(['valid', 'same']);
 const activation = z.enum(ACTIVATIONS);
-const layerName = z.string().min(1).max(200);
-const base = { name: layerName, inputs: z.array(layerName).max(1000).optional() };
+const layerName = z.string().min(1).max(MAX_NAME_CHARS);
+const base = {
+  name: layerName, inputs: z.array(layerName).max(MAX_INPUTS_PER_LAYER).optional(),
+  trainable: z.boolean().optional(), modelOutput: z.boolean().optional(),
+};
+const axis = z.number().int().min(AXIS_MIN).max(AXIS_MAX).refine((a) => a !== 0, { message: 'Expected a non-zero axis (0 is the batch)' });
+const epsilon = z.number().positive().max(EPSILON_MAX);
 const convCommon = { kernelSize: pair, strides: pair, padding, useBias: z.boolean(), activation };
 const noParams = <T extends string>(type: T) => z.strictObject({ type: z.literal(type), ...base });
 
@@ -42,11 +50,11 @@ export const layerSpecSchema = z.discriminatedUnion('type', [
   noParams('GlobalAveragePooling2D'),
   noParams('GlobalMaxPooling2D'),
   z.strictObject({
-    type: z.literal('BatchNormalization'), ...base, epsilon: z.number().positive().max(1), center: z.boolean(), scale: z.boolean(),
+    type: z.literal('BatchNormalization'), ...base, epsilon, center: z.boolean(), scale: z.boolean(),
   }),
   z.strictObject({ type: z.literal('Activation'), ...base, activation }),
-  z.strictObject({ type: z.literal('ReLU'), ...base, maxValue: z.number().min(0).max(1e9).nullable() }),
-  z.strictObject({ type: z.literal('LeakyReLU'), ...base, alpha: z.number().min(0).max(1e3) }),
+  z.strictObject({ type: z.literal('ReLU'), ...base, maxValue: z.number().min(0).max(RELU_MAX_VALUE_MAX).nullable() }),
+  z.strictObject({ type: z.literal('LeakyReLU'), ...base, alpha: z.number().min(0).max(ALPHA_MAX) }),
   noParams('Softmax'),
   noParams('Flatten'),
   z.strictObject({
@@ -57,8 +65,15 @@ export const layerSpecSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Dropout'), ...base, rate: z.number().min(0).lt(1) }),
   z.strictObject({ type: z.literal('ZeroPadding2D'), ...base, padding: z.tuple([z.tuple([nonNegInt, nonNegInt]), z.tuple([nonNegInt, nonNegInt])]) }),
   noParams('Add'),
-  z.strictObject({ type: z.literal('Concatenate'), ...base, axis: z.number().int().min(-MAX_RANK - 1).max(MAX_RANK).refine((a) => a !== 0, { message: 'Expected a non-zero axis (0 is the batch)' }) }),
-  z.strictObject({ type: z.literal('Unknown'), ...base, className: z.string().max(200), outputShape: shape.nullable() }),
+  z.strictObject({ type: z.literal('Concatenate'), ...base, axis }),
+  z.strictObject({ type: z.literal('Unknown'), ...base, className: z.string().max(MAX_NAME_CHARS), outputShape: shape.nullable() }),
+  z.strictObject({
+    type: z.literal('PReLU'), ...base,
+    sharedAxes: z.array(z.number().min(1).max(MAX_RANK).int()).min(1).max(MAX_RANK)
+      .refine((a) => new Set(a).size === a.length, { message: 'Expected distinct axes' }).nullable(),
+  }),
+  z.strictObject({ type: z.literal('LayerNormalization'), ...base, axis, epsilon, center: z.boolean(), scale: z.boolean() }),
+  z.strictObject({ type: z.literal('Normalization'), ...base, axis, constantStats: z.boolean() }),
 ]);
 
 // Compile-time check that the schema and the LayerSpec union agree in both directions.
@@ -70,9 +85,14 @@ void _schemaMatchesSpec;
 export const flopLabConfigSchema = z.strictObject({
   format: z.literal('floplab').optional(),
   version: z.literal(1).optional(),
-  name: z.string().max(200),
+  name: z.string().max(MAX_NAME_CHARS),
   layers: z.array(layerSpecSchema).max(MAX_LAYERS),
 });
+
+/** UTF-8 bytes of the model as FlopLab JSON (its config file, without indentation). */
+export function modelJsonBytes(graph: ModelGraph): number {
+  return new TextEncoder().encode(JSON.stringify({ format: 'floplab', version: 1, name: graph.name, layers: graph.layers })).length;
+}
 
 /** "layers[3].kernelSize[0]" from a zod issue path. */
 function pathText(path: readonly PropertyKey[]): string {
@@ -87,7 +107,7 @@ function layerNameAt(json: unknown, path: readonly PropertyKey[]): string | null
   const layers = (json as { layers?: unknown }).layers;
   const entry = Array.isArray(layers) ? (layers[path[1]] as unknown) : undefined;
   const name = typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : undefined;
-  return typeof name === 'string' && name.length <= 200 ? name : null;
+  return typeof name === 'string' && name.length <= MAX_NAME_CHARS ? name : null;
 }
 
 /** The raw value at `path` in `json` (undefined if absent). */
@@ -106,8 +126,19 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
  */
 export function parseFlopLabConfig(json: unknown): Result<ModelGraph> {
   try {
+    // Count first: a config with 10,000 layers is refused before any of them is checked.
+    const layers = typeof json === 'object' && json !== null ? (json as { layers?: unknown }).layers : undefined;
+    const tooMany = Array.isArray(layers) ? layerCountProblem(layers.length) : null;
+    if (tooMany) return fail({ code: 'parse-error', message: tooMany, field: 'layers' });
     const parsed = flopLabConfigSchema.safeParse(json);
-    if (parsed.success) return ok({ name: parsed.data.name, layers: parsed.data.layers });
+    if (parsed.success) {
+      const graph = { name: parsed.data.name, layers: parsed.data.layers };
+      const bytes = modelJsonBytes(graph);
+      if (bytes > MAX_MODEL_JSON_BYTES) {
+        return fail({ code: 'parse-error', message: `Expected the model to be at most ${MAX_MODEL_JSON_BYTES.toLocaleString('en-US')} bytes as JSON (what a share link or the saved work can hold), but it is ${bytes.toLocaleString('en-US')} bytes.` });
+      }
+      return ok(graph);
+    }
     const issue = parsed.error.issues[0];
     const path = pathText(issue.path);
     const layer = layerNameAt(json, issue.path);

@@ -116,6 +116,113 @@ describe('initFromLocation', () => {
   });
 });
 
+describe('never lose work', () => {
+  /** Saved AlexNet work with one edit, as a user leaves it. */
+  async function savedAlexNet() {
+    const m = await freshModules();
+    const storage = memoryStorage();
+    const graph = findPreset('alexnet')!.build();
+    graph.layers = graph.layers.map((l) => (l.type === 'Dense' && l.units === 4096 ? { ...l, units: 1000 } : l));
+    const work: ShareState = { ...sample('alexnet'), graph, presetId: null };
+    m.saveWork(storage, work);
+    return { m, storage, work, savedText: storage.getItem(m.STORAGE_KEY) };
+  }
+
+  it('a link cut short by 12 characters leaves the saved work open and the saved copy untouched', async () => {
+    const { m, storage, work, savedText } = await savedAlexNet();
+    const link = m.shareFragment(sample('vgg-16'));
+    fakePage(link.slice(0, -12));
+    m.initFromLocation(storage);
+    const s = m.useFlopLab.getState();
+    expect(s.graph).toEqual(work.graph);
+    expect(s.notice?.kind).toBe('error');
+    expect(s.notice?.message).toMatch(/^This share link is damaged \(.+\)\. Your model is unchanged\.$/);
+    vi.advanceTimersByTime(10_000);
+    expect(storage.getItem(m.STORAGE_KEY)).toBe(savedText);
+  });
+
+  it('a valid link over saved work: the link opens, Undo and "Restore your previous model" bring the work back', async () => {
+    const { m, storage, work } = await savedAlexNet();
+    fakePage(m.shareFragment(sample('vgg-16')));
+    m.initFromLocation(storage);
+    const store = m.useFlopLab;
+    expect(store.getState().presetId).toBe('vgg-16');
+    const notice = store.getState().notice;
+    expect(notice?.kind).toBe('info');
+    expect(notice?.message).toMatch(/replaced your model/);
+    expect(notice?.action?.label).toBe('Restore your previous model');
+    store.getState().undo();
+    expect(store.getState().graph).toEqual(work.graph);
+    store.getState().redo();
+    expect(store.getState().presetId).toBe('vgg-16');
+    notice!.action!.run();
+    expect(store.getState().graph).toEqual(work.graph);
+    expect(store.getState()).toMatchObject({ presetId: null, deviceId: 'custom', peakGflops: 10 });
+    store.getState().undo(); // restoring is one step too
+    expect(store.getState().presetId).toBe('vgg-16');
+  });
+
+  it('a valid pasted link offers the restore button too; a damaged pasted link changes nothing', async () => {
+    const { m, storage, work } = await savedAlexNet();
+    const page = fakePage('');
+    m.initFromLocation(storage);
+    page.location.hash = m.shareFragment(sample('vgg-16')).slice(0, -12);
+    page.fire('hashchange');
+    expect(m.useFlopLab.getState().graph).toEqual(work.graph);
+    expect(m.useFlopLab.getState().notice?.message).toMatch(/Your model is unchanged/);
+    page.location.hash = m.shareFragment(sample('vgg-16'));
+    page.fire('hashchange');
+    expect(m.useFlopLab.getState().presetId).toBe('vgg-16');
+    m.useFlopLab.getState().notice!.action!.run();
+    expect(m.useFlopLab.getState().graph).toEqual(work.graph);
+  });
+
+  it('an unreadable saved copy (newer version) is kept aside, not overwritten, and the user is told', async () => {
+    const m = await freshModules();
+    const storage = memoryStorage();
+    storage.setItem(m.STORAGE_KEY, 'v2.written-by-a-newer-floplab');
+    fakePage('');
+    vi.setSystemTime(5000);
+    m.initFromLocation(storage);
+    expect(storage.getItem(`${m.UNREADABLE_KEY_PREFIX}5000`)).toBe('v2.written-by-a-newer-floplab');
+    const notice = m.useFlopLab.getState().notice;
+    expect(notice?.kind).toBe('error');
+    expect(notice?.message).toContain('it has version v2, this page reads v1');
+    expect(notice?.message).toContain("kept unchanged in this browser's storage under 'floplab.work.unreadable.5000'");
+    m.useFlopLab.getState().updateLayer('c1', { filters: 7 });
+    vi.advanceTimersByTime(1000);
+    expect(storage.getItem(`${m.UNREADABLE_KEY_PREFIX}5000`)).toBe('v2.written-by-a-newer-floplab');
+  });
+
+  it('an unreadable copy that cannot be kept aside is never overwritten: this tab saves nothing', async () => {
+    const m = await freshModules();
+    const storage = memoryStorage();
+    storage.setItem(m.STORAGE_KEY, 'v1.damaged');
+    storage.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    fakePage('');
+    m.initFromLocation(storage);
+    expect(m.useFlopLab.getState().notice?.message).toMatch(/could not be copied aside \(the browser's storage for this page is full\), so this tab saves nothing over it/);
+    m.useFlopLab.getState().updateLayer('c1', { filters: 7 });
+    vi.advanceTimersByTime(1000);
+    expect(storage.getItem(m.STORAGE_KEY)).toBe('v1.damaged');
+  });
+
+  it('a full storage is reported to the user in a notice', async () => {
+    const m = await freshModules();
+    const storage = memoryStorage();
+    storage.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    fakePage('');
+    m.initFromLocation(storage);
+    m.useFlopLab.getState().updateLayer('c1', { filters: 7 });
+    vi.advanceTimersByTime(1000);
+    expect(m.useFlopLab.getState().notice).toMatchObject({
+      kind: 'error',
+      message: "Your latest changes are not saved in this browser: the browser's storage for this page is full. Export the model (Export → FlopLab JSON) to keep it.",
+    });
+  });
+});
+
 describe('shareUrl', () => {
   it('is this page plus #s= and the state, and opens the same model', async () => {
     const m = await freshModules();

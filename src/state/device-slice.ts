@@ -1,5 +1,6 @@
 /** The device slice: which device latency is estimated for, with its peak rate and bandwidth. */
 import { DEVICE_PRESETS, findDevice } from '../core/devices';
+import { deviceRatesError } from '../core/latency';
 import type { DeviceSlice, SliceCreator } from './store-types';
 
 export const CUSTOM_DEVICE_ID = 'custom';
@@ -25,8 +26,13 @@ export const createDeviceSlice: SliceCreator<DeviceSlice> = (set, get) => ({
     set({ deviceId: device.id, peakGflops: device.peakGflops, bandwidthGBs: device.bandwidthGBs });
   },
   setCustomDevice({ peakGflops, bandwidthGBs }) {
-    // A rate must be positive to divide by; the inputs refuse others, this keeps the store sane.
-    if (!(peakGflops > 0) || !(bandwidthGBs > 0) || !Number.isFinite(peakGflops) || !Number.isFinite(bandwidthGBs)) return;
+    // The engine's range (a denormal peak makes every time Infinity, shown as "0.00 ms" or worse):
+    // the inputs refuse such figures inline; a calibration or a caller that sends one is told.
+    const refused = deviceRatesError({ peakGflops, bandwidthGBs });
+    if (refused) {
+      get().showNotice({ kind: 'error', message: `These device figures are refused: ${refused.message}` });
+      return;
+    }
     set({ deviceId: CUSTOM_DEVICE_ID, peakGflops, bandwidthGBs });
   },
 });

@@ -8,6 +8,7 @@ import { parseModelJson } from '../core/import/model-json';
 import type { ModelGraph } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
 import { workerAvailable } from './analysis';
+import { checkImportedGraph, importCountProblem } from './import-limits';
 import { importModelInWorker } from './worker-client';
 
 export interface ImportedModel {
@@ -33,10 +34,14 @@ export async function readImportFiles(files: File[]): Promise<Result<ImportedMod
   }
   const json = await readJson(file);
   if (!json.ok) return json;
+  const tooMany = importCountProblem(json.value);
+  if (tooMany) return parseError(`Could not import ${file.name}: ${tooMany}`);
   const result = isFlopLabConfig(json.value)
     ? importConfig(json.value)
     : await importModelJson(json.value, files.filter((f) => f !== file));
   if (!result.ok) return parseError(`Could not import ${file.name}: ${result.error.message}`);
+  const kept = checkImportedGraph(result.value.graph);
+  if (!kept.ok) return parseError(`Could not import ${file.name}: ${kept.error.message}`);
   return ok({ ...result.value, fileName: file.name });
 }
 

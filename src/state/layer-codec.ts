@@ -16,6 +16,7 @@ const TYPE_CODE: Record<LayerType, number> = {
   MaxPooling2D: 6, AveragePooling2D: 7, GlobalAveragePooling2D: 8, GlobalMaxPooling2D: 9,
   BatchNormalization: 10, Activation: 11, ReLU: 12, LeakyReLU: 13, Softmax: 14, Flatten: 15,
   Reshape: 16, Dropout: 17, ZeroPadding2D: 18, Add: 19, Concatenate: 20, Unknown: 21,
+  PReLU: 22, LayerNormalization: 23, Normalization: 24,
 };
 const TYPE_BY_CODE = new Map(Object.entries(TYPE_CODE).map(([type, code]) => [code, type as LayerType]));
 
@@ -23,6 +24,8 @@ interface FieldRule {
   key: string;
   /** A [height, width] pair, written as one number when both are equal. */
   pair?: boolean;
+  /** A field any layer may have, absent by default (createLayer leaves it out). */
+  anyLayer?: boolean;
 }
 
 /** Every layer field except type, name and inputs (handled apart), with its key in links. */
@@ -33,6 +36,8 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   poolSize: { key: 'z', pair: true }, epsilon: { key: 'e' }, center: { key: 'c' }, scale: { key: 'x' },
   maxValue: { key: 'v' }, alpha: { key: 'l' }, targetShape: { key: 'r' }, rate: { key: 'q' },
   axis: { key: 'y' }, className: { key: 'o' }, outputShape: { key: 'w' },
+  sharedAxes: { key: 'g' }, constantStats: { key: 'j' },
+  trainable: { key: 'T', anyLayer: true }, modelOutput: { key: 'O', anyLayer: true },
 };
 const FIELD_BY_KEY = new Map(Object.entries(FIELD_RULES).map(([field, rule]) => [rule.key, { field, ...rule }]));
 
@@ -83,19 +88,19 @@ export function decodeLayers(compact: unknown[]): Result<LayerSpec[]> {
 function decodeLayer(compact: CompactLayer, index: number, before: LayerSpec[]): Result<LayerSpec> {
   const where = `layer ${index + 1}`;
   const type = typeof compact.t === 'number' ? TYPE_BY_CODE.get(compact.t) : undefined;
-  if (!type) return linkError(`${where} has an unknown type code ${JSON.stringify(compact.t)}`);
+  if (!type) return linkError(`${where} has an unknown type code ${clip(JSON.stringify(compact.t) ?? 'nothing')}`);
   if (typeof compact.n !== 'string') return linkError(`${where} has no name`);
   const layer = createLayer(type, compact.n) as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(compact)) {
     if (key === 't' || key === 'n') continue;
     if (key === 'i') {
       const inputs = decodeInputs(value, index, before);
-      if (!inputs.ok) return linkError(`${where} ('${compact.n}'): ${inputs.error.message}`);
+      if (!inputs.ok) return linkError(`${where} ('${clip(compact.n)}'): ${inputs.error.message}`);
       layer.inputs = inputs.value;
       continue;
     }
     const rule = FIELD_BY_KEY.get(key);
-    if (!rule || !(rule.field in layer)) return linkError(`${where} ('${compact.n}') has an unknown field '${key}'`);
+    if (!rule || !(rule.anyLayer || rule.field in layer)) return linkError(`${where} ('${clip(compact.n)}') has an unknown field '${clip(key)}'`);
     layer[rule.field] = rule.pair && typeof value === 'number' ? [value, value] : value;
   }
   return ok(layer as unknown as LayerSpec);
@@ -107,7 +112,7 @@ function decodeInputs(value: unknown, index: number, before: LayerSpec[]): Resul
   for (const input of value) {
     if (typeof input === 'string') names.push(input);
     else if (Number.isInteger(input) && input >= 1 && input <= index) names.push(before[index - input].name);
-    else return linkError(`input ${JSON.stringify(input)} names no earlier layer`);
+    else return linkError(`input ${clip(JSON.stringify(input) ?? 'nothing')} names no earlier layer`);
   }
   return ok(names);
 }
@@ -118,6 +123,11 @@ function isSquarePair(value: unknown): value is [number, number] {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Link text quoted in a message, cut short (a 1 KB link can inflate to a 1 MB name). */
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function linkError(message: string) {

@@ -2,7 +2,9 @@
  * The model slice: the graph, its last good report and errors, the selection, and undo/redo.
  * Every edit goes through `commit`, which records history (capped) and starts an analysis.
  */
+import { parseFlopLabConfig } from '../core/config-schema';
 import { createLayer, uniqueLayerName } from '../core/layer-defaults';
+import { layerCountProblem } from '../core/limits';
 import type { ModelGraph } from '../core/model';
 import { findPreset } from '../core/presets/index';
 import {
@@ -22,10 +24,22 @@ export function createModelSlice(deps: StoreDeps): SliceCreator<ModelSlice> {
   return (set, get) => {
     let lastEdit: { key: string; at: number } | null = null;
 
+    /**
+     * One schema for everything: a model the saved/shared config schema refuses never enters the
+     * store (the fields and import refuse first, with their own messages; this is the backstop),
+     * so whatever the store holds can be saved, restored and shared. Returns whether it refused.
+     */
+    const refuse = (graph: ModelGraph, what: string): boolean => {
+      const checked = parseFlopLabConfig(graph);
+      if (checked.ok) return false;
+      get().showNotice({ kind: 'error', message: `${what} was not made: ${checked.error.message}` });
+      return true;
+    };
+
     /** Makes `graph` current; pushes the old one on the undo stack unless this edit coalesces. */
     const commit = (graph: ModelGraph, opts: { coalesceKey?: string; selectedLayer?: string | null } = {}) => {
       const state = get();
-      if (graph === state.graph) return;
+      if (graph === state.graph || refuse(graph, 'That change')) return;
       const at = deps.now();
       const coalesce = opts.coalesceKey !== undefined && lastEdit !== null && lastEdit.key === opts.coalesceKey
         && at - lastEdit.at < COALESCE_MS && state.past.length > 0;
@@ -36,6 +50,12 @@ export function createModelSlice(deps: StoreDeps): SliceCreator<ModelSlice> {
         selectedLayer: keepSelection(graph, opts.selectedLayer === undefined ? state.selectedLayer : opts.selectedLayer),
       });
       runAnalysis(deps, set, get);
+    };
+
+    const refuseCount = (count: number): boolean => {
+      const tooMany = layerCountProblem(count);
+      if (tooMany) get().showNotice({ kind: 'error', message: `No layer added: the model is full. ${tooMany}` });
+      return tooMany !== null;
     };
 
     const travel = (from: 'past' | 'future') => {
@@ -71,6 +91,7 @@ export function createModelSlice(deps: StoreDeps): SliceCreator<ModelSlice> {
       canRedo: false,
 
       setGraph(graph, opts = {}) {
+        if (refuse(graph, 'That model change')) return;
         const state = get();
         const recordHistory = opts.recordHistory ?? true;
         const past = recordHistory ? pushCapped(state.past, { graph: state.graph, presetId: state.presetId }) : state.past;
@@ -109,6 +130,7 @@ export function createModelSlice(deps: StoreDeps): SliceCreator<ModelSlice> {
 
       addLayer(type, index) {
         const graph = get().graph;
+        if (refuseCount(graph.layers.length + 1)) return;
         const spec = createLayer(type, uniqueLayerName(graph, type));
         commit(insertLayerIn(graph, spec, index), { selectedLayer: spec.name });
       },
@@ -124,7 +146,7 @@ export function createModelSlice(deps: StoreDeps): SliceCreator<ModelSlice> {
       duplicateLayer(name) {
         const graph = get().graph;
         const original = graph.layers.find((l) => l.name === name);
-        if (!original) return;
+        if (!original || refuseCount(graph.layers.length + 1)) return;
         const copyName = uniqueLayerName(graph, original.type);
         commit(duplicateLayerIn(graph, name, copyName), { selectedLayer: copyName });
       },

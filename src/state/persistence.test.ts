@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadSavedWork, saveWork, startPersistence, STORAGE_KEY, type WorkStorage } from './persistence';
+import {
+  keepUnreadableWork, loadSavedWork, saveWork, startPersistence, STORAGE_KEY, UNREADABLE_KEY_PREFIX, type WorkStorage,
+} from './persistence';
 import { shareableState, shareStateOf } from './share';
 import { initialFlopLabState, useFlopLab } from './store';
 import { encodeShareState } from './url-codec';
@@ -60,7 +62,7 @@ describe('saved work', () => {
   it('saves at start, then once after a burst of changes (debounced)', () => {
     const storage = memoryStorage();
     const setItem = vi.spyOn(storage, 'setItem');
-    const stop = startPersistence(storage, 300);
+    const stop = startPersistence(storage, { debounceMs: 300, saveNow: true });
     expect(setItem).toHaveBeenCalledTimes(1);
     state().updateLayer('c1', { filters: 7 });
     state().updateLayer('c1', { filters: 8 });
@@ -80,15 +82,76 @@ describe('saved work', () => {
     expect(setItem).toHaveBeenCalledTimes(3);
   });
 
-  it('a half-typed value out of range is saved as the last good model', () => {
+  it('an edit the saved/shared schema refuses never enters the store; one it allows is saved as it is', () => {
     const good = state().graph;
     state().updateLayer('c1', { filters: 0 });
-    expect(shareableState(state()).graph).toBe(good);
-    expect(shareStateOf(state()).graph).not.toBe(good);
+    expect(state().graph).toBe(good);
+    expect(state().notice).toMatchObject({ kind: 'error' });
+    expect(state().notice?.message).toMatch(/^That change was not made: Layer 'c1' \(layers\[1\]\.filters\)/);
     // an error the schema allows (kernel too large) is the user's work and is kept
     state().updateLayer('c1', { filters: 6, kernelSize: [40, 40] });
     expect(shareableState(state()).graph).toBe(state().graph);
     expect(encodeShareState(shareableState(state()))).toMatch(/^v1\./);
+  });
+
+  it('a graph put in the store by other means, out of the schema, is saved as the last good model', () => {
+    const good = state().reportGraph;
+    useFlopLab.setState({ graph: { ...state().graph, layers: state().graph.layers.map((l, i) => (i === 1 ? { ...l, filters: 0 } as typeof l : l)) } });
+    expect(shareableState(state()).graph).toBe(good);
+  });
+});
+
+describe('never lose work', () => {
+  it('nothing is written at start unless asked (a start-up must not overwrite the saved copy)', () => {
+    const storage = memoryStorage();
+    storage.setItem(STORAGE_KEY, 'v1.someone-elses-copy');
+    const stop = startPersistence(storage, { debounceMs: 300 });
+    vi.advanceTimersByTime(1000);
+    stop();
+    expect(storage.items.get(STORAGE_KEY)).toBe('v1.someone-elses-copy');
+  });
+
+  it('an unreadable copy is kept aside under its own key, unchanged', () => {
+    const storage = memoryStorage();
+    storage.setItem(STORAGE_KEY, 'v9.from-a-newer-floplab');
+    const aside = keepUnreadableWork(storage, 1234);
+    expect(aside).toEqual({ ok: true, value: `${UNREADABLE_KEY_PREFIX}1234` });
+    expect(storage.items.get('floplab.work.unreadable.1234')).toBe('v9.from-a-newer-floplab');
+    expect(loadSavedWork(storage)).toMatchObject({ ok: false, error: { message: 'it has version v9, this page reads v1' } });
+  });
+
+  it('keeping aside fails as a value when storage is full', () => {
+    const storage = memoryStorage();
+    storage.setItem(STORAGE_KEY, 'v1.x');
+    storage.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    expect(keepUnreadableWork(storage)).toMatchObject({ ok: false, error: { message: "the browser's storage for this page is full" } });
+  });
+
+  it('a full storage is reported once per run of failures, with words a user reads', () => {
+    const storage = memoryStorage();
+    let full = true;
+    const realSet = storage.setItem;
+    storage.setItem = (k, v) => {
+      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      realSet(k, v);
+    };
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const errors: string[] = [];
+    const stop = startPersistence(storage, { debounceMs: 10, onSaveError: (m) => errors.push(m) });
+    state().updateLayer('c1', { filters: 7 });
+    vi.advanceTimersByTime(10);
+    state().updateLayer('c1', { filters: 8 });
+    vi.advanceTimersByTime(10);
+    expect(errors).toEqual(["the browser's storage for this page is full"]);
+    full = false;
+    state().updateLayer('c1', { filters: 9 });
+    vi.advanceTimersByTime(10);
+    expect(storage.items.has(STORAGE_KEY)).toBe(true);
+    full = true;
+    state().updateLayer('c1', { filters: 10 });
+    vi.advanceTimersByTime(10);
+    expect(errors).toHaveLength(2);
+    stop();
   });
 });
 

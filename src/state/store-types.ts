@@ -82,13 +82,21 @@ export interface ComparisonSlice {
   clearComparison(): void;
 }
 
+/** A button in a notice ("Restore your previous model"); the notice closes when it runs. */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
 export interface Notice {
   kind: 'error' | 'info';
   message: string;
+  action?: NoticeAction;
 }
 
 export interface NoticeSlice {
   notice: Notice | null;
+  /** Shows `notice`, its text bounded (user text such as layer names is cut short). */
   showNotice(notice: Notice): void;
   dismissNotice(): void;
 }

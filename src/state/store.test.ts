@@ -64,14 +64,15 @@ describe('editing', () => {
   it('keeps the last good report and reports errors while the graph is broken', async () => {
     await analysisSettled();
     const good = state().report;
-    state().updateLayer('d1', { units: 0 });
+    // Broken but within the schema (values it refuses never enter the store): an unknown input.
+    state().updateLayer('d1', { inputs: ['missing'] });
     expect(selectStale(state())).toBe(true);
     await analysisSettled();
     expect(state().report).toBe(good);
     expect(state().errors.length).toBeGreaterThan(0);
     expect(selectErrorsByLayer(state())).toHaveProperty('d1');
     later();
-    state().updateLayer('d1', { units: 5 });
+    state().updateLayer('d1', { units: 5, inputs: ['input'] });
     await analysisSettled();
     expect(state().errors).toEqual([]);
     expect(state().report?.totals.params).toBe(16 * 5 + 5);

@@ -159,9 +159,29 @@ describe('share links: damaged and hostile input', () => {
     expect(failure(`v1.${'A'.repeat(3 * 1024 * 1024)}`)).toMatch(/longer than/);
   });
 
-  it('refuses too many layers', () => {
-    const layers = Array.from({ length: MAX_LAYERS + 1 }, (_, i) => ({ t: 14, n: `s${i}` }));
-    expect(failure(packed(JSON.stringify({ g: { n: 'x', l: layers }, d: 'raspberry-pi-4' })))).toMatch(/malformed/);
+  it('refuses more than MAX_LAYERS layers, by count, before expanding any of them', () => {
+    // 1,001 entries that are not even layers: the count alone refuses them.
+    const layers = Array.from({ length: MAX_LAYERS + 1 }, () => 'junk');
+    expect(MAX_LAYERS).toBe(1000);
+    expect(failure(packed(JSON.stringify({ g: { n: 'x', l: layers }, d: 'raspberry-pi-4' }))))
+      .toBe('its model is too large: It has 1,001 layers; FlopLab opens models of up to 1,000 layers.');
+    const atLimit = Array.from({ length: MAX_LAYERS }, (_, i) => ({ t: 14, n: `s${i}` }));
+    expect(decodeShareState(packed(JSON.stringify({ g: { n: 'x', l: atLimit }, d: 'raspberry-pi-4' }))).ok).toBe(true);
+  });
+
+  it('refuses absurd custom device figures as the engine does (5e-324, 1e-300, 1e10)', () => {
+    for (const c of [[5e-324, 10], [10, 1e-300], [1e10, 10], [10, -1]]) {
+      expect(failure(packed(JSON.stringify({ g: { n: 'x', l: [] }, d: 'custom', c }))))
+        .toMatch(/^its custom device is refused: Expected (peakGflops|bandwidthGBs) to be a positive number from 0.000001 to 1e\+9, but got/);
+    }
+    const fine = decodeShareState(packed(JSON.stringify({ g: { n: 'x', l: [] }, d: 'custom', c: [1e-6, 1e9] })));
+    expect(fine.ok && fine.value.customDevice).toEqual({ peakGflops: 1e-6, bandwidthGBs: 1e9 });
+  });
+
+  it('quotes at most 40 characters of a name from the link in its message (a 1 KB link can inflate to 1 MB)', () => {
+    const name = 'N'.repeat(100_000);
+    const message = failure(packed(JSON.stringify({ g: { n: 'x', l: [{ t: 5, n: name, zz: 1 }] }, d: 'raspberry-pi-4' })));
+    expect(message).toBe(`its model is malformed: layer 1 ('${'N'.repeat(40)}…') has an unknown field 'zz'`);
   });
 
   it('never throws on random text (property)', () => {

@@ -8,9 +8,11 @@
  * their defaults left out, layers in the compact form of layer-codec.ts.
  */
 import { z } from 'zod';
-import { MAX_LAYERS, parseFlopLabConfig } from '../core/config-schema';
+import { parseFlopLabConfig } from '../core/config-schema';
 import { findDevice } from '../core/devices';
 import type { FlopConvention } from '../core/cost-types';
+import { deviceRatesError } from '../core/latency';
+import { layerCountProblem, MAX_NAME_CHARS } from '../core/limits';
 import type { ModelGraph } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
 import { decodeLayers, encodeLayers } from './layer-codec';
@@ -61,24 +63,24 @@ const CODECS: { [K in keyof ShareState]: FieldCodec<ShareState[K]> } = {
     encode: (device) => (device ? [device.peakGflops, device.bandwidthGBs] : undefined),
     decode: (raw) => {
       if (raw === undefined) return ok(null);
-      const parsed = customDeviceSchema.safeParse(raw);
-      if (!parsed.success) return shareError('its custom device figures are not two positive numbers');
-      return ok({ peakGflops: parsed.data[0], bandwidthGBs: parsed.data[1] });
+      if (!Array.isArray(raw) || raw.length !== 2) return shareError('its custom device figures are not two numbers');
+      // The engine's own range check (a denormal peak would make every time Infinity).
+      const device = { peakGflops: raw[0] as number, bandwidthGBs: raw[1] as number };
+      const refused = deviceRatesError(device);
+      return refused ? shareError(`its custom device is refused: ${refused.message}`) : ok(device);
     },
   },
   convention: choice('v', ['default', 'detailed'] as const),
   metric: choice('m', ['macs', 'flops'] as const),
   tab: choice('t', ['analysis', 'compare', 'compress'] as const),
-  selectedLayer: nullableText('l', 1000),
+  selectedLayer: nullableText('l', MAX_NAME_CHARS),
 };
 
-const RATE_LIMIT = 1e9;
-const customDeviceSchema = z.tuple([z.number().positive().max(RATE_LIMIT), z.number().positive().max(RATE_LIMIT)]);
 const compactGraphSchema = z.strictObject({
-  n: z.string().max(1000),
+  n: z.string().max(MAX_NAME_CHARS),
   // Layers stay raw here: layer-codec checks their keys itself (a zod record would drop a
   // '__proto__' key silently instead of refusing it).
-  l: z.array(z.unknown()).max(MAX_LAYERS),
+  l: z.array(z.unknown()),
 });
 
 function encodeGraph(graph: ModelGraph): unknown {
@@ -86,6 +88,10 @@ function encodeGraph(graph: ModelGraph): unknown {
 }
 
 function decodeGraph(raw: unknown): Result<ModelGraph> {
+  // The layer count first, before any layer is expanded or checked (10,000 layers froze the tab).
+  const count = typeof raw === 'object' && raw !== null && Array.isArray((raw as { l?: unknown }).l) ? (raw as { l: unknown[] }).l.length : 0;
+  const tooMany = layerCountProblem(count);
+  if (tooMany) return shareError(`its model is too large: ${tooMany}`);
   const compact = compactGraphSchema.safeParse(raw);
   if (!compact.success) return shareError(`its model is malformed (${describeIssue(compact.error)})`);
   const layers = decodeLayers(compact.data.l);

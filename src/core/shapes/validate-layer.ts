@@ -4,6 +4,7 @@
  * (kernel larger than the input, ranks, Add shapes) live in shape inference.
  */
 import { ACTIVATIONS, type LayerSpec, type LayerType } from '../model';
+import { ALPHA_MAX, AXIS_MAX, AXIS_MIN, EPSILON_MAX, MAX_NAME_CHARS, RELU_MAX_VALUE_MAX } from '../limits';
 import type { FlopLabError } from '../result';
 import { invalid, isInt, show, isNonNegInt, isPair, isPosInt, MAX_DIM, MAX_RANK } from './checks';
 
@@ -36,15 +37,18 @@ const R = {
   activation: rule('activation', `one of ${ACTIVATIONS.join(', ')}`, (v) => activationSet.has(v)),
   depthMultiplier: rule('depthMultiplier', 'a positive integer', isPosInt),
   shape: rule('shape', `a list of 1 to ${MAX_RANK} positive integers`, isShape),
-  epsilon: rule('epsilon', 'a positive number', (v) => isFiniteNum(v) && v > 0),
-  maxValue: rule('maxValue', 'null or a non-negative number', (v) => v === null || (isFiniteNum(v) && v >= 0)),
-  alpha: rule('alpha', 'a non-negative number', (v) => isFiniteNum(v) && v >= 0),
+  // Ranges from ../limits (shared with the config schema, so what analyses can be saved).
+  epsilon: rule('epsilon', `a positive number (at most ${EPSILON_MAX})`, (v) => isFiniteNum(v) && v > 0 && v <= EPSILON_MAX),
+  maxValue: rule('maxValue', `null or a number from 0 to ${RELU_MAX_VALUE_MAX}`,
+    (v) => v === null || (isFiniteNum(v) && v >= 0 && v <= RELU_MAX_VALUE_MAX)),
+  alpha: rule('alpha', `a number from 0 to ${ALPHA_MAX}`, (v) => isFiniteNum(v) && v >= 0 && v <= ALPHA_MAX),
   rate: rule('rate', 'a number in [0, 1)', (v) => isFiniteNum(v) && v >= 0 && v < 1),
   targetShape: rule('targetShape', `a list of 1 to ${MAX_RANK} positive integers with at most one -1`, isTargetShape),
   zeroPadding: rule('padding', 'two pairs of non-negative integers [[top, bottom], [left, right]]',
     (v) => isPair(v, (p) => isPair(p, isNonNegInt))),
-  axis: rule('axis', 'a non-zero integer (Keras axis, batch included; -1 = last)', (v) => isInt(v) && v !== 0),
-  className: rule('className', 'a string', (v) => typeof v === 'string'),
+  axis: rule('axis', `a non-zero integer from ${AXIS_MIN} to ${AXIS_MAX} (Keras axis, batch included; -1 = last)`,
+    (v) => isInt(v) && v !== 0 && v >= AXIS_MIN && v <= AXIS_MAX),
+  className: rule('className', `a text of at most ${MAX_NAME_CHARS} characters`, (v) => typeof v === 'string' && v.length <= MAX_NAME_CHARS),
   sharedAxes: rule('sharedAxes', `null or a list of 1 to ${MAX_RANK} distinct Keras axes (1 = the first after the batch)`,
     (v) => v === null || (Array.isArray(v) && v.length >= 1 && v.length <= MAX_RANK
       && v.every((a) => isInt(a) && a >= 1 && a <= MAX_RANK) && new Set(v).size === v.length)),

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { LatencyReport } from '../../core/cost-types';
 import { DEVICE_PRESETS, findDevice } from '../../core/devices';
 import { formatMs } from '../../core/format';
+import { deviceRatesError, MAX_DEVICE_RATE, MIN_DEVICE_RATE } from '../../core/latency';
 import { ridgePointFlopsPerByte, summarizeLatency } from './latency-summary';
 import { formatPercent } from './unit-scale';
 
@@ -32,9 +33,10 @@ function useDraft(value: number): [string, (s: string) => void] {
   return [draft, setDraft];
 }
 
+/** The figure typed, when the engine accepts it as a rate (its range: no denormal 5e-324 peaks). */
 const parsePositive = (text: string): number | null => {
   const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) && n > 0 ? n : null;
+  return text.trim() !== '' && deviceRatesError({ peakGflops: n, bandwidthGBs: n }) === null ? n : null;
 };
 
 interface RateInputProps {
@@ -63,7 +65,7 @@ function RateInput({ label, unitHint, value, source, onValid }: RateInputProps) 
         className={`w-40 rounded-md border px-2 py-1 text-lg tabular-nums ${invalid ? 'border-red-700 bg-red-50' : 'border-slate-400 bg-white'}`}
       />
       <p id={`${id}-error`} className="text-sm text-red-800" role={invalid ? 'alert' : undefined}>
-        {invalid ? `Enter a positive number (${unitHint}).` : ''}
+        {invalid ? `Enter a positive number from ${MIN_DEVICE_RATE} to ${MAX_DEVICE_RATE.toExponential()} (${unitHint}).` : ''}
       </p>
       <p id={`${id}-source`} className="text-sm text-slate-600"><span className="font-medium">Source:</span> {source}</p>
     </div>

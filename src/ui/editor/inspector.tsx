@@ -10,6 +10,7 @@ import { TextField } from '../common/text-field';
 import { InputsField } from './inputs-field';
 import { LayerFields } from './layer-fields';
 import { SeparableSwap } from './separable-swap';
+import { MAX_NAME_CHARS } from '../../core/limits';
 
 export function Inspector() {
   const layers = useFlopLab((s) => s.graph.layers);
@@ -38,6 +39,7 @@ export function Inspector() {
   const cost = layerErrors.length === 0 ? report?.layers.find((l) => l.name === layer.name) : undefined;
   const validateName = (v: string) => {
     if (v.trim() === '') return 'A layer needs a name.';
+    if (v.length > MAX_NAME_CHARS) return `At most ${MAX_NAME_CHARS} characters.`;
     if (v !== v.trim()) return 'No spaces at the start or end.';
     if (layers.some((l, i) => i !== index && l.name === v)) return `There is already a layer called '${v}'.`;
     return null;

@@ -5,8 +5,9 @@
  */
 import { LAYER_TYPES_WITH_TRAINABLE_WEIGHTS } from '../../core/layer-defaults';
 import { ACTIVATIONS, type ActivationName, type LayerSpec, type Padding } from '../../core/model';
-import { NumberField, type NumberRule } from '../common/number-field';
+import { NumberField } from '../common/number-field';
 import { CheckboxField, SelectField } from '../common/select-field';
+import { ALPHA, AXIS, EPSILON, RATE, RELU_MAX } from './field-rules';
 import { NON_NEGATIVE_INT, PairFields, POSITIVE_INT } from './pair-fields';
 import { ShapeListField } from './shape-list-field';
 
@@ -14,10 +15,6 @@ type Patch = Partial<LayerSpec>;
 type Commit = (patch: Patch) => void;
 
 const PADDINGS: readonly Padding[] = ['valid', 'same'];
-const RATE: NumberRule = { min: 0, max: 1, maxExclusive: true };
-const POSITIVE: NumberRule = { min: 0, minExclusive: true };
-const AXIS: NumberRule = { integer: true, validate: (n) => (n === 0 ? 'Axis 0 is the batch: use -1 (channels) or 1…3.' : null) };
-
 /** The fields of `layer`; `fieldError` is the engine's message for the field it names, if any. */
 export function LayerFields({ layer, commit, fieldError }: { layer: LayerSpec; commit: Commit; fieldError(field: string): string | null }) {
   return (
@@ -57,7 +54,7 @@ function TypeFields({ layer, commit, fieldError }: { layer: LayerSpec; commit: C
     case 'BatchNormalization':
       return (
         <>
-          <NumberField label="Epsilon" value={layer.epsilon} rule={POSITIVE} onCommit={(epsilon) => commit({ epsilon: epsilon as number })} />
+          <NumberField label="Epsilon" value={layer.epsilon} rule={EPSILON} onCommit={(epsilon) => commit({ epsilon: epsilon as number })} />
           <CheckboxField label="Center (beta)" checked={layer.center} onChange={(center) => commit({ center })} />
           <CheckboxField label="Scale (gamma)" checked={layer.scale} onChange={(scale) => commit({ scale })} />
         </>
@@ -66,9 +63,9 @@ function TypeFields({ layer, commit, fieldError }: { layer: LayerSpec; commit: C
       return <ActivationSelect value={layer.activation} commit={commit} />;
     case 'ReLU':
       return <NumberField label="Max value" hint="Empty: unbounded (ReLU); 6: ReLU6." value={layer.maxValue}
-        rule={{ min: 0, allowEmpty: true }} onCommit={(maxValue) => commit({ maxValue })} />;
+        rule={RELU_MAX} onCommit={(maxValue) => commit({ maxValue })} />;
     case 'LeakyReLU':
-      return <NumberField label="Alpha" value={layer.alpha} rule={{ min: 0 }} onCommit={(alpha) => commit({ alpha: alpha as number })} />;
+      return <NumberField label="Alpha" value={layer.alpha} rule={ALPHA} onCommit={(alpha) => commit({ alpha: alpha as number })} />;
     case 'Dropout':
       return <NumberField label="Rate" hint="Fraction dropped while training, 0 ≤ rate < 1; no cost at inference."
         value={layer.rate} rule={RATE} onCommit={(rate) => commit({ rate: rate as number })} />;
@@ -89,6 +86,31 @@ function TypeFields({ layer, commit, fieldError }: { layer: LayerSpec; commit: C
     case 'Concatenate':
       return <NumberField label="Axis" hint="Keras axis with the batch: -1 is the channels." value={layer.axis}
         rule={AXIS} onCommit={(axis) => commit({ axis: axis as number })} engineError={fieldError('axis')} />;
+    case 'LayerNormalization':
+      return (
+        <>
+          <NumberField label="Axis" hint="Keras axis with the batch: -1 is the last." value={layer.axis}
+            rule={AXIS} onCommit={(axis) => commit({ axis: axis as number })} engineError={fieldError('axis')} />
+          <NumberField label="Epsilon" value={layer.epsilon} rule={EPSILON} onCommit={(epsilon) => commit({ epsilon: epsilon as number })} />
+          <CheckboxField label="Center (beta)" checked={layer.center} onChange={(center) => commit({ center })} />
+          <CheckboxField label="Scale (gamma)" checked={layer.scale} onChange={(scale) => commit({ scale })} />
+        </>
+      );
+    case 'Normalization':
+      return (
+        <>
+          <NumberField label="Axis" hint="Keras axis with the batch: -1 is the last." value={layer.axis}
+            rule={AXIS} onCommit={(axis) => commit({ axis: axis as number })} engineError={fieldError('axis')} />
+          <CheckboxField label="Mean and variance given as constants" checked={layer.constantStats}
+            onChange={(constantStats) => commit({ constantStats })} />
+        </>
+      );
+    case 'PReLU':
+      return (
+        <p className="text-sm text-slate-700">
+          One learned alpha per input element{layer.sharedAxes ? `, shared along axes ${layer.sharedAxes.join(', ')}` : ''}.
+        </p>
+      );
     case 'Unknown':
       return (
         <p className="text-sm text-slate-700">

@@ -1,3 +1,4 @@
+import { MAX_DIM } from '../../core/limits';
 import type { Pair } from '../../core/model';
 import { NumberField, type NumberRule } from '../common/number-field';
 
@@ -15,5 +16,6 @@ export function PairFields({ label, value, rule, onCommit, engineError }: {
   );
 }
 
-export const POSITIVE_INT: NumberRule = { integer: true, min: 1 };
-export const NON_NEGATIVE_INT: NumberRule = { integer: true, min: 0 };
+// Up to core/limits' MAX_DIM, as the saved/shared config schema allows.
+export const POSITIVE_INT: NumberRule = { integer: true, min: 1, max: MAX_DIM };
+export const NON_NEGATIVE_INT: NumberRule = { integer: true, min: 0, max: MAX_DIM };
