@@ -128,6 +128,51 @@ describe('runPipeline', () => {
   });
 });
 
+describe('runPipeline stage sizes, worked by hand', () => {
+  // One 4×4 kernel: 8 small weights (pruned at 50 %) then 8 large ones in 4 clear pairs (k-means
+  // with k = 4 puts one pair in each cluster), and a bias of 4 floats that no stage touches.
+  const kernel = Float32Array.from([
+    0.01, -0.02, 0.03, -0.04, 0.05, -0.06, 0.07, -0.08,
+    -1, -0.98, -0.5, -0.52, 0.5, 0.52, 1, 0.98,
+  ]);
+  const tiny = [
+    { name: 'd/kernel', shape: [4, 4], data: kernel },
+    { name: 'd/bias', shape: [4], data: new Float32Array(4) },
+  ];
+
+  it('original 80 B → prune 50 B → share 36 B → quantize 32 B → huffman 35 B', async () => {
+    const r = await runPipeline(tiny, {
+      stages: [{ kind: 'prune', sparsity: 0.5 }, { kind: 'share', k: 4 }, { kind: 'quantize', bits: 8 }, { kind: 'huffman' }],
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    // The bias stays dense float32 throughout: 4 · 4 B = 16 B.
+    // original  kernel 16 · 4 B = 64 B; + 16 = 80 B.
+    // prune     8 nonzeros (positions 8..15) of 32 bits. Bitmask: 16 presence bits + 8 · 32 = 272 bits;
+    //           relative index (4-bit gaps 9, 1, 1, …, 1; no fillers): 8 · (4 + 32) = 288 bits; dense 512.
+    //           Bitmask wins: 272 bits = 34 B; + 16 = 50 B.
+    // share     k = 4: 2-bit indices. Dense 16 · 2 = 32 bits ≤ bitmask 16 + 8 · 2 = 32 (relative 8 · 6 = 48),
+    //           so dense; codebook 4 · 32 = 128 bits: 160 bits = 20 B; + 16 = 36 B.
+    // quantize  the codebook to 8 bits (affine, per tensor: a 32-bit scale and min):
+    //           32 + 4 · 8 + 2 · 32 = 128 bits = 16 B; + 16 = 32 B.
+    // huffman   4 symbols seen twice each: 2-bit codes, 8 · 2 = 16 bits, code table min(4 · 5, 4 · (2 + 5)) = 20.
+    //           Bitmask: 16 + 16 + 20 = 52 bits. Relative index: values 16 + min(5 · 5, 4 · 7) = 41, gaps
+    //           {9: 1, 1: 7} 1-bit codes 8 + min(16 · 5, 2 · (4 + 5)) = 26, so 67 bits: the bitmask wins.
+    //           52 + 96 (codebook and scales, as above) = 148 bits → 19 B; + 16 = 35 B (the table outweighs the gain).
+    expect(r.value.stages.map((st) => [st.name, st.bytes])).toEqual([
+      ['original', 80], ['prune', 50], ['share', 36], ['quantize', 32], ['huffman', 35],
+    ]);
+    expect(r.value.perLayer[0].format).toBe('bitmask');
+  });
+
+  it('quantize alone: 16 · 8 bits + 2 · 32 = 192 bits = 24 B; float16: 16 · 16 bits = 32 B', async () => {
+    const eight = await runPipeline(tiny, { stages: [{ kind: 'quantize', bits: 8 }] });
+    const half = await runPipeline(tiny, { stages: [{ kind: 'quantize', bits: 'float16' }] });
+    if (!eight.ok || !half.ok) throw new Error('pipeline failed');
+    expect(eight.value.stages.map((st) => st.bytes)).toEqual([80, 24 + 16]);
+    expect(half.value.stages.map((st) => st.bytes)).toEqual([80, 32 + 16]);
+  });
+});
+
 describe('effectiveFlops', () => {
   it('skips the MACs of zero weights: FLOPs − 2·MACs·(1 − density), dense FLOPs unchanged', async () => {
     const a = analyzeModel(graph);

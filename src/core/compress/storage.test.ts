@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bitmaskBits, indexBitsFor, quantizedBits, relativeIndex, relativeIndexBits, sharedBits, sharingRatio, sparseSize,
+  bitmaskBits, bitsToBytes, denseFloat32Bytes, indexBitsFor, quantizedBits, relativeIndex, relativeIndexBits, sharedBits, sharingRatio, sparseSize,
 } from './storage';
 
 describe('weight sharing size', () => {
@@ -22,6 +22,26 @@ describe('quantized size', () => {
 });
 
 describe('sparse formats', () => {
+  it('bitmask: one presence bit per weight plus the nonzero values, in whole bytes', () => {
+    // 10 weights, 3 nonzero, 8-bit values: 10 + 3 · 8 = 34 bits → ceil(34 / 8) = 5 bytes.
+    expect(bitmaskBits(10, 3, 8)).toBe(34);
+    expect(bitsToBytes(34)).toBe(5);
+    // 16 weights, 8 nonzero float32: 16 + 8 · 32 = 272 bits = 34 bytes (dense: 16 · 4 = 64 bytes).
+    expect(bitmaskBits(16, 8, 32)).toBe(272);
+    expect(bitsToBytes(272)).toBe(34);
+    expect(denseFloat32Bytes(16)).toBe(64);
+    // No nonzeros still costs the mask: 9 bits → 2 bytes.
+    expect(bitsToBytes(bitmaskBits(9, 0, 32))).toBe(2);
+  });
+
+  it('sparseSize on a hand-worked 16-weight kernel: bitmask 272 bits beats relative index 288', () => {
+    const w = new Float32Array(16);
+    for (let i = 8; i < 16; i++) w[i] = i; // 8 nonzeros at 8..15: gaps 9, 1 × 7 with 4-bit indices, no filler
+    expect(sparseSize(w, 32, 4)).toEqual({
+      format: 'bitmask', bits: 272, bitmaskBits: 16 + 8 * 32, relativeIndexBits: 8 * (4 + 32), fillers: 0,
+    });
+  });
+
   it('relative index with 3-bit gaps: a gap of 20 needs ceil(20/7) − 1 = 2 fillers', () => {
     const w = new Float32Array(21);
     w[0] = 1; // gap 1 from position −1
@@ -44,7 +64,7 @@ describe('sparse formats', () => {
   it('picks the smaller of bitmask and relative index and says which', () => {
     const dense = Float32Array.from({ length: 100 }, (_, i) => (i % 2 ? 1 : 0));
     const s1 = sparseSize(dense, 8, 4);
-    expect(s1.bitmaskBits).toBe(bitmaskBits(100, 50, 8)); // 100 + 400
+    expect(s1.bitmaskBits).toBe(500); // 100 presence bits + 50 nonzeros · 8 bits = 100 + 400
     expect(s1.relativeIndexBits).toBe(50 * 12);
     expect(s1.format).toBe('bitmask');
     const sparse = new Float32Array(1000);
