@@ -57,12 +57,13 @@ describe('import of the edge cases', () => {
       entry('PReLU', { name: 'p', shared_axes: [1, 2] }),                 // 3 alphas
       entry('PReLU', { name: 'p_all', shared_axes: null }),               // 8·8·3 = 192
       entry('LayerNormalization', { name: 'ln', axis: [-1], epsilon: 0.001, center: true, scale: true }), // 2·3 = 6
+      entry('LayerNormalization', { name: 'rms', axis: -1, center: true, scale: false, rms_scaling: true }), // gamma only: 3
       entry('Normalization', { name: 'norm', axis: -1, mean: null, variance: null }), // 2·3 + 1 = 7, non-trainable
       entry('Normalization', { name: 'norm_const', axis: -1, mean: [0, 0, 0], variance: [1, 1, 1] }), // constants: 0
     ]));
     const r = reportOf(graph);
-    expect(r.layers.map((l) => [l.name, l.params])).toEqual([['in', 0], ['p', 3], ['p_all', 192], ['ln', 6], ['norm', 7], ['norm_const', 0]]);
-    expect([r.totals.trainableParams, r.totals.nonTrainableParams]).toEqual([201, 7]);
+    expect(r.layers.map((l) => [l.name, l.params])).toEqual([['in', 0], ['p', 3], ['p_all', 192], ['ln', 6], ['rms', 3], ['norm', 7], ['norm_const', 0]]);
+    expect([r.totals.trainableParams, r.totals.nonTrainableParams]).toEqual([204, 7]);
   });
 
   it('refuses a LayerNormalization over several axes, naming the field', () => {

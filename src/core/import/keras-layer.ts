@@ -148,10 +148,14 @@ const CONVERTERS: Record<string, Converter> = {
   Add: (name) => ({ type: 'Add', name }),
   Concatenate: (name, r) => ({ type: 'Concatenate', name, axis: integerAxis(r) }),
   PReLU: (name, r) => ({ type: 'PReLU', name, sharedAxes: sharedAxes(r) }),
-  LayerNormalization: (name, r) => ({
-    type: 'LayerNormalization', name, axis: singleAxis(r), epsilon: r.number('epsilon', 0.001),
-    center: r.bool('center', true), scale: r.bool('scale', true),
-  }),
+  // Keras 3 rms_scaling keeps gamma only (no beta), whatever center and scale say.
+  LayerNormalization: (name, r) => {
+    const rms = r.bool('rms_scaling', false);
+    return {
+      type: 'LayerNormalization', name, axis: singleAxis(r), epsilon: r.number('epsilon', 0.001),
+      center: r.bool('center', true) && !rms, scale: r.bool('scale', true) || rms,
+    };
+  },
   // Keras keeps no weights when mean and variance are given in the config (they are constants).
   Normalization: (name, r) => ({
     type: 'Normalization', name, axis: singleAxis(r), constantStats: r.has('mean') && r.has('variance'),
