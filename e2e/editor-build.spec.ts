@@ -99,7 +99,9 @@ test('the Preset combobox lists every preset and loads ResNet-50 with 25,636,712
   expect(offered).toEqual(PRESETS.map((p) => p.name));
   await preset.selectOption({ label: 'ResNet-50' });
   await expectTotal(page, 'total-params', 25_636_712);
-  // Residual blocks are grouped and collapsible; the Add shows its explicit inputs.
+  // Residual blocks are grouped and collapsible; the Add shows its explicit inputs. (The stack
+  // draws the rows near its view: bring the block's header to the top of it first.)
+  await page.getByRole('button', { name: /^conv2_block1\b/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const add = stackItems(page).filter({ hasText: 'conv2_block1_add' });
   await expect(add).toContainText('← conv2_block1_0_bn, conv2_block1_3_bn');
   const header = page.getByRole('button', { name: /^conv2_block1\b/ });

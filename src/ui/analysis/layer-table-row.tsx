@@ -18,14 +18,18 @@ interface FigureButtonProps {
   slot: FigureSlot;
   value: number;
   open: boolean;
+  /** This button is the table's tab stop. */
+  tabStop: boolean;
   onToggle(layer: string, slot: FigureSlot): void;
 }
 
 /** A figure is a button: clicking it shows (or hides) its formula under the row. */
-function FigureButton({ layer, figure, slot, value, open, onToggle }: FigureButtonProps) {
+function FigureButton({ layer, figure, slot, value, open, tabStop, onToggle }: FigureButtonProps) {
   return (
     <button
       type="button"
+      data-cell={slot}
+      tabIndex={tabStop ? 0 : -1}
       aria-expanded={open}
       aria-label={`${FIGURE_LABEL[figure]} of ${layer}: ${formatExact(value)}. Show formula`}
       title={`${formatExact(value)} — click for the formula`}
@@ -71,6 +75,10 @@ export interface LayerTableRowProps {
   openSlot: FigureSlot | null;
   /** The layer's cost (for the open formula); only read when openFigure is set. */
   cost: LayerCost | undefined;
+  /** aria-rowindex of the row (the header is row 1). */
+  rowIndex: number;
+  /** Which control of this row is the table's one tab stop ("name", "params", "ops"), or null. */
+  tabCell: string | null;
   onSelect(name: string): void;
   onToggleFormula(layer: string, slot: FigureSlot): void;
 }
@@ -80,7 +88,7 @@ export interface LayerTableRowProps {
  * row, or an edit that changes one layer, re-renders a few rows, not 177.
  */
 export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowProps) {
-  const { row, metric, selected, error, openSlot, cost, onSelect, onToggleFormula } = props;
+  const { row, metric, selected, error, openSlot, cost, rowIndex, tabCell, onSelect, onToggleFormula } = props;
   const opsFigure: Figure = metric;
   const typeText = row.type === 'Unknown' ? `${row.className} (unknown)` : row.type;
   const openFigure: Figure | null = openSlot === 'params' ? 'params' : openSlot === 'ops' ? opsFigure : null;
@@ -90,12 +98,14 @@ export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowPro
       <tr
         onClick={() => onSelect(row.name)}
         aria-current={selected ? 'true' : undefined}
+        aria-rowindex={rowIndex}
         data-layer={row.name}
+        data-roving-key={row.name}
         className={`cursor-pointer border-b border-slate-200 ${tone} ${selected ? 'outline-2 -outline-offset-2 outline-blue-700' : ''}`}
       >
         <td className="px-1.5 py-1 text-right tabular-nums text-slate-500">{row.index + 1}</td>
         <td className={`px-1.5 py-1 ${error ? 'border-l-4 border-red-700' : ''}`}>
-          <button type="button" aria-pressed={selected} className="text-left font-medium text-slate-900 hover:underline">
+          <button type="button" aria-pressed={selected} data-cell="name" tabIndex={tabCell === 'name' ? 0 : -1} className="text-left font-medium text-slate-900 hover:underline">
             {row.name}
           </button>
           <div className="text-sm text-slate-600 @4xl:hidden">
@@ -106,10 +116,10 @@ export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowPro
         <td className="hidden px-1.5 py-1 text-slate-700 @4xl:table-cell"><BreakableType type={typeText} /></td>
         <td className="hidden whitespace-nowrap px-1.5 py-1 tabular-nums @4xl:table-cell">{formatShape(row.outputShape)}</td>
         <td className="px-1.5 py-1 text-right">
-          <FigureButton layer={row.name} figure="params" slot="params" value={row.params} open={openFigure === 'params'} onToggle={onToggleFormula} />
+          <FigureButton layer={row.name} figure="params" slot="params" value={row.params} open={openFigure === 'params'} tabStop={tabCell === 'params'} onToggle={onToggleFormula} />
         </td>
         <td className="px-1.5 py-1 text-right">
-          <FigureButton layer={row.name} figure={opsFigure} slot="ops" value={row[opsFigure]} open={openFigure === opsFigure} onToggle={onToggleFormula} />
+          <FigureButton layer={row.name} figure={opsFigure} slot="ops" value={row[opsFigure]} open={openFigure === opsFigure} tabStop={tabCell === 'ops'} onToggle={onToggleFormula} />
         </td>
         <td
           className="whitespace-nowrap px-1.5 py-1 text-right tabular-nums"
@@ -138,6 +148,6 @@ export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowPro
 }, sameRowProps);
 
 function sameRowProps(a: LayerTableRowProps, b: LayerTableRowProps): boolean {
-  return a.metric === b.metric && a.selected === b.selected && a.error === b.error && a.openSlot === b.openSlot
+  return a.metric === b.metric && a.selected === b.selected && a.rowIndex === b.rowIndex && a.tabCell === b.tabCell && a.error === b.error && a.openSlot === b.openSlot
     && a.cost === b.cost && a.onSelect === b.onSelect && a.onToggleFormula === b.onToggleFormula && sameFields(a.row, b.row);
 }

@@ -1,8 +1,15 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CostReport, FlopConvention, LatencyReport, LayerCost } from '../../core/cost-types';
 import { buildLayerRows, DEFAULT_SORT, nextSort, sortLayerRows, type Metric, type SortKey, type SortState } from './layer-rows';
 import { LayerTableControls } from './layer-table-controls';
-import { LayerTableRow, type FigureSlot } from './layer-table-row';
+import { useRovingList } from '../common/use-roving-list';
+import { COLUMN_COUNT, LayerTableRow, type FigureSlot } from './layer-table-row';
+
+/** A row's height before it is measured (one line of figures; narrow layouts have two). */
+const ROW_ESTIMATE_PX = 41;
+/** Rows drawn beyond the visible ones on each side (keyboard and scrolling land on drawn rows). */
+const OVERSCAN_ROWS = 12;
 
 export interface LayerTableProps {
   report: CostReport | null;
@@ -97,25 +104,51 @@ export const LayerTable = memo(function LayerTable(props: LayerTableProps) {
   }, []);
   const onSort = useCallback((key: SortKey) => setSort((cur) => nextSort(cur, key)), []);
 
+  // Only the rows in view are drawn (ResNet-50 has 177; a link may bring thousands). Each row
+  // and its open formula are one <tbody>, measured as it draws.
+  const scrollBox = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
+  const [headPx, setHeadPx] = useState(0);
+  const hasReport = report !== null;
+  useLayoutEffect(() => { setHeadPx(head.current?.offsetHeight ?? 0); }, [hasReport]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; rows are memoised by hand
+  const virtualizer = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => scrollBox.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    getItemKey: (i) => sorted[i].name,
+    overscan: OVERSCAN_ROWS,
+    scrollMargin: headPx,
+    scrollPaddingStart: headPx,
+    // Without a box to measure (server rendering, tests), draw the rows that fit this.
+    initialRect: { width: 1000, height: 800 },
+    useFlushSync: false,
+  });
+  const names = useMemo(() => sorted.map((r) => r.name), [sorted]);
+  const indexOf = useMemo(() => new Map(names.map((n, i) => [n, i])), [names]);
+
   // A layer selected elsewhere (the stack, the inspector) is scrolled into view inside the table's own
   // box only, never by moving the page or the tab panel.
-  const scrollBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const box = scrollBox.current;
-    if (!box || !selectedLayer) return;
+    const index = selectedLayer === null ? undefined : indexOf.get(selectedLayer);
+    if (index === undefined) return;
     // Next frame: reading offsets forces a layout, which would lengthen this render's task.
-    const frame = requestAnimationFrame(() => {
-      const row = box.querySelector<HTMLElement>(`tr[data-layer="${CSS.escape(selectedLayer)}"]`);
-      const header = box.querySelector('thead');
-      if (!row) return;
-      const top = row.offsetTop - (header?.offsetHeight ?? 0);
-      const bottom = row.offsetTop + row.offsetHeight;
-      if (top < box.scrollTop) box.scrollTop = top;
-      else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
-    });
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(index, { align: 'auto' }));
     return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the selection changes
   }, [selectedLayer]);
 
+  const roving = useRovingList({
+    keys: names,
+    preferredKey: selectedLayer,
+    defaultCell: 'name',
+    container: scrollBox,
+    scrollToIndex: (i) => virtualizer.scrollToIndex(i, { align: 'auto' }),
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const padTop = items.length > 0 ? items[0].start - headPx : 0;
+  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1].end - headPx) : 0;
   const brokenCount = Object.keys(errorsByLayer).length;
   return (
     <section aria-label="Per-layer costs" className="flex min-h-0 flex-col gap-3">
@@ -129,35 +162,58 @@ export const LayerTable = memo(function LayerTable(props: LayerTableProps) {
         <p className="text-base text-slate-600">No figures yet: add an input layer or load a preset.</p>
       ) : (
         // A container query picks the layout: separate Type/Shape/Bound columns when wide, folded when narrow.
-        <div ref={scrollBox} className="@container relative max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
-          <table className="w-full border-collapse text-base">
+        <div
+          ref={scrollBox}
+          tabIndex={0}
+          role="region"
+          aria-label="Layer table (scrolls)"
+          onKeyDown={roving.onKeyDown}
+          onFocus={roving.onFocus}
+          className="@container relative max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200"
+        >
+          <table className="w-full border-collapse text-base" aria-rowcount={sorted.length + 1}>
             <caption className="sr-only">
               Cost of each layer of {report.name}; click a column header to sort, a figure to see its formula.
+              Arrow keys move between rows and figures.
             </caption>
-            <thead>
-              <tr>{cols.map((c) => <HeaderCell key={c.key} column={c} sort={sort} onSort={onSort} />)}</tr>
+            <thead ref={head}>
+              <tr aria-rowindex={1}>{cols.map((c) => <HeaderCell key={c.key} column={c} sort={sort} onSort={onSort} />)}</tr>
             </thead>
-            <tbody>
-              {sorted.map((row) => {
-                const slot = open && open.layer === row.name ? open.slot : null;
-                return (
+            <Spacer px={padTop} />
+            {items.map((item) => {
+              const row = sorted[item.index];
+              const slot = open && open.layer === row.name ? open.slot : null;
+              return (
+                <tbody key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
                   <LayerTableRow
-                    key={row.name}
                     row={row}
+                    rowIndex={item.index + 2}
                     metric={metric}
                     selected={row.name === selectedLayer}
                     error={errorsByLayer[row.name]}
                     openSlot={slot}
                     cost={slot ? costByName.get(row.name) : undefined}
+                    tabCell={roving.tabCellOf(row.name)}
                     onSelect={select}
                     onToggleFormula={toggleFormula}
                   />
-                );
-              })}
-            </tbody>
+                </tbody>
+              );
+            })}
+            <Spacer px={padBottom} />
           </table>
         </div>
       )}
     </section>
   );
 });
+
+/** Stands in for the rows that are not drawn, so the scroll bar is the full table's. */
+function Spacer({ px }: { px: number }) {
+  if (px <= 0) return null;
+  return (
+    <tbody aria-hidden="true">
+      <tr style={{ height: px }}><td colSpan={COLUMN_COUNT} className="p-0" /></tr>
+    </tbody>
+  );
+}

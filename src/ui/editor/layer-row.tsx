@@ -5,7 +5,7 @@
  */
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useCallback, type KeyboardEvent } from 'react';
 import { useFlopLab } from '../../state/store';
 import { IconButton } from '../common/button';
 import { Icon } from '../common/icons';
@@ -26,6 +26,11 @@ export interface LayerRowProps {
   /** Where a palette item being dragged over this row would go. */
   dropHint: 'before' | 'after' | null;
   inBlock: boolean;
+  /** Position in the drawn list (the virtualiser's data-index) and its measuring ref. */
+  dataIndex: number;
+  measure(el: HTMLElement | null): void;
+  /** Which control of this row is the list's one tab stop ("drag", "select", "up" …), or null. */
+  tabCell: string | null;
 }
 
 export interface LayerDragData { kind: 'layer'; name: string; index: number }
@@ -40,11 +45,18 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: p.name, data });
   const style = { transform: CSS.Translate.toString(transform), transition };
+  const { measure } = p;
+  const ref = useCallback((el: HTMLLIElement | null) => { setNodeRef(el); measure(el); }, [setNodeRef, measure]);
+  // A control that is disabled here (Move up on the first row) cannot hold the tab stop.
+  const stop = p.tabCell === null ? null
+    : (p.tabCell === 'up' && p.index === 0) || (p.tabCell === 'down' && p.last) ? 'select' : p.tabCell;
   const border = p.error ? 'border-error bg-error-light' : p.selected ? 'border-accent bg-accent-light' : 'border-slate-200 bg-white';
   return (
     <li
-      ref={setNodeRef}
+      ref={ref}
       style={style}
+      data-index={p.dataIndex}
+      data-roving-key={p.name}
       data-layer={p.name}
       aria-current={p.selected ? 'true' : undefined}
       className={`group relative rounded-md border-2 ${border} ${p.inBlock ? 'ml-3' : ''} ${isDragging ? 'z-10 opacity-60 shadow-lg' : ''}`}
@@ -59,13 +71,15 @@ export const LayerRow = memo(function LayerRow(p: LayerRowProps) {
           className="flex w-6 shrink-0 cursor-grab touch-none items-center justify-center text-slate-400 hover:text-slate-800"
           {...attributes}
           {...listeners}
+          data-cell="drag"
+          tabIndex={stop === 'drag' ? 0 : -1}
         >
           <Icon name="grip" />
         </button>
         <SelectButton name={p.name} type={p.type} index={p.index} last={p.last} shapeText={p.shapeText} costText={p.costText}
-          error={p.error !== undefined} selected={p.selected} />
+          error={p.error !== undefined} selected={p.selected} tabStop={stop === 'select'} />
       </div>
-      <RowDetails name={p.name} index={p.index} last={p.last} inputsText={p.inputsText} error={p.error} selected={p.selected} />
+      <RowDetails name={p.name} index={p.index} last={p.last} inputsText={p.inputsText} error={p.error} selected={p.selected} tabCell={stop} />
     </li>
   );
 });
@@ -80,6 +94,7 @@ function moveTo(name: string, index: number, last: boolean, to: number): void {
 
 const SelectButton = memo(function SelectButton(p: {
   name: string; type: string; index: number; last: boolean; shapeText: string; costText: string; error: boolean; selected: boolean;
+  tabStop: boolean;
 }) {
   const onKeyDown = (e: KeyboardEvent) => {
     if (!e.altKey) return;
@@ -90,6 +105,8 @@ const SelectButton = memo(function SelectButton(p: {
     <button
       type="button"
       data-layer-select={p.name}
+      data-cell="select"
+      tabIndex={p.tabStop ? 0 : -1}
       aria-label={`Select ${p.name}`}
       aria-pressed={p.selected}
       aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
@@ -111,8 +128,10 @@ const SelectButton = memo(function SelectButton(p: {
 
 const RowDetails = memo(function RowDetails(p: {
   name: string; index: number; last: boolean; inputsText: string | null; error: string | undefined; selected: boolean;
+  tabCell: string | null;
 }) {
   const { duplicateLayer, removeLayer } = useFlopLab.getState();
+  const cell = (name: string) => ({ 'data-cell': name, tabIndex: p.tabCell === name ? 0 : -1 });
   const move = (to: number) => moveTo(p.name, p.index, p.last, to);
   const remove = () => {
     const names = useFlopLab.getState().graph.layers.map((l) => l.name);
@@ -136,10 +155,10 @@ const RowDetails = memo(function RowDetails(p: {
           ? 'flex justify-end gap-0.5 px-1 pb-1'
           : 'absolute right-1 top-0.5 flex items-center rounded-md bg-inherit opacity-0 shadow-sm ring-1 ring-slate-200 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100'}
       >
-        <IconButton label={`Move ${p.name} up`} disabled={p.index === 0} onClick={() => move(p.index - 1)}><Icon name="up" /></IconButton>
-        <IconButton label={`Move ${p.name} down`} disabled={p.last} onClick={() => move(p.index + 1)}><Icon name="down" /></IconButton>
-        <IconButton label={`Duplicate ${p.name}`} onClick={() => duplicateLayer(p.name)}><Icon name="copy" /></IconButton>
-        <IconButton label={`Delete ${p.name}`} className="hover:!bg-error-light hover:!text-error" onClick={remove}><Icon name="close" /></IconButton>
+        <IconButton {...cell('up')} label={`Move ${p.name} up`} disabled={p.index === 0} onClick={() => move(p.index - 1)}><Icon name="up" /></IconButton>
+        <IconButton {...cell('down')} label={`Move ${p.name} down`} disabled={p.last} onClick={() => move(p.index + 1)}><Icon name="down" /></IconButton>
+        <IconButton {...cell('duplicate')} label={`Duplicate ${p.name}`} onClick={() => duplicateLayer(p.name)}><Icon name="copy" /></IconButton>
+        <IconButton {...cell('delete')} label={`Delete ${p.name}`} className="hover:!bg-error-light hover:!text-error" onClick={remove}><Icon name="close" /></IconButton>
       </div>
     </>
   );

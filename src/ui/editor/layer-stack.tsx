@@ -1,14 +1,18 @@
 /**
  * The model as an ordered list "Layers": sortable rows (dnd-kit), Keras blocks collapsible under
  * a header with their summed params and MACs, and a drop zone at the end for palette items.
+ * Only the rows in view are drawn (@tanstack/react-virtual): ResNet-50 has 177 layers, a link may
+ * bring thousands. One tab stop for the whole list (arrow keys move between rows and controls).
  */
-import { useDroppable } from '@dnd-kit/core';
+import { useDndContext, useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useErrorsByLayer, useModelErrors } from '../../state/selectors';
 import { useFlopLab } from '../../state/store';
 import { Button } from '../common/button';
 import { Icon } from '../common/icons';
+import { useRovingList } from '../common/use-roving-list';
 import { groupLayers, type LayerBlock } from './layer-blocks';
 import { LayerRow } from './layer-row';
 import { blockSummary, costsByName, stackRows } from './stack-rows';
@@ -16,6 +20,14 @@ import { blockSummary, costsByName, stackRows } from './stack-rows';
 export type DropTarget = { name: string; where: 'before' | 'after' } | { name: null };
 export const STACK_END_ID = 'stack-end';
 const SEPARATOR = '\u0000';
+/** A row's height before it is measured, and the gap between rows (Tailwind gap-1.5). */
+const ROW_ESTIMATE_PX = 50;
+const ROW_GAP_PX = 6;
+/** Rows drawn beyond the visible ones on each side (keyboard moves and drags land on drawn rows). */
+const OVERSCAN_ROWS = 10;
+
+/** What the list shows, in order: block headers and layer rows (`index` into the model's layers). */
+type StackItem = { kind: 'block'; key: string; block: LayerBlock; closed: boolean } | { kind: 'layer'; key: string; index: number; inBlock: boolean };
 
 export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTarget | null; paletteDragging: boolean }) {
   const layers = useFlopLab((s) => s.graph.layers);
@@ -34,26 +46,64 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
   const isCollapsed = (b: LayerBlock) => collapsed.has(b.id) && !(selectedIndex >= b.start && selectedIndex <= b.end)
     && !layers.slice(b.start, b.end + 1).some((l) => broken[l.name]);
 
-  const visibleNames: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const b = blockAt.get(i);
-    if (b && isCollapsed(b)) { i = b.end; continue; }
-    visibleNames.push(rows[i].name);
-  }
+  const items = useMemo(() => {
+    const list: StackItem[] = [];
+    for (let i = 0; i < layers.length; i++) {
+      const block = blockAt.get(i);
+      if (block) {
+        const closed = isCollapsed(block);
+        list.push({ kind: 'block', key: `block:${block.id}`, block, closed });
+        if (closed) { i = block.end; continue; }
+      }
+      list.push({ kind: 'layer', key: layers[i].name, index: i, inBlock: inBlockAt(blocks, i) });
+    }
+    return list;
+    // isCollapsed reads collapsed, selectedIndex, layers and broken, all listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [layers, blocks, blockAt, collapsed, selectedIndex, broken]);
+
   // dnd-kit re-renders every sortable row when the items array changes identity: keep it
   // stable while its content is (an edit of one layer must not redraw all 175 rows).
-  const visibleKey = visibleNames.join(SEPARATOR);
+  const visibleKey = items.filter((it) => it.kind === 'layer').map((it) => it.key).join(SEPARATOR);
   const visible = useMemo(() => (visibleKey === '' ? [] : visibleKey.split(SEPARATOR)), [visibleKey]);
+  const itemKeys = useMemo(() => items.map((it) => it.key), [items]);
+
+  const scrollBox = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; rows are memoised by hand
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollBox.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    getItemKey: (i) => items[i].key,
+    gap: ROW_GAP_PX,
+    overscan: OVERSCAN_ROWS,
+    initialRect: { width: 300, height: 800 },
+    useFlushSync: false,
+  });
 
   useEffect(() => {
     if (!selected) return;
-    // In the next frame, not in this task: scrollIntoView forces a layout of the whole page,
-    // which here would lengthen the edit's own (already long) task on a big model.
-    const frame = requestAnimationFrame(() => {
-      document.querySelector(`li[data-layer="${CSS.escape(selected)}"]`)?.scrollIntoView({ block: 'nearest' });
-    });
+    const at = itemKeys.indexOf(selected);
+    if (at < 0) return;
+    // In the next frame, not in this task: scrolling forces a layout of the whole page, which
+    // here would lengthen the edit's own task.
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(at, { align: 'auto' }));
     return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the selection changes
   }, [selected]);
+
+  const { active: dragging } = useDndContext();
+  const draggingRef = useRef(false);
+  useEffect(() => { draggingRef.current = dragging !== null; });
+  const roving = useRovingList({
+    keys: itemKeys,
+    preferredKey: selected,
+    defaultCell: 'select',
+    container: list,
+    scrollToIndex: (i) => virtualizer.scrollToIndex(i, { align: 'auto' }),
+    busy: () => draggingRef.current,
+  });
 
   const toggle = (id: string) => setCollapsed((prev) => {
     const next = new Set(prev);
@@ -61,31 +111,34 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
     return next;
   });
 
-  const items: ReactNode[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const block = blockAt.get(i);
-    const closed = block ? isCollapsed(block) : false;
-    if (block) {
-      items.push(
-        <BlockHeader key={`block:${block.id}`} block={block} closed={closed} summary={blockSummary(block, layers, costs)} onToggle={toggle} />,
+  const virtualItems = virtualizer.getVirtualItems();
+  const padTop = virtualItems.length > 0 ? virtualItems[0].start : 0;
+  const padBottom = virtualItems.length > 0 ? virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1].end : 0;
+  const drawn = virtualItems.map((v) => {
+    const item = items[v.index];
+    if (item.kind === 'block') {
+      return (
+        <BlockHeader key={item.key} itemKey={item.key} measure={virtualizer.measureElement} dataIndex={v.index} block={item.block}
+          closed={item.closed} summary={blockSummary(item.block, layers, costs)} tabStop={roving.tabCellOf(item.key) !== null} onToggle={toggle} />
       );
-      if (closed) { i = block.end; continue; }
     }
-    const r = rows[i];
-    const inBlock = blocks.some((b) => i >= b.start && i <= b.end);
-    items.push(
+    const r = rows[item.index];
+    return (
       <LayerRow
         key={r.name}
         {...r}
-        index={i}
-        last={i === rows.length - 1}
+        index={item.index}
+        dataIndex={v.index}
+        measure={virtualizer.measureElement}
+        last={item.index === rows.length - 1}
         error={broken[r.name]}
         selected={r.name === selected}
         dropHint={dropTarget && dropTarget.name === r.name ? dropTarget.where : null}
-        inBlock={inBlock}
-      />,
+        inBlock={item.inBlock}
+        tabCell={roving.tabCellOf(r.name)}
+      />
     );
-  }
+  });
 
   return (
     <section aria-labelledby="stack-heading" className="flex min-h-0 flex-1 flex-col gap-2">
@@ -103,10 +156,11 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
           {modelErrors.map((e) => <p key={e.message}>⚠ {e.message}</p>)}
         </div>
       )}
-      <div className="min-h-0 flex-1 overflow-y-auto pr-1" data-testid="stack-scroll">
+      <div ref={scrollBox} tabIndex={0} role="region" aria-label="Layers list (scrolls)" className="min-h-0 flex-1 overflow-y-auto pr-1" data-testid="stack-scroll">
         <SortableContext items={visible} strategy={verticalListSortingStrategy}>
-          <ol aria-label="Layers" className="flex flex-col gap-1.5 pb-2">
-            {items}
+          <ol ref={list} aria-label="Layers" onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}
+            className="flex flex-col gap-1.5" style={{ paddingTop: padTop, paddingBottom: padBottom + 8 }}>
+            {drawn}
           </ol>
         </SortableContext>
         <EndDropZone empty={layers.length === 0} active={paletteDragging} highlighted={dropTarget?.name === null} />
@@ -115,13 +169,20 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
   );
 }
 
-function BlockHeader({ block, closed, summary, onToggle }: {
-  block: LayerBlock; closed: boolean; summary: string; onToggle(id: string): void;
+function inBlockAt(blocks: readonly LayerBlock[], index: number): boolean {
+  return blocks.some((b) => index >= b.start && index <= b.end);
+}
+
+function BlockHeader({ itemKey, dataIndex, measure, block, closed, summary, tabStop, onToggle }: {
+  itemKey: string; dataIndex: number; measure(el: HTMLElement | null): void;
+  block: LayerBlock; closed: boolean; summary: string; tabStop: boolean; onToggle(id: string): void;
 }) {
   return (
-    <li role="none" className="mt-1">
+    <li role="none" ref={measure} data-index={dataIndex} data-roving-key={itemKey} className="pt-1">
       <button
         type="button"
+        data-cell="select"
+        tabIndex={tabStop ? 0 : -1}
         aria-expanded={!closed}
         onClick={() => onToggle(block.id)}
         className="flex w-full items-center gap-1.5 rounded-md bg-slate-200 px-1.5 py-1 text-left hover:bg-slate-300"
