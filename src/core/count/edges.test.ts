@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeModel, peakActivationBytes } from '../analyze';
 import type { LayerCost } from '../cost-types';
 import type { LayerSpec, ModelGraph } from '../model';
+import { PRESETS } from '../presets';
 import { layer, reportOf, stack } from '../test-helpers';
 
 /** 8×8×3 → Conv2D 3×3 ×4 (valid) → BatchNorm → Flatten → Dense 5, with the first two frozen or not. */
@@ -32,6 +33,13 @@ describe('trainable: false', () => {
   it('changes no MACs, FLOPs or weight bytes', () => {
     const [a, b] = [reportOf(frozenConvBn(false)).totals, reportOf(frozenConvBn(true)).totals];
     expect([b.macs, b.flops, b.weightBytes]).toEqual([a.macs, a.flops, a.weightBytes]);
+  });
+
+  it.each(PRESETS.map((p) => [p.id, p] as const))('%s frozen whole: nothing trainable, the same params', (_id, preset) => {
+    const graph = preset.build();
+    const open = reportOf(graph).totals;
+    const frozen = reportOf({ ...graph, layers: graph.layers.map((l) => ({ ...l, trainable: false })) }).totals;
+    expect([frozen.params, frozen.trainableParams, frozen.nonTrainableParams]).toEqual([open.params, 0, open.params]);
   });
 
   it('is refused when not a boolean', () => {

@@ -9,7 +9,7 @@
  * element; Add 1 per output element per extra input; pooling K·K per output element; PReLU 1
  * per element; LayerNormalization 5 per element plus 1 each for scale and shift; Normalization 2.
  * Other activations (sigmoid, tanh, elu, selu, softplus, softsign, swish, gelu, hard_sigmoid)
- * have no agreed FLOP cost and COUNTING.md gives them none, so FlopLab counts them as 0 and
+ * have no agreed FLOP cost and docs/counting.md gives them none, so FlopLab counts them as 0 and
  * says so in the formula ("0 (sigmoid not counted)"), in both conventions. 'linear' is free.
  */
 import type { FlopConvention, Formula } from '../cost-types';

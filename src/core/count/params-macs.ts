@@ -126,7 +126,7 @@ export function countParams(layer: LayerSpec, inputs: Shape[], output: Shape): P
 }
 
 /**
- * MACs (multiply-accumulates) of a validated layer, COUNTING.md table. SeparableConv2D lists the
+ * MACs (multiply-accumulates) of a validated layer, docs/counting.md table. SeparableConv2D lists the
  * depthwise and pointwise parts. Layers without weights: 0.
  */
 export function countMacs(layer: LayerSpec, inputs: Shape[], output: Shape): Formula {
