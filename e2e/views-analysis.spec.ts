@@ -12,6 +12,7 @@
  *     saving 814,858,240 MACs; ratio 1/128 + 1/9 = 0.119.
  */
 import { expect, test, type Page } from './fixtures';
+import { waitForAnalysis } from './state-helpers';
 
 const VGG = { macs: 15_470_264_320, params: 138_357_544, flops: 30_942_059_008 } as const;
 
@@ -89,6 +90,9 @@ test('the detailed convention raises total FLOPs and the per-layer figures follo
 test('changing the device changes the latency estimate; typed figures switch to Custom', async ({ page }) => {
   await openPreset(page, 'vgg-16');
   const latency = page.getByTestId('latency-estimate-ms');
+  // The default model's latency is on show until VGG-16's analysis lands: read it only after.
+  await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', String(VGG.params));
+  await waitForAnalysis(page);
   await expect(latency).toHaveAttribute('data-value', /\d/);
   const before = await latency.getAttribute('data-value');
   const device = page.getByRole('combobox', { name: 'Device' });
