@@ -1,23 +1,7 @@
 import { expect, test, type Page } from './fixtures';
 import { expectTotal, stackItems } from './editor-helpers';
-
-/** The accessible name of the focused element (aria-label, else its label, else its text). */
-function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
-    if (!el) return '';
-    return el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '';
-  });
-}
-
-/** Presses Tab (only Tab) until the element named `name` has the focus. */
-async function tabTo(page: Page, name: string, max = 400): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if ((await focusedName(page)).trim() === name) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached '${name}'`);
-}
+import { focusedName, KeyCounter } from './keyboard-helpers';
+import { listTo, STACK } from './roving-helpers';
 
 const names = async (page: Page) =>
   stackItems(page).evaluateAll((items) => items.map((li) => li.getAttribute('data-layer')));
@@ -25,30 +9,34 @@ const names = async (page: Page) =>
 test('keyboard only: add from the palette, select, edit, move and delete a layer', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'FlopLab' })).toBeVisible();
-  await tabTo(page, 'New model');
+  const keys = new KeyCounter(page);
+  const tabTo = (name: string) => keys.tabTo(name);
+  // The stack is one tab stop: Tab reaches it, the arrow keys move inside it.
+  const stackTo = (name: string) => listTo(page, keys, STACK, name);
+  await tabTo('New model');
   await page.keyboard.press('Enter');
   await expect(stackItems(page)).toHaveCount(0);
 
   // Input 8×8×3, then a Conv2D; Enter and Space both add.
-  await tabTo(page, 'Add InputLayer');
+  await tabTo('Add Input (InputLayer)');
   await page.keyboard.press('Enter');
-  await tabTo(page, 'Height');
+  await tabTo('Height');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('8');
-  await tabTo(page, 'Width');
+  await tabTo('Width');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('8');
-  await tabTo(page, 'Add Conv2D');
+  await tabTo('Add Conv2D');
   await page.keyboard.press('Space');
-  await tabTo(page, 'Add MaxPooling2D');
+  await tabTo('Add MaxPool (MaxPooling2D)');
   await page.keyboard.press('Enter');
   expect(await names(page)).toEqual(['input', 'conv2d', 'max_pooling2d']);
 
   // Select conv2d in the stack and edit it in the inspector.
-  await tabTo(page, 'Select conv2d');
+  await stackTo('Select conv2d');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Select conv2d', exact: true })).toHaveAttribute('aria-pressed', 'true');
-  await tabTo(page, 'Filters');
+  await tabTo('Filters');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('4');
   // Conv2D 3×3 valid on 8×8×3 with 4 filters: 6×6×4, 3·3·3·4 + 4 = 112 params; the pool: 3×3×4.
@@ -56,26 +44,29 @@ test('keyboard only: add from the palette, select, edit, move and delete a layer
   await expectTotal(page, 'total-params', 112);
 
   // Move it down with Alt+ArrowDown, back up with the "Move up" button.
-  await tabTo(page, 'Select conv2d');
+  await stackTo('Select conv2d');
   await page.keyboard.press('Alt+ArrowDown');
   await expect.poll(() => names(page)).toEqual(['input', 'max_pooling2d', 'conv2d']);
   await expect.poll(() => focusedName(page)).toBe('Select conv2d');
-  await tabTo(page, 'Move conv2d up');
+  await stackTo('Move conv2d up');
   await page.keyboard.press('Enter');
   await expect.poll(() => names(page)).toEqual(['input', 'conv2d', 'max_pooling2d']);
 
   // dnd-kit's keyboard sorting on the drag handle: Space, ArrowDown, Space.
   // (dnd-kit measures and animates between key presses, as it would for a person.)
-  await tabTo(page, 'Drag conv2d');
+  await stackTo('Drag conv2d');
+  // dnd-kit measures the rows once the drag starts; its live region says when each step is done.
+  const announcer = page.locator('[id^="DndLiveRegion"]');
   await page.keyboard.press('Space');
-  await page.waitForTimeout(250);
+  // "Picked up conv2d." is followed at once by "conv2d is over conv2d." once dnd-kit has measured the rows.
+  await expect(announcer).toContainText(/Picked up conv2d\.|conv2d is over conv2d\./);
   await page.keyboard.press('ArrowDown');
-  await page.waitForTimeout(400);
+  await expect(announcer).toContainText('conv2d is over max_pooling2d.');
   await page.keyboard.press('Space');
   await expect.poll(() => names(page)).toEqual(['input', 'max_pooling2d', 'conv2d']);
 
   // Delete it; the focus goes to a neighbour.
-  await tabTo(page, 'Delete conv2d');
+  await stackTo('Delete conv2d');
   await page.keyboard.press('Enter');
   await expect.poll(() => names(page)).toEqual(['input', 'max_pooling2d']);
   await expect.poll(() => focusedName(page)).toMatch(/^Select /);
