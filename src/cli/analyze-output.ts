@@ -21,12 +21,36 @@ export interface LatencyEstimate {
   layers: LayerLatency[];
 }
 
+const TOTAL_KEYS = ['params', 'trainableParams', 'nonTrainableParams', 'macs', 'flops', 'weightBytes', 'peakActivationBytes'] as const;
+type TotalKey = (typeof TOTAL_KEYS)[number];
+
+/**
+ * Totals past 2^53, where a double no longer holds every integer. The engine sums them exactly
+ * (BigInt) and marks the totals `approximate` when the nearest double is not the exact sum. A
+ * total that is still exact is given with all its digits (a double's decimal form would round
+ * them: 2^60 prints as 1152921504606847000); one that may not be is listed as approximate.
+ */
+export function totalsBeyondSafe(t: CostReport['totals']): { exact: Partial<Record<TotalKey, string>>; approximate: TotalKey[] } {
+  const exact: Partial<Record<TotalKey, string>> = {};
+  const approximate: TotalKey[] = [];
+  for (const key of TOTAL_KEYS) {
+    const n = t[key];
+    if (!(n > Number.MAX_SAFE_INTEGER)) continue;
+    if (t.approximate || !Number.isInteger(n)) approximate.push(key);
+    else exact[key] = BigInt(n).toString();
+  }
+  return { exact, approximate };
+}
+
 /**
  * The --json object: counts unrounded, shapes without batch, `type` the Keras class name.
  * `latency` only when a device or peak was given; `rooflineMs` only with a bandwidth.
+ * A total past 2^53 is also given as exact digits in `exactTotals`, or named in
+ * `approximateTotals` (the number is then the nearest double to the true sum).
  */
 export function analyzeJson(report: CostReport, latency: LatencyEstimate | null, warnings: string[]): Record<string, unknown> {
   const t = report.totals;
+  const beyond = totalsBeyondSafe(t);
   return {
     name: report.name,
     params: t.params,
@@ -37,6 +61,8 @@ export function analyzeJson(report: CostReport, latency: LatencyEstimate | null,
     convention: report.convention,
     weightBytes: t.weightBytes,
     peakActivationBytes: t.peakActivationBytes,
+    ...(Object.keys(beyond.exact).length > 0 ? { exactTotals: beyond.exact } : {}),
+    ...(beyond.approximate.length > 0 ? { approximateTotals: beyond.approximate } : {}),
     layers: report.layers.map((l) => ({
       name: l.name, type: l.className, outputShape: l.outputShape, params: l.params, macs: l.macs, flops: l.flops,
     })),
@@ -76,7 +102,17 @@ function layerTable(report: CostReport, latency: LatencyEstimate | null): string
   return renderTable(header, rows, align);
 }
 
-const exactAndHuman = (n: number) => (n < 1000 ? groupDigits(n) : `${groupDigits(n)} (${formatCount(n)})`);
+/** Digits in groups of three, from a string of digits (a BigInt's, exact past 2^53). */
+const groupDigitString = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** A total with all its digits (exact even past 2^53) and its short form; "≈ " when the engine says it is approximate. */
+function exactAndHuman(t: CostReport['totals'], key: TotalKey): string {
+  const n = t[key];
+  if (n < 1000) return groupDigits(n);
+  if (!(n > Number.MAX_SAFE_INTEGER)) return `${groupDigits(n)} (${formatCount(n)})`;
+  const approximate = totalsBeyondSafe(t).approximate.includes(key);
+  return `${approximate ? '≈ ' : ''}${groupDigitString(BigInt(Math.round(n)).toString())} (${approximate ? '≈ ' : ''}${formatCount(n)})${approximate ? ', approximate: past 2^53' : ''}`;
+}
 
 function latencyLines(latency: LatencyEstimate): string[] {
   const d = latency.device;
@@ -96,9 +132,9 @@ export function analyzeText(report: CostReport, latency: LatencyEstimate | null,
   const t = report.totals;
   const convention = report.convention === 'detailed' ? 'detailed (bias, BN, activations, pooling windows)' : 'default (2 × MACs, pooling 1 per output)';
   const totals = [
-    `Params               ${exactAndHuman(t.params)}  trainable ${groupDigits(t.trainableParams)}, non-trainable ${groupDigits(t.nonTrainableParams)}`,
-    `MACs                 ${exactAndHuman(t.macs)}`,
-    `FLOPs                ${exactAndHuman(t.flops)}  convention: ${convention}`,
+    `Params               ${exactAndHuman(t, 'params')}  trainable ${groupDigits(t.trainableParams)}, non-trainable ${groupDigits(t.nonTrainableParams)}`,
+    `MACs                 ${exactAndHuman(t, 'macs')}`,
+    `FLOPs                ${exactAndHuman(t, 'flops')}  convention: ${convention}`,
     `Weights              ${formatBytes(t.weightBytes)} (float32)`,
     `Peak activations     ${formatBytes(t.peakActivationBytes)}`,
   ];

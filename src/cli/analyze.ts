@@ -5,9 +5,9 @@
 import { analyzeModel } from '../core/analyze';
 import type { CostReport } from '../core/cost-types';
 import { DEVICE_PRESETS, findDevice } from '../core/devices';
-import { estimateLatency } from '../core/latency';
+import { deviceRateError, estimateLatency, type DeviceRates } from '../core/latency';
 import { analyzeJson, analyzeText, type LatencyDevice, type LatencyEstimate } from './analyze-output';
-import { parseArgs, positiveNumberFlag, type ParsedArgs } from './args';
+import { numberValue, parseArgs, type ParsedArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
 import { loadModelFile } from './load-model';
 
@@ -31,11 +31,24 @@ Devices: ${DEVICE_PRESETS.map((d) => d.id).join(', ')}
 
 type Problem = { ok: false; message: string };
 
+/**
+ * A device-rate flag as a number the engine accepts (the engine's own range check, so the CLI
+ * refuses what the app refuses: 0, negatives, 1e-300, 5e-324, Infinity). Absent: undefined.
+ */
+function rateFlag(flags: ParsedArgs['flags'], name: string, field: keyof DeviceRates): { ok: true; value: number | undefined } | Problem {
+  const raw = flags[name];
+  if (raw === undefined) return { ok: true, value: undefined };
+  const value = numberValue(raw);
+  if (Number.isNaN(value)) return { ok: false, message: `Option --${name}: Expected a number, but got '${String(raw)}'.` };
+  const error = deviceRateError(field, value);
+  return error ? { ok: false, message: `Option --${name}: ${error.message}` } : { ok: true, value };
+}
+
 /** The device figures the flags ask for, null when no latency is wanted. */
 export function resolveDevice(flags: ParsedArgs['flags']): { ok: true; value: LatencyDevice | null } | Problem {
-  const peak = positiveNumberFlag(flags, 'peak-gflops');
+  const peak = rateFlag(flags, 'peak-gflops', 'peakGflops');
   if (!peak.ok) return peak;
-  const bandwidth = positiveNumberFlag(flags, 'bandwidth-gbs');
+  const bandwidth = rateFlag(flags, 'bandwidth-gbs', 'bandwidthGBs');
   if (!bandwidth.ok) return bandwidth;
   const id = flags.device;
   if (typeof id === 'string') {

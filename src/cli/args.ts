@@ -57,16 +57,3 @@ export function parseArgs(argv: string[], spec: FlagSpec): ArgsResult {
 export function numberValue(raw: string | true | undefined): number {
   return typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
 }
-
-/**
- * A string flag as a positive finite number (e.g. --peak-gflops 48). Absent: undefined.
- */
-export function positiveNumberFlag(flags: ParsedArgs['flags'], name: string): { ok: true; value: number | undefined } | { ok: false; message: string } {
-  const raw = flags[name];
-  if (raw === undefined) return { ok: true, value: undefined };
-  const value = numberValue(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    return { ok: false, message: `Option --${name}: Expected a positive number, but got '${String(raw)}'.` };
-  }
-  return { ok: true, value };
-}

@@ -6,10 +6,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/analyze';
 import type { CostReport } from '../core/cost-types';
-import { findDevice } from '../core/devices';
 import { parseModelJson } from '../core/import/model-json';
-import { estimateLatency } from '../core/latency';
-import { readWeightsFromDir } from '../tf/weights-io';
+import { readWeightsFromDir } from '../tf/weights-files';
 import { parseArgs } from './args';
 import { main } from './main';
 
@@ -60,13 +58,24 @@ describe('analyze --json', () => {
     const { stdout } = await run('analyze', KERAS3, '--json', '--device', 'raspberry-pi-4', '--detailed');
     const out = JSON.parse(stdout);
     const report = reportOf(KERAS3, 'detailed');
-    const pi = findDevice('raspberry-pi-4');
-    if (!pi) throw new Error('no preset');
-    const expected = estimateLatency(report, pi);
     expect(out.convention).toBe('detailed');
     expect(out.flops).toBe(report.totals.flops);
     expect(out.flops).toBeGreaterThan(2 * out.macs);
-    expect(out.latency).toMatchObject({ naiveMs: expected.naiveMs, rooflineMs: expected.rooflineMs });
+    expect(out.latency.device).toMatchObject({ id: 'raspberry-pi-4', peakGflops: 48, bandwidthGBs: 12.8 });
+    // naive = FLOPs / peak: 1e9 FLOP/s = 1e6 FLOP/ms.
+    expect(out.latency.naiveMs).toBeCloseTo(out.flops / 48e6, 12);
+    expect(out.latency.rooflineMs).toBeGreaterThanOrEqual(out.latency.naiveMs);
+  });
+
+  it('computes the roofline as worked by hand (separable block, 100 GFLOPS, 10 GB/s)', async () => {
+    const out = JSON.parse((await run('analyze', SEPARABLE, '--json', '--peak-gflops', '100', '--bandwidth-gbs', '10')).stdout);
+    // sep: 54,992,896 FLOPs / 1e8 FLOP/ms = 0.54992896 ms compute; it moves 35,072 B of weights
+    //   + 802,816 B in (56·56·64·4) + 1,605,632 B out (56·56·128·4) = 2,443,520 B / 1e7 B/ms
+    //   = 0.244352 ms: compute-bound, 0.54992896 ms.
+    // bn (no FLOPs in the default convention): 2,048 B of weights + 1,605,632 in + 1,605,632 out
+    //   = 3,213,312 B → 0.3213312 ms.  relu: 3,211,264 B → 0.3211264 ms.  input: nothing.
+    expect(out.latency.naiveMs).toBeCloseTo(0.549_928_96, 12);
+    expect(out.latency.rooflineMs).toBeCloseTo(0.549_928_96 + 0.321_331_2 + 0.321_126_4, 12);
   });
 
   it('gives the naive estimate alone for --peak-gflops without a bandwidth; the bandwidth adds the roofline', async () => {
@@ -123,7 +132,13 @@ describe('bad input: one line on stderr, exit code 2, nothing on stdout', () => 
     ['an unknown format', ['analyze', join(FIXTURES, 'unknown-format.json')], /unknown format/],
     ['an impossible layer', ['analyze', join(FIXTURES, 'floplab-impossible.json')], /Layer 'conv_too_big': Expected kernelSize/],
     ['an unknown device', ['analyze', SEPARABLE, '--device', 'toaster'], /Unknown device 'toaster'. Known devices: raspberry-pi-4/],
-    ['a bad number', ['analyze', SEPARABLE, '--peak-gflops', '-3'], /--peak-gflops: Expected a positive number, but got '-3'/],
+    ['a negative rate', ['analyze', SEPARABLE, '--peak-gflops', '-3'], /--peak-gflops: Expected peakGflops to be a positive number from 0\.000001 to 1e\+9, but got -3\./],
+    ['a denormal peak', ['analyze', SEPARABLE, '--peak-gflops', '1e-300'], /--peak-gflops: Expected peakGflops .* but got 1e-300\./],
+    ['a denormal bandwidth', ['analyze', SEPARABLE, '--peak-gflops', '10', '--bandwidth-gbs', '5e-324'], /--bandwidth-gbs: Expected bandwidthGBs .* but got 5e-324\./],
+    ['a zero rate', ['analyze', SEPARABLE, '--device', 'h100', '--bandwidth-gbs', '0'], /--bandwidth-gbs: Expected bandwidthGBs .* but got 0\./],
+    ['an infinite rate', ['analyze', SEPARABLE, '--peak-gflops', 'Infinity'], /--peak-gflops: Expected peakGflops .* but got Infinity\./],
+    ['a rate past 1 EFLOPS', ['analyze', SEPARABLE, '--peak-gflops', '2e9'], /--peak-gflops: Expected peakGflops .* but got 2000000000\./],
+    ['a rate that is not a number', ['analyze', SEPARABLE, '--peak-gflops', 'fast'], /--peak-gflops: Expected a number, but got 'fast'/],
     ['an unknown flag', ['analyze', SEPARABLE, '--fast'], /Unknown option --fast/],
     ['a flag without its value', ['analyze', SEPARABLE, '--device'], /--device needs a value/],
     ['bandwidth without a peak', ['analyze', SEPARABLE, '--bandwidth-gbs', '5'], /--bandwidth-gbs needs --peak-gflops or --device/],
@@ -196,4 +211,54 @@ describe('the real CLI process', () => {
       expect(bad.stderr).not.toMatch(/\n\s+at /);
     }
   });
+});
+
+describe('totals past 2^53 are exact or marked approximate', () => {
+  const BEYOND = join(FIXTURES, 'floplab-beyond-2-53.json');
+
+  it('gives exact digits when the sum is still exact (16 convs of 9·2^46 MACs = 9·2^50)', async () => {
+    // Each conv: 8192·8192 outputs × 3·3·1024 inputs × 1024 filters = 9·2^46 = 633,318,697,598,976 MACs.
+    const out = JSON.parse((await run('analyze', BEYOND, '--json')).stdout);
+    expect(out.exactTotals).toEqual({ macs: '10133099161583616', flops: '20266198323167232' });
+    expect(out.approximateTotals).toBeUndefined();
+    const { stdout } = await run('analyze', BEYOND);
+    expect(stdout).toContain('MACs                 10,133,099,161,583,616 (');
+    expect(stdout).toContain('FLOPs                20,266,198,323,167,232 (');
+  });
+
+  it('marks a total approximate when the nearest double is not the sum', async () => {
+    // Two more Dense layers: 1024·3 + 3·3 = 3,081 MACs, an odd total past 2^53 (doubles there are even).
+    const config = JSON.parse(readFileSync(BEYOND, 'utf8'));
+    config.layers.push(
+      { type: 'GlobalAveragePooling2D', name: 'gap' },
+      { type: 'Dense', name: 'd1', units: 3, useBias: true, activation: 'linear' },
+      { type: 'Dense', name: 'd2', units: 3, useBias: true, activation: 'linear' },
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'floplab-cli-'));
+    const path = join(dir, 'beyond.json');
+    writeFileSync(path, JSON.stringify(config));
+    const out = JSON.parse((await run('analyze', path, '--json')).stdout);
+    expect(out.approximateTotals).toContain('macs');
+    expect(out.exactTotals?.macs).toBeUndefined();
+    expect(Math.abs(out.macs - 10_133_099_161_586_697)).toBeLessThanOrEqual(2);
+    expect((await run('analyze', path)).stdout).toMatch(/MACs {17}≈ 10,133,099,161,586,69\d \(≈ .*approximate: past 2\^53/);
+  });
+});
+
+describe('exit code 1 for an internal error (a bug), in a real process', () => {
+  const exec = promisify(execFile);
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const processExit = (script: string) => exec(tsx, ['-e', script], { cwd: process.cwd() })
+    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+    .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+
+  it('a thrown error and an uncaught one both exit 1 with one line, no stack trace', async () => {
+    const entry = "import { runAsProcess } from './src/cli/process-entry';";
+    const [rejected, uncaught] = await Promise.all([
+      processExit(`${entry} void runAsProcess([], async () => { throw new Error('broken\\n    at somewhere'); });`),
+      processExit(`${entry} void runAsProcess([], async () => { setTimeout(() => { throw new TypeError('late'); }, 1); await new Promise((r) => setTimeout(r, 50)); return 0; });`),
+    ]);
+    expect(rejected).toMatchObject({ code: 1, stdout: '', stderr: 'floplab: internal error: broken at somewhere\n' });
+    expect(uncaught).toMatchObject({ code: 1, stdout: '', stderr: 'floplab: internal error: late\n' });
+  }, 60_000);
 });

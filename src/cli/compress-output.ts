@@ -1,8 +1,8 @@
 /** The human-readable report of `floplab compress`. */
 import type { CompressionResult } from '../core/compress/types';
 import { formatBytes } from '../core/format';
-import type { ExportedModel } from '../tf/export-model';
-import type { CompressJson } from './compress';
+import type { ExportedModel } from '../tf/export-files';
+import type { CompressJson } from './compress-types';
 import { groupDigits, renderTable } from './table';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

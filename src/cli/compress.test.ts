@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { smallConvNet } from '../core/compress/test-models';
 import { exportLayersModel, namedWeightsOf, topologyOf } from '../tf/export-model';
-import { readWeightsFromDir } from '../tf/weights-io';
+import { readWeightsFromDir } from '../tf/weights-files';
 import { buildOrThrow } from '../tf/test-helpers';
 import { runCompress, type CompressJson } from './compress';
 

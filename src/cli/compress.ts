@@ -6,17 +6,23 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { analyzeModel } from '../core/analyze';
 import { runPipeline } from '../core/compress/pipeline';
 import { gzipBytes } from '../core/compress/gzip-size';
 import type { CompressionResult } from '../core/compress/types';
 import type { ModelGraph } from '../core/model';
-import { readWeightsFromDir } from '../tf/weights-io';
-import { exportLayersModel, exportTensorsOf, type ExportedModel, type ExportTensor } from '../tf/export-model';
+import { readWeightsFromDir } from '../tf/weights-files';
+import { exportModelFiles, exportTensorsOf, type ExportedModel, type ExportTensor } from '../tf/export-files';
 import { parseArgs } from './args';
+import { checkWeightsAgainstGraph } from './check-weights';
 import { type CliIo, processIo, reportProblem } from './cli-io';
 import { COMPRESS_FLAGS, planFromFlags } from './compress-plan';
 import { compressText } from './compress-output';
+import type { CompressJson } from './compress-types';
 import { loadModelFile } from './load-model';
+import { gzipSizeParallel } from './node-gzip';
+
+export type { CompressJson } from './compress-types';
 
 export const COMPRESS_USAGE = `Usage: floplab compress <model.json> [options] --out <dir>
 
@@ -39,15 +45,6 @@ Options:
   --json             print one JSON object
 `;
 
-/** The --json object (issue 4). */
-export interface CompressJson {
-  before: { bytes: number; gzipBytes: number };
-  after: { bytes: number; gzipBytes: number; fileBytes: number };
-  ratio: number;
-  stages: { name: string; bytes: number }[];
-  layers: { name: string; sparsity: number; clusters: number | null; bits: number; mse: number; sqnrDb: number | null }[];
-}
-
 /** Runs the command; returns the exit code. */
 export async function runCompress(argv: string[], io: CliIo = processIo): Promise<number> {
   const args = parseArgs(argv, COMPRESS_FLAGS);
@@ -62,9 +59,12 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
   const loaded = await loadModel(path);
   if (!loaded.ok) return reportProblem(io, loaded.message);
   const { graph, topology, weights } = loaded;
+  // The original's gzip size (each tensor's float32 bytes, as before) runs on zlib's thread pool
+  // while the pipeline computes on this one.
+  const gzipBefore = Promise.all(weights.map((w) => gzipSizeParallel(float32Bytes(w.data)))).then((sizes) => sizes.reduce((a, b) => a + b, 0));
   const result = await runPipeline(weights, plan.value, {}, { graph });
   if (!result.ok) return reportProblem(io, result.error.message);
-  const exported = exportLayersModel(await topologyFor(result.value, topology), exportTensorsOf(result.value));
+  const exported = exportModelFiles(await topologyFor(result.value, topology), exportTensorsOf(result.value), GENERATED_BY);
   try {
     await mkdir(flags.out, { recursive: true });
     await writeFile(join(flags.out, 'model.json'), JSON.stringify(exported.modelJson));
@@ -72,10 +72,13 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
   } catch (e) {
     return reportProblem(io, `Cannot write to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const summary = summarize(result.value, exported, weights);
+  const summary = summarize(result.value, exported, await gzipBefore, await gzipBytes(exported.weightFiles.map((f) => f.data), gzipSizeParallel));
   io.out(flags.json ? `${JSON.stringify(summary)}\n` : compressText(summary, result.value, exported, flags.out));
   return 0;
 }
+
+/** The model.json's generatedBy: the CLI writes the tfjs-layers format without loading tfjs. */
+const GENERATED_BY = 'FlopLab command line';
 
 type Loaded = { ok: true; graph: ModelGraph; topology: unknown; weights: ExportTensor[] } | { ok: false; message: string };
 
@@ -87,8 +90,13 @@ async function loadModel(path: string): Promise<Loaded> {
   if (!weightsManifest || weightsManifest.every((g) => g.weights.length === 0)) {
     return { ok: false, message: `${path} has no weights (no weightsManifest): there is nothing to compress.` };
   }
+  // The engine refuses absurd layer arguments (units: 1e308) before a byte of weights is read.
+  const analysis = analyzeModel(graph);
+  if (!analysis.ok) return { ok: false, message: `${path}: ${analysis.errors[0].message}` };
   const weights = await readWeightsFromDir(loaded.value.path, weightsManifest);
   if (!weights.ok) return { ok: false, message: weights.error.message };
+  const checked = checkWeightsAgainstGraph(graph, analysis.report, weights.value);
+  if (!checked.ok) return { ok: false, message: `${path}: ${checked.message}` };
   return { ok: true, graph, topology: modelTopology, weights: weights.value };
 }
 
@@ -106,11 +114,12 @@ async function topologyFor(result: CompressionResult, original: unknown): Promis
   return topology;
 }
 
-function summarize(result: CompressionResult, exported: ExportedModel, original: ExportTensor[]): CompressJson {
-  const originalFloats = original.map((w) => new Uint8Array(Float32Array.from(w.data).buffer));
+const float32Bytes = (data: Float32Array) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+function summarize(result: CompressionResult, exported: ExportedModel, gzipBefore: number, gzipAfter: number): CompressJson {
   return {
-    before: { bytes: result.totals.bytesBefore, gzipBytes: gzipBytes(originalFloats) },
-    after: { bytes: result.totals.bytesAfter, gzipBytes: gzipBytes(exported.weightFiles.map((f) => f.data)), fileBytes: exported.fileBytes },
+    before: { bytes: result.totals.bytesBefore, gzipBytes: gzipBefore },
+    after: { bytes: result.totals.bytesAfter, gzipBytes: gzipAfter, fileBytes: exported.fileBytes },
     ratio: result.totals.ratio,
     stages: result.stages.map((s) => ({ name: s.name, bytes: s.bytes })),
     layers: result.perLayer.map((l) => ({

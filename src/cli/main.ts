@@ -1,9 +1,25 @@
 /**
- * The FlopLab command line: `npm run --silent cli -- <command> …` (run through tsx).
+ * The FlopLab command line: `floplab <command> …` (the built bin, dist-cli/floplab.mjs) or
+ * `npm run --silent cli -- <command> …` (the sources through tsx).
  * Exit codes: 0 success, 2 bad input (one line on stderr), 1 an internal error (a bug).
  */
 import { ANALYZE_USAGE, runAnalyze } from './analyze';
 import { type CliIo, processIo, reportProblem } from './cli-io';
+import { runAsProcess } from './process-entry';
+
+type CommandRun = (argv: string[], io: CliIo) => Promise<number>;
+
+/**
+ * Every command, by name. A command whose code is heavy (tfjs) is imported when it runs, so the
+ * others do not pay for it at start-up. To add one: a file exporting `runX(argv, io)`, one entry
+ * here and its line in MAIN_USAGE.
+ */
+export const COMMANDS: Record<string, CommandRun> = {
+  analyze: runAnalyze,
+  compress: async (argv, io) => (await import('./compress')).runCompress(argv, io),
+};
+
+const commandList = () => Object.keys(COMMANDS).join(', ');
 
 export const MAIN_USAGE = `FlopLab — count, estimate and compress deep-learning models.
 
@@ -15,37 +31,25 @@ Usage:
                   [--symmetric] --out <dir> [--json]
   floplab <command> --help
 
-Run through npm: npm run --silent cli -- analyze model.json
-Exit codes: 0 success, 2 bad input (a one-line message on stderr).
+From a checkout: npm run --silent cli -- analyze model.json
+Exit codes: 0 success, 2 bad input (a one-line message on stderr), 1 an internal error (a bug).
 
 ${ANALYZE_USAGE}`;
 
 /** Dispatches a command line (without `node` and the script). Returns the exit code. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) return reportProblem(io, "Expected a command (analyze or compress); see 'floplab --help'.");
+  if (command === undefined) return reportProblem(io, `Expected a command (${commandList()}); see 'floplab --help'.`);
   if (command === '--help' || command === '-h' || command === 'help') {
     io.out(MAIN_USAGE);
     return 0;
   }
-  if (command === 'analyze') return runAnalyze(rest, io);
-  if (command === 'compress') {
-    // Loaded on demand: analyze does not pay for the compression code (tfjs) at start-up.
-    const { runCompress } = await import('./compress');
-    return runCompress(rest, io);
-  }
-  return reportProblem(io, `Unknown command '${command}'. Expected analyze or compress; see 'floplab --help'.`);
+  const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!run) return reportProblem(io, `Unknown command '${command}'. Expected one of ${commandList()}; see 'floplab --help'.`);
+  return run(rest, io);
 }
 
-// Run only when executed as the entry point (tests import `main`).
+// Run only when executed as the entry point (`tsx src/cli/main.ts`; tests import `main`).
+// The built CLI's entry is bin.ts.
 const entry = process.argv[1] ?? '';
-if (/[\\/]cli[\\/]main\.[cm]?[jt]s$/.test(entry)) {
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (error: unknown) => {
-      // A thrown error is a bug, not bad input: one line, exit 1.
-      process.stderr.write(`floplab: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (/[\\/]cli[\\/]main\.[cm]?[jt]s$/.test(entry)) void runAsProcess(process.argv.slice(2), (argv) => main(argv));

@@ -27,7 +27,11 @@ export const MAX_DEVICE_RATE = 1e9;
 const inRange = (v: unknown): v is number =>
   typeof v === 'number' && v >= MIN_DEVICE_RATE && v <= MAX_DEVICE_RATE;
 
-function rateError(field: 'peakGflops' | 'bandwidthGBs', value: unknown): FlopLabError | null {
+/**
+ * Checks one device figure (the same rule as deviceRatesError, for a front end that has only one
+ * of them, e.g. a peak without a bandwidth): the problem, naming the field, or null.
+ */
+export function deviceRateError(field: keyof DeviceRates, value: unknown): FlopLabError | null {
   if (inRange(value)) return null;
   return {
     code: 'invalid-value', field,
@@ -38,7 +42,7 @@ function rateError(field: 'peakGflops' | 'bandwidthGBs', value: unknown): FlopLa
 /** Checks device figures: both must be numbers in [MIN_DEVICE_RATE, MAX_DEVICE_RATE]. Returns the problem or null. */
 export function deviceRatesError(device: DeviceRates): FlopLabError | null {
   const d: Partial<DeviceRates> = typeof device === 'object' && device !== null ? device : {};
-  return rateError('peakGflops', d.peakGflops) ?? rateError('bandwidthGBs', d.bandwidthGBs);
+  return deviceRateError('peakGflops', d.peakGflops) ?? deviceRateError('bandwidthGBs', d.bandwidthGBs);
 }
 
 /**

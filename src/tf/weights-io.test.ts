@@ -1,11 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WeightsManifestEntry, WeightsManifestGroup } from '../core/import/weights-manifest';
 import { float16BitsToFloat32 as float16ToNumber } from '../core/compress/float16';
-import { decodeWeights, orderWeightFiles, readWeightsFromDir } from './weights-io';
+import { decodeWeights, orderWeightFiles } from './weights-io';
 
 const bytes = (...arrays: ArrayBufferView[]): ArrayBuffer => {
   const total = arrays.reduce((n, a) => n + a.byteLength, 0);
@@ -102,7 +99,7 @@ describe('decodeWeights', () => {
   });
 });
 
-describe('orderWeightFiles and readWeightsFromDir', () => {
+describe('orderWeightFiles', () => {
   const manifest: WeightsManifestGroup[] = [{ paths: ['./sub1.bin', 'sub2.bin'], weights: [{ name: 'k', shape: [2], dtype: 'float32' }] }];
 
   it('orders uploaded files by the manifest paths and names a missing one', () => {
@@ -112,17 +109,5 @@ describe('orderWeightFiles and readWeightsFromDir', () => {
     expect(ordered.ok && ordered.value).toEqual([a, b]);
     const missing = orderWeightFiles(manifest, [{ name: 'sub1.bin', data: a }]);
     expect(!missing.ok && missing.error.message).toMatch(/'sub2\.bin'.*missing/);
-  });
-
-  it('reads the files next to model.json, and names a missing one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'floplab-weights-'));
-    const modelJsonPath = join(dir, 'model.json');
-    writeFileSync(modelJsonPath, JSON.stringify({ modelTopology: {}, weightsManifest: manifest }));
-    writeFileSync(join(dir, 'sub1.bin'), new Uint8Array(new Float32Array([4]).buffer));
-    const missing = await readWeightsFromDir(modelJsonPath);
-    expect(!missing.ok && missing.error.message).toMatch(/Weights file 'sub2\.bin' listed in model\.json was not found/);
-    writeFileSync(join(dir, 'sub2.bin'), new Uint8Array(new Float32Array([5]).buffer));
-    const read = await readWeightsFromDir(modelJsonPath);
-    expect(read.ok && Array.from(read.value[0].data)).toEqual([4, 5]);
   });
 });

@@ -8,7 +8,7 @@
 import { float16BitsToFloat32 } from '../core/compress/float16';
 import { fail, ok, type Result } from '../core/result';
 import {
-  weightsManifestSchema, type NamedWeight, type WeightsManifestEntry, type WeightsManifestGroup,
+  type NamedWeight, type WeightsManifestEntry, type WeightsManifestGroup,
 } from '../core/import/weights-manifest';
 import { elementCount } from '../core/shapes/tensor-shapes';
 
@@ -56,8 +56,25 @@ function bytesOf(entry: WeightsManifestEntry): number | null {
   return per === undefined ? null : elementCount(entry.shape) * per;
 }
 
-/** The bytes of `parts` one after the other, in a new buffer. */
+/**
+ * The bytes a manifest group's files must hold together: shape × bytes per value of each
+ * weight, summed (what a reader may read at most). An unsupported dtype or a size past 2^53 is
+ * an error naming the weight.
+ */
+export function groupByteLength(group: WeightsManifestGroup): Result<number> {
+  let total = 0;
+  for (const entry of group.weights) {
+    const size = bytesOf(entry);
+    if (size === null) return readError(`Weight '${entry.name}': dtype ${entry.dtype} is not supported.`);
+    total += size;
+    if (!Number.isSafeInteger(total)) return readError(`Weight '${entry.name}': Expected a shape whose bytes can be counted, but got [${entry.shape.join(', ')}].`);
+  }
+  return ok(total);
+}
+
+/** The bytes of `parts` one after the other (a new buffer, or the only part itself). */
 export function concatBytes(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]; // one file per group is the common case: no 17 MB copy
   const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
   let offset = 0;
   for (const p of parts) {
@@ -127,43 +144,4 @@ export function orderWeightFiles(
     buffers.push(data);
   }
   return ok(buffers);
-}
-
-// Node's fs is loaded only when these run (the CLI); the variable specifier keeps browser
-// bundles (the worker imports this file) from trying to resolve it.
-const NODE_FS = 'node:fs/promises';
-const NODE_PATH = 'node:path';
-
-/**
- * Node only (the CLI): reads the weights files that `manifest` (default: the manifest in the
- * model.json itself) lists, from the folder of `modelJsonPath`, and decodes them.
- */
-export async function readWeightsFromDir(modelJsonPath: string, manifest?: WeightsManifestGroup[]): Promise<Result<NamedWeight[]>> {
-  const fs = (await import(/* @vite-ignore */ NODE_FS)) as typeof import('node:fs/promises');
-  const path = (await import(/* @vite-ignore */ NODE_PATH)) as typeof import('node:path');
-  let groups = manifest;
-  if (!groups) {
-    let json: unknown;
-    try {
-      json = JSON.parse(await fs.readFile(modelJsonPath, 'utf8'));
-    } catch (e) {
-      return readError(`Cannot read ${modelJsonPath}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const parsed = weightsManifestSchema.safeParse((json as { weightsManifest?: unknown } | null)?.weightsManifest);
-    if (!parsed.success) return readError(`${modelJsonPath}: Expected a weightsManifest listing the weights files.`);
-    groups = parsed.data;
-  }
-  const dir = path.dirname(modelJsonPath);
-  const buffers: ArrayBuffer[] = [];
-  for (const file of groups.flatMap((g) => g.paths)) {
-    const filePath = path.join(dir, file);
-    try {
-      const data = await fs.readFile(filePath);
-      buffers.push(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
-    } catch (e) {
-      const reason = (e as { code?: string }).code === 'ENOENT' ? 'was not found' : 'could not be read';
-      return readError(`Weights file '${file}' listed in ${path.basename(modelJsonPath)} ${reason} at ${filePath}.`);
-    }
-  }
-  return decodeWeights(groups, buffers);
 }

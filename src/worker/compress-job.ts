@@ -85,7 +85,7 @@ export async function compressGraph(
     progress(0.96, 'Writing the TensorFlow.js export…');
     await yieldToEventLoop();
     if (signal.aborted) return CANCELLED;
-    const exported = exportFiles(compressed, result);
+    const exported = await exportFiles(compressed, result);
     progress(1, 'Done');
     return {
       status: 'done', cancelled: false,
@@ -150,8 +150,16 @@ async function measureBoth(
   return { backend, beforeMs: median(times[0]), afterMs: median(times[1]), runs: times[0].length };
 }
 
+/** gzip size of one file with the browser's native CompressionStream (zlib's default level, as the CLI's node:zlib). */
+async function gzipSizeInBrowser(data: Uint8Array): Promise<number> {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip')).getReader();
+  let bytes = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
+  return bytes;
+}
+
 /** model.json + weights file as transferable ArrayBuffers, with their gzip size. */
-function exportFiles(compressed: LayersModel, result: CompressionResult): CompressedExport {
+async function exportFiles(compressed: LayersModel, result: CompressionResult): Promise<CompressedExport> {
   const exported = exportLayersModel(topologyOf(compressed), exportTensorsOf(result));
   const modelJson = new TextEncoder().encode(JSON.stringify(exported.modelJson));
   const files = [
@@ -161,7 +169,7 @@ function exportFiles(compressed: LayersModel, result: CompressionResult): Compre
   return {
     files: files.map((f) => ({ name: f.name, data: exactBuffer(f.bytes) })),
     fileBytes: files.reduce((sum, f) => sum + f.bytes.byteLength, 0),
-    gzipBytes: gzipBytes(files.map((f) => f.bytes)),
+    gzipBytes: await gzipBytes(files.map((f) => f.bytes), gzipSizeInBrowser),
     notes: exported.reasons,
   };
 }

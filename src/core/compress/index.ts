@@ -12,5 +12,5 @@ export * from './storage';
 export { effectiveFlops, type EffectiveFlops } from './effective-flops';
 export { meanSquaredError, sqnrDb, distortion } from './error-metrics';
 export { syntheticWeights } from './synthetic-weights';
-export { gzipBytes } from './gzip-size';
+export { gzipBytes, GZIP_LEVEL, type GzipSizeFn } from './gzip-size';
 export { isPrunableTensor, layerOfTensor } from './prunable';

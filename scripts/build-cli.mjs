@@ -1,0 +1,31 @@
+/**
+ * Builds the command line into dist-cli/ (the package's `floplab` bin): `npm run build:cli`,
+ * also run by `npm install` through the root `prepare` script. One ESM bundle of our sources
+ * for Node, packages left external (tfjs, zod from node_modules) and code split, so `analyze`
+ * never loads the compression code and `compress` loads TensorFlow.js only for --structured.
+ * A built file starts in ~0.1 s where tsx compiles TypeScript for ~1 s.
+ */
+import { build } from 'esbuild';
+import { chmodSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'dist-cli');
+rmSync(outdir, { recursive: true, force: true }); // no stale chunks from an earlier build
+
+await build({
+  entryPoints: { floplab: join(root, 'src/cli/bin.ts') },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  splitting: true,
+  outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+chmodSync(join(outdir, 'floplab.mjs'), 0o755);
