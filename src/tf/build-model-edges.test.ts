@@ -4,6 +4,7 @@
  * The hand-worked figures are in src/core/count/edges.test.ts.
  */
 import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/analyze';
 import type { CostReport } from '../core/cost-types';
@@ -88,6 +89,20 @@ describe('issue 7 edge cases agree with tfjs', () => {
     const model = buildOrThrow(stack([64, 64, 1], layer('ReLU', 'a', { modelOutput: true }), layer('ReLU', 'b'), layer('ReLU', 'd')));
     expect(model.outputs.map((o) => o.sourceLayer.name)).toEqual(['a', 'd']);
     model.dispose();
+  });
+
+  it('random ranks and axes: Dense, PReLU and LayerNormalization agree with tfjs', () => {
+    const shape = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(shape, fc.integer({ min: 1, max: 6 }), fc.boolean(), fc.nat(), fc.nat(), fc.boolean(),
+      (input, units, useBias, sharedSeed, axisSeed, frozen) => {
+        const rank = input.length;
+        const sharedAxes = [...new Set(Array.from({ length: sharedSeed % (rank + 1) }, (_, i) => ((sharedSeed >> i) % rank) + 1))];
+        const axis = (axisSeed % rank) + 1;
+        expectTfAgrees(stack(input,
+          layer('PReLU', 'p', { sharedAxes: sharedAxes.length > 0 ? sharedAxes : null }),
+          layer('LayerNormalization', 'ln', { axis, ...(frozen ? { trainable: false } : {}) }),
+          layer('Dense', 'd', { units, useBias })));
+      }), { numRuns: 25 });
   });
 
   it('refuses Normalization (tfjs has none) with a message naming the layer', () => {
