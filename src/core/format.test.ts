@@ -8,6 +8,12 @@ describe('format', () => {
     expect(formatCount(Number.NaN)).toBe('—');
   });
 
+  it('formats counts past a trillion with P and E instead of thousands of T', () => {
+    // 11,999,991,441,444,112 = 12.00 × 10^15; 2.5 × 10^12 stays in T; 3 × 10^18 is 3 E.
+    expect([11_999_991_441_444_112, 2.5e12, 3e18, 999_999e12].map(formatCount))
+      .toEqual(['12.00 P', '2.50 T', '3.00 E', '1.00 E']);
+  });
+
   it('formats bytes in decimal units', () => {
     expect([16_215_456, 512, 138_357_544 * 4, 1500].map(formatBytes)).toEqual(['16.2 MB', '512 B', '553.4 MB', '1.5 kB']);
   });

@@ -1,11 +1,12 @@
 /**
- * Human-readable figures for tables and summaries. Counts use K/M/G/T = 1e3/1e6/1e9/1e12;
+ * Human-readable figures for tables and summaries. Counts use K/M/G/T/P/E = 1e3 … 1e18
+ * (past E the figure keeps growing in E);
  * bytes are decimal too (1 kB = 1,000 B, 1 MB = 1e6 B, as disk and bandwidth figures are),
  * never KiB/MiB.
  */
 import type { Shape } from './model';
 
-const COUNT_UNITS: [number, string][] = [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'K']];
+const COUNT_UNITS: [number, string][] = [[1e18, 'E'], [1e15, 'P'], [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'K']];
 const BYTE_UNITS: [number, string][] = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']];
 
 /** Two decimals below 100, one from 100: "4.25", "15.47", "568.7". */
