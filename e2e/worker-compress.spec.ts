@@ -1,6 +1,8 @@
 import { expect, test, type Page } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
+import { expectParams, LENET5_PARAMS, waitForAnalysis } from './state-helpers';
+import { waitForMainThreadIdle, waitForMark } from './wait-helpers';
 
 async function openWithPreset(page: Page, presetName: RegExp) {
   await page.goto('/');
@@ -60,8 +62,10 @@ test('compress LeNet-5 from the UI: results and charts appear, storage shrinks, 
   await watchLongTasks(page);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   await compressButton!.evaluate((button) => (button as HTMLButtonElement).click());
-  await page.waitForFunction(() => performance.getEntriesByName('floplab:compress-done').length > 0, null, { polling: 250, timeout: 60_000 });
-  await page.waitForTimeout(1500);
+  await waitForMark(page, 'floplab:compress-done');
+  // Keep tracing until the results are drawn (the page's main thread goes idle).
+  await expect(page.getByTestId('after-weight-bytes')).toBeVisible();
+  await waitForMainThreadIdle(page);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   const after = page.getByTestId('after-weight-bytes');
   await expect(after).toBeVisible();
@@ -82,10 +86,20 @@ test('compress LeNet-5 from the UI: results and charts appear, storage shrinks, 
       `drawing the results: longest task ${maxCpu(afterwards).toFixed(1)} ms CPU; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
   });
   console.log(`[worker-compress] ${testInfo.annotations.at(-1)?.description}`);
+  // The trace recorded the main thread both while compressing and while drawing: the max of an
+  // empty list would pass any bound.
+  expect(during.length).toBeGreaterThan(0);
+  expect(afterwards.length).toBeGreaterThan(0);
   expect(maxCpu(during)).toBeLessThan(50);
-  // Wall-clock long tasks also count a main thread that merely waited for a core: on an
-  // overloaded machine (load above the core count) only the CPU time above is meaningful.
-  if (loadavg()[0] < cpus().length) expect(observed).toEqual([]);
+  // Wall-clock long tasks also count a main thread that merely waited for a core, so on this
+  // shared 2-core machine they are bounded loosely, but always checked: none may come near the
+  // 472–882 ms freezes of issue 7, and the observer is shown to work by a deliberate 120 ms task.
+  expect(observed.filter((t) => t.duration >= 250)).toEqual([]);
+  await page.evaluate(() => {
+    const end = performance.now() + 120;
+    while (performance.now() < end) { /* a deliberate long task */ }
+  });
+  await expect.poll(async () => (await longTaskEntries(page)).filter((t) => t.startTime >= resultsStartMs && t.duration >= 100).length).toBeGreaterThan(0);
 
   const afterBytes = Number(await after.getAttribute('data-value'));
   const beforeBytes = Number(await page.getByTestId('before-weight-bytes').getAttribute('data-value'));
@@ -103,6 +117,21 @@ test('compress LeNet-5 from the UI: results and charts appear, storage shrinks, 
     await expect(card.locator('svg.recharts-surface').first()).toBeVisible();
   }
   await expect(page.getByRole('list', { name: /Codebook of/ })).toBeVisible();
+  // Every text in the codebook chips has at least 4.5 : 1 contrast with the chip (WCAG 2 formula).
+  const contrasts = await page.getByRole('list', { name: /Codebook of/ }).first().evaluate((list) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const chip = list.querySelector('li')!;
+    const background = lum(getComputedStyle(chip).backgroundColor);
+    return [chip, ...chip.querySelectorAll('span')].map((el) => {
+      const text = lum(getComputedStyle(el).color);
+      return (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+    });
+  });
+  for (const ratio of contrasts) expect(ratio).toBeGreaterThanOrEqual(4.5);
   await expect(page.getByTestId('top1-agreement')).toBeVisible();
   await expect(page.getByText('Sparse storage is not dense speed.')).toBeVisible();
 
@@ -128,7 +157,7 @@ test('cancel stops a compression at once and says so', async ({ page }) => {
 test('export the compressed model and import it again through "Import model"', async ({ page }) => {
   const importInput = page.getByLabel('Import model');
   await compressLeNet(page);
-  const paramsBefore = await page.getByTestId('total-params').getAttribute('data-value').catch(() => null);
+  await expectParams(page, LENET5_PARAMS);
   const downloads: string[] = [];
   page.on('download', async (d) => {
     // Keep the names the page suggests: model.json names its weights file by that name.
@@ -141,10 +170,14 @@ test('export the compressed model and import it again through "Import model"', a
   const modelJson = JSON.parse(await readFile(downloads.find((p) => p.endsWith('model.json'))!, 'utf8'));
   expect(modelJson.weightsManifest[0].weights.some((w: { quantization?: unknown }) => w.quantization)).toBe(true);
 
-  test.skip(await importInput.count() === 0, 'this page has no "Import model" input');
+  await expect(importInput).toHaveCount(1);
   await importInput.setInputFiles(downloads);
+  // The import is done when the stack shows the imported model's layers and the analysis settled.
+  await expect(page.getByRole('combobox', { name: 'Preset' })).not.toHaveValue('lenet-5');
+  await waitForAnalysis(page);
   await expect(page.getByRole('alert').filter({ hasText: /Could not|cannot|failed/i })).toHaveCount(0);
-  if (paramsBefore !== null) await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', paramsBefore);
+  // Compression keeps every parameter (pruned ones are stored zeros): still LeNet-5's 61,706.
+  await expectParams(page, LENET5_PARAMS);
   await openLab(page);
   await page.getByRole('button', { name: 'Compress', exact: true }).click();
   await expect(page.getByTestId('weights-source')).toContainText('imported with model.json', { timeout: 60_000 });
