@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'no-input-layer'
   | 'unknown-layer'      // a layer type FlopLab does not know, shape unknown
   | 'parse-error'        // unreadable / malformed file or JSON
-  | 'cancelled';         // the user cancelled a job (not a failure: the UI shows no error)
+  | 'cancelled'          // the user cancelled a job (not a failure: the UI shows no error)
+  | 'worker-stopped';    // the background worker died before it answered (a new one is started)
 
 export interface FlopLabError {
   code: ErrorCode;

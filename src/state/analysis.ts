@@ -7,22 +7,26 @@
 import { analyzeModel } from '../core/analyze';
 import type { AnalyzeOptions, AnalyzeResult } from '../core/cost-types';
 import type { ModelGraph } from '../core/model';
-import { getWorker } from './worker-client';
+import { getWorker, workerUsable } from './worker-client';
 
 /** Graphs up to this many layers are analysed on the main thread when figures are needed at once. */
 export const SYNC_ANALYSIS_LAYER_LIMIT = 500;
 
-/** Set once the worker failed to answer: from then on the main thread does the work. */
+/** Set once the worker failed to answer in time: from then on the main thread does the work. */
 let workerFailed = false;
 
+/**
+ * True while analysis goes to the worker: there is one, it has not timed out, and workers do
+ * not keep dying at start (worker-client's supervisor).
+ */
 export function workerAvailable(): boolean {
-  return typeof Worker !== 'undefined' && !workerFailed;
+  return workerUsable() && !workerFailed;
 }
 
 /**
- * A worker that failed to load never answers (comlink has no error path for that), so an
- * answer this late means the worker is gone and the main thread takes over. The engine
- * analyses a 1,000-layer model in well under a second; this is far beyond any real answer.
+ * Belt and braces: the supervisor settles calls on a dead worker within seconds, but an answer
+ * this late means something else is wrong and the main thread takes over. The engine analyses a
+ * 1,000-layer model in well under a second; this is far beyond any real answer.
  */
 export const WORKER_ANSWER_TIMEOUT_MS = 10_000;
 
@@ -40,7 +44,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function analyzeAsync(graph: ModelGraph, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
   if (workerAvailable()) {
     try {
-      return await withTimeout<AnalyzeResult>(getWorker().analyze(graph, options), WORKER_ANSWER_TIMEOUT_MS);
+      const result = await withTimeout<AnalyzeResult>(getWorker().analyze(graph, options), WORKER_ANSWER_TIMEOUT_MS);
+      // The worker died meanwhile (a new one is starting): this answer comes from this thread.
+      if (!result.ok && result.errors[0]?.code === 'worker-stopped') return analyzeDirect(graph, options);
+      return result;
     } catch (error) {
       // A worker that failed to start or crashed must not cost the user their figures.
       workerFailed = true;
@@ -51,8 +58,8 @@ export async function analyzeAsync(graph: ModelGraph, options: AnalyzeOptions = 
 }
 
 /**
- * Starts the worker in the background (it loads TensorFlow.js, which takes a moment), so the
- * first edit's figures come back within a frame instead of waiting for the worker to boot.
+ * Starts the worker in the background, so the first edit's figures come back within a frame
+ * instead of waiting for the worker to boot. The worker loads TensorFlow.js only for a job.
  */
 export function warmUpWorker(graph: ModelGraph): void {
   if (workerAvailable()) void analyzeAsync(graph);

@@ -1,21 +1,118 @@
 /**
- * The one FlopLab Web Worker, started on first use (lazy singleton), and small helpers for
- * talking to it: job ids, progress callbacks that cross the thread boundary (Comlink.proxy), and
- * transferring weights files instead of copying them.
+ * The one FlopLab Web Worker, started on first use, watched by a WorkerSupervisor: if it dies
+ * (closed, crashed, an uncaught error) every pending call settles with a "worker stopped" value
+ * instead of waiting forever, a new worker starts, the last imported weights are sent to it again
+ * when this thread still has a copy, and listeners (the UI's alert) are told what happened.
+ * Also small helpers: job ids, progress callbacks that cross the thread boundary
+ * (Comlink.proxy), and weights files sent as transfers.
  */
 import * as Comlink from 'comlink';
 import type { Remote } from 'comlink';
-import type { ProgressCallback, WeightFile, WorkerApi } from '../worker/api';
+import type { AnalyzeResult } from '../core/cost-types';
+import { fail, type FlopLabError, type Result } from '../core/result';
+import type {
+  CalibrateResult, CompressResult, ImportedModel, JobFailed, MeasureResult, ProgressCallback, WeightFile, WorkerApi,
+} from '../worker/api';
+import { WorkerSupervisor, type WorkerStopped } from './worker-supervisor';
 
-let remote: Remote<WorkerApi> | null = null;
+/** What the UI is told when a worker died. */
+export interface WorkerDeath extends WorkerStopped {
+  /** The imported weights: sent to the new worker, lost (re-import), or there were none. */
+  weights: 'resent' | 'lost' | 'none';
+}
+
+/** Weights files up to this size are kept on this thread so a new worker can get them again. */
+export const KEEP_WEIGHTS_MAX_BYTES = 128e6;
+
+function spawnBrowserWorker(fatal: (reason: string) => void) {
+  const worker = new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name: 'floplab' });
+  worker.addEventListener('error', (event: ErrorEvent) => {
+    event.preventDefault();
+    fatal(event.message ? `an uncaught error: ${event.message}` : 'failed to load or crashed');
+  });
+  worker.addEventListener('messageerror', () => fatal('a message could not be read'));
+  const api = Comlink.wrap<WorkerApi>(worker);
+  const channel = new MessageChannel();
+  void api.heartbeat(Comlink.transfer(channel.port2, [channel.port2])).catch(() => undefined);
+  return { api, port: channel.port1, terminate: () => worker.terminate() };
+}
+
+let supervisor: WorkerSupervisor<Remote<WorkerApi>> | null = null;
+const deathListeners = new Set<(death: WorkerDeath) => void>();
+
+/** The last import with weights, while this thread keeps a copy (null: none, or too large). */
+let keptImport: { modelJson: unknown; files: WeightFile[] } | null = null;
+/** An import with weights reached the worker but no copy was kept. */
+let importedWithoutCopy = false;
+
+function getSupervisor(): WorkerSupervisor<Remote<WorkerApi>> {
+  if (supervisor === null) {
+    supervisor = new WorkerSupervisor(spawnBrowserWorker);
+    supervisor.onStopped((stopped) => {
+      const weights = resendWeights(stopped.restarted);
+      for (const listener of deathListeners) listener({ ...stopped, weights });
+    });
+  }
+  return supervisor;
+}
+
+function resendWeights(restarted: boolean): WorkerDeath['weights'] {
+  if (keptImport !== null && restarted) {
+    const kept = keptImport;
+    void getSupervisor().run<unknown>((api) => api.importModel(kept.modelJson, copiesForTransfer(kept.files)), () => null);
+    return 'resent';
+  }
+  return keptImport !== null || importedWithoutCopy ? 'lost' : 'none';
+}
+
+/** Subscribes to worker deaths (the UI's alert); returns the unsubscribe function. */
+export function onWorkerDeath(listener: (death: WorkerDeath) => void): () => void {
+  deathListeners.add(listener);
+  return () => deathListeners.delete(listener);
+}
+
+/** Whether a worker can be used here (false without `Worker`, or once workers keep failing to start). */
+export function workerUsable(): boolean {
+  return typeof Worker !== 'undefined' && (supervisor === null || supervisor.usable);
+}
+
+/** The FlopLabError of a call cut short by a dead worker. */
+export function workerStoppedError(reason: string): FlopLabError {
+  return {
+    code: 'worker-stopped',
+    message: `The background worker stopped (${reason}) before it finished. A new worker has started: run it again.`,
+  };
+}
+
+const stoppedJob = (reason: string): JobFailed => ({ status: 'failed', cancelled: false, error: workerStoppedError(reason) });
+
+/**
+ * The worker's API. Every call settles even if the worker dies meanwhile: jobs with a failed
+ * result (code 'worker-stopped'), analyze with `{ ok: false }`, import with a failed Result.
+ */
+const workerApi: WorkerApi = {
+  analyze: (graph, options) => getSupervisor().run<AnalyzeResult>(
+    (api) => api.analyze(graph, options),
+    (reason) => ({ ok: false, errors: [workerStoppedError(reason)] }),
+  ),
+  importModel: (modelJson, weightFiles) => getSupervisor().run<Result<ImportedModel>>(
+    (api) => api.importModel(modelJson, weightFiles),
+    (reason) => fail(workerStoppedError(reason)),
+  ),
+  measureLatency: (graph, options, onProgress) => getSupervisor().run<MeasureResult>(
+    (api) => api.measureLatency(graph, options, onProgress), stoppedJob,
+  ),
+  calibrate: (jobId, onProgress) => getSupervisor().run<CalibrateResult>((api) => api.calibrate(jobId, onProgress), stoppedJob),
+  compress: (graph, plan, jobId, onProgress) => getSupervisor().run<CompressResult>(
+    (api) => api.compress(graph, plan, jobId, onProgress), stoppedJob,
+  ),
+  cancel: (jobId) => getSupervisor().run((api) => api.cancel(jobId), () => undefined),
+  heartbeat: () => Promise.resolve(),
+};
 
 /** The worker's API; the worker starts on the first call. */
-export function getWorker(): Remote<WorkerApi> {
-  if (remote === null) {
-    const worker = new Worker(new URL('../worker/entry.ts', import.meta.url), { type: 'module', name: 'floplab' });
-    remote = Comlink.wrap<WorkerApi>(worker);
-  }
-  return remote;
+export function getWorker(): WorkerApi {
+  return workerApi;
 }
 
 let jobCounter = 0;
@@ -31,11 +128,25 @@ export function progressProxy(onProgress: ProgressCallback): ProgressCallback {
   return Comlink.proxy(onProgress);
 }
 
+function copiesForTransfer(files: readonly WeightFile[]): WeightFile[] {
+  const copies = files.map((f) => ({ name: f.name, data: f.data.slice(0) }));
+  return Comlink.transfer(copies, copies.map((f) => f.data));
+}
+
 /**
- * Imports a model.json (+ weights files) in the worker. The files' ArrayBuffers are transferred:
- * after the call they are detached on this thread (do not reuse them).
+ * Imports a model.json (+ weights files) in the worker. Up to KEEP_WEIGHTS_MAX_BYTES the files
+ * are copied and the copies transferred (this thread keeps the originals, to send them again to
+ * a new worker if this one dies); above that they are transferred and detached here.
  */
-export function importModelInWorker(modelJson: unknown, weightFiles: WeightFile[]): ReturnType<WorkerApi['importModel']> {
-  const buffers = weightFiles.map((f) => f.data);
-  return getWorker().importModel(modelJson, Comlink.transfer(weightFiles, buffers));
+export async function importModelInWorker(modelJson: unknown, weightFiles: WeightFile[]): ReturnType<WorkerApi['importModel']> {
+  const bytes = weightFiles.reduce((sum, f) => sum + f.data.byteLength, 0);
+  const keep = weightFiles.length > 0 && bytes <= KEEP_WEIGHTS_MAX_BYTES;
+  const sent = keep ? copiesForTransfer(weightFiles) : Comlink.transfer(weightFiles, weightFiles.map((f) => f.data));
+  const result = await workerApi.importModel(modelJson, sent);
+  if (result.ok || result.error.code !== 'worker-stopped') {
+    const withWeights = result.ok && result.value.hasWeights;
+    keptImport = withWeights && keep ? { modelJson, files: weightFiles } : null;
+    importedWithoutCopy = withWeights && !keep;
+  }
+  return result;
 }

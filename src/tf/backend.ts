@@ -24,11 +24,13 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 /** 'inference': predict only. 'training': gradients too (fit, custom training loops). */
 export type BackendPurpose = 'inference' | 'training';
 
-/** URLs of the wasm backend's binaries, keyed by the file names tfjs asks for. */
+/**
+ * URLs of the wasm backend's binaries, keyed by the file names tfjs asks for. The threaded build
+ * is never used (it needs cross-origin isolation and a blob: worker, which the CSP forbids).
+ */
 export interface WasmFileUrls {
   'tfjs-backend-wasm.wasm': string;
   'tfjs-backend-wasm-simd.wasm': string;
-  'tfjs-backend-wasm-threaded-simd.wasm': string;
 }
 
 export interface SelectBackendOptions {
@@ -117,6 +119,8 @@ let wasmLoaded: Promise<void> | null = null;
 /** Loads and registers the wasm backend (once); in the browser it fetches the binaries from `urls`. */
 function loadWasm(urls: WasmFileUrls | undefined): Promise<void> {
   wasmLoaded ??= import('@tensorflow/tfjs-backend-wasm').then((wasm) => {
+    // Single-threaded: the threaded build spawns blob: workers (blocked by our CSP).
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (!isNode()) {
       if (!urls) throw new Error('the wasm backend needs the URLs of its .wasm files in the browser');
       wasm.setWasmPaths({ ...urls });

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { runPipeline } from '../core/compress/pipeline';
 import { residualNet, smallConvNet } from '../core/compress/test-models';
 import { namedWeightsOf, setNamedWeights } from './export-model';
-import { measureFidelity } from './fidelity';
+import { measureFidelity, measureFidelityStepped } from './fidelity';
 import { buildOrThrow } from './test-helpers';
 
 let original: tf.LayersModel;
@@ -52,5 +52,40 @@ describe('measureFidelity', () => {
     expect(measureFidelity(built, other)).toEqual(measureFidelity(built, other));
     built.dispose();
     other.dispose();
+  });
+});
+
+describe('measureFidelityStepped', () => {
+  it('gives measureFidelity\'s figures in steps of any size, yielding between steps, leaking no tensor', async () => {
+    const before = tf.memory().numTensors;
+    const coarse = await quantizedCopy(3);
+    const whole = measureFidelity(original, coarse, { batch: 6, seed: 5 });
+    expect(whole.relativeError).toBeGreaterThan(0);
+    for (const samplesPerStep of [1, 4, 6]) {
+      let pauses = 0;
+      const stepped = await measureFidelityStepped(original, coarse, {
+        batch: 6, seed: 5, samplesPerStep, betweenSteps: async () => { pauses += 1; },
+      });
+      expect(pauses).toBe(2 * Math.ceil(6 / samplesPerStep)); // before each model's predict
+      expect(stepped).not.toBeNull();
+      expect(Math.abs(stepped!.relativeError - whole.relativeError)).toBeLessThan(1e-5 * whole.relativeError);
+      expect(stepped!.top1Agreement).toBe(whole.top1Agreement);
+      expect(stepped!.samples).toBe(6);
+    }
+    coarse.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops with null when cancelled between steps', async () => {
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    let pauses = 0;
+    const result = await measureFidelityStepped(original, original, {
+      batch: 8, signal: controller.signal,
+      betweenSteps: async () => { if (++pauses === 3) controller.abort(); },
+    });
+    expect(result).toBeNull();
+    expect(pauses).toBe(3);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -54,3 +54,59 @@ export function measureFidelity(original: tf.LayersModel, compressed: tf.LayersM
   tf.dispose([errorNorm, refNorm, agree]);
   return out;
 }
+
+export interface SteppedFidelityOptions extends FidelityOptions {
+  /** Probe samples per predict (default 1): smaller steps keep the thread answering messages. */
+  samplesPerStep?: number;
+  /** Runs between steps, so a worker stays responsive (heartbeats, cancel). */
+  betweenSteps?: () => Promise<void>;
+  signal?: AbortSignal;
+}
+
+/**
+ * measureFidelity in steps of `samplesPerStep` probe samples (the same seeded probe batch), with
+ * `betweenSteps` awaited between them: on a slow backend one batch-8 predict of MobileNetV1 would
+ * block the worker for seconds. The sums of squares add up across steps, so the result equals
+ * measureFidelity's up to float rounding. Null when `signal` aborts.
+ */
+export async function measureFidelityStepped(
+  original: tf.LayersModel, compressed: tf.LayersModel, options: SteppedFidelityOptions = {},
+): Promise<Fidelity | null> {
+  const batch = options.batch ?? 8;
+  const step = Math.max(1, options.samplesPerStep ?? 1);
+  const inputs = probeBatch(original, batch, options.seed ?? 42);
+  let errorSquares = 0;
+  let refSquares = 0;
+  let agree = 0;
+  try {
+    for (let start = 0; start < batch; start += step) {
+      await options.betweenSteps?.();
+      if (options.signal?.aborted) return null;
+      const size = Math.min(step, batch - start);
+      const part = inputs.map((x) => x.slice(start, size));
+      // Each model's predict is its own step (a first predict also prepares the weights).
+      const y = tf.tidy(() => firstOutput(original, part));
+      await options.betweenSteps?.();
+      const sums = tf.tidy(() => {
+        const yHat = firstOutput(compressed, part);
+        return [
+          tf.sum(tf.square(tf.sub(y, yHat))), tf.sum(tf.square(y)),
+          tf.equal(tf.argMax(y, 1), tf.argMax(yHat, 1)).sum(),
+        ];
+      });
+      tf.dispose([y, ...part]);
+      const [e, r, a] = await Promise.all(sums.map((t) => t.data()));
+      tf.dispose(sums);
+      errorSquares += e[0];
+      refSquares += r[0];
+      agree += a[0];
+    }
+  } finally {
+    tf.dispose(inputs);
+  }
+  return {
+    relativeError: Math.sqrt(errorSquares) / Math.max(Math.sqrt(refSquares), Number.MIN_VALUE),
+    top1Agreement: agree / batch,
+    samples: batch,
+  };
+}

@@ -1,51 +1,17 @@
 /**
- * Measuring in the browser (or node): pick a backend, time a model's predict, and calibrate the
- * machine's matrix-multiply throughput and memory bandwidth. Everything created here is disposed
- * (tf.memory().numTensors is unchanged after each call).
+ * Measuring in the browser (or node): time a model's predict, and calibrate the machine's
+ * matrix-multiply throughput and memory bandwidth. The backend is chosen before, by
+ * tf/backend.ts. Everything created here is disposed (tf.memory().numTensors is unchanged).
  */
 import * as tf from '@tensorflow/tfjs';
-
-/** Backends tried in order. wasm would sit between webgl and cpu, but @tensorflow/tfjs-backend-wasm is not installed. */
-export const BACKEND_ORDER = ['webgl', 'cpu'] as const;
+import { yieldToEventLoop } from '../core/compress/yield';
 
 /**
- * Switches to the first backend that initialises (webgl, then cpu) and returns its name.
- * A backend whose factory is missing or whose context cannot be created (no WebGL in a headless
- * worker) is skipped.
+ * Lets queued messages (a cancel, a heartbeat, a progress post) through between steps: a
+ * macrotask, not a microtask. A MessageChannel round trip where it exists (setTimeout(0) is
+ * clamped to 4 ms when nested).
  */
-export async function selectBackend(order: readonly string[] = BACKEND_ORDER): Promise<string> {
-  if (selectedBackend !== null) return selectedBackend;
-  selectedBackend = await firstWorkingBackend(order);
-  return selectedBackend;
-}
-
-let selectedBackend: string | null = null;
-
-async function firstWorkingBackend(order: readonly string[]): Promise<string> {
-  for (const name of order) {
-    if (!tf.findBackendFactory(name)) continue;
-    try {
-      if (await tf.setBackend(name)) {
-        await tf.ready();
-        if (name === 'webgl') await smokeTest();
-        return tf.getBackend();
-      }
-    } catch {
-      // This backend cannot start here (e.g. no WebGL context): try the next one.
-    }
-  }
-  await tf.ready();
-  return tf.getBackend();
-}
-
-/** A tiny op that forces shader compilation, so a broken WebGL context fails here, not mid-measure. */
-async function smokeTest(): Promise<void> {
-  const t = tf.tidy(() => tf.add(tf.ones([4]), tf.ones([4])));
-  try { await t.data(); } finally { t.dispose(); }
-}
-
-/** Lets queued messages (a cancel, a progress post) through between timed runs. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+export { yieldToEventLoop } from '../core/compress/yield';
 
 export interface TimePredictOptions {
   runs: number;
@@ -55,6 +21,8 @@ export interface TimePredictOptions {
   signal?: AbortSignal;
   /** Called after every warm-up and timed run. */
   onRun?: (done: number, total: number, phase: 'warmup' | 'timed', ms: number) => void;
+  /** Called right before each run (index from 0), after the yield: nothing runs in between. */
+  beforeRun?: (index: number) => void;
   /** Stop timing (keeping at least 3 runs) once this many ms have been spent in timed runs. */
   budgetMs?: number;
 }
@@ -84,6 +52,7 @@ export async function timePredict(model: tf.LayersModel, opts: TimePredictOption
     for (let i = 0; i < total; i++) {
       await yieldToEventLoop();
       if (opts.signal?.aborted) return { timesMs, warmupMs, cancelled: true };
+      opts.beforeRun?.(i);
       const ms = await timeOnePredict(model, input.length === 1 ? input[0] : input);
       const warm = i < opts.warmup;
       (warm ? warmupMs : timesMs).push(ms);

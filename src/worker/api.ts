@@ -10,6 +10,9 @@ import type { AnalyzeOptions, AnalyzeResult } from '../core/cost-types';
 import type { ModelGraph } from '../core/model';
 import type { FlopLabError, Result } from '../core/result';
 import type { Calibration } from '../tf/measure';
+import type { DigitsWorkerApi } from './digits-api';
+
+export type * from './digits-api';
 
 export interface JobProgress {
   /** 0..1 */
@@ -40,7 +43,7 @@ export interface MeasureDone {
   cancelled: false;
   /** Median wall time of the timed runs, ms, batch 1. */
   medianMs: number;
-  /** The tfjs backend that ran the model: 'webgl' or 'cpu' (wasm is not bundled). */
+  /** The tfjs backend that ran the model: 'webgl', 'wasm' or 'cpu' (see src/tf/backend.ts). */
   backend: string;
   /** Number of timed runs done. */
   runs: number;
@@ -124,7 +127,8 @@ export interface CompressDone {
 }
 export type CompressResult = CompressDone | JobCancelled | JobRefused | JobFailed;
 
-export interface WorkerApi {
+/** The digits jobs (train, evaluate, trained presets, held weights) are declared in digits-api.ts. */
+export interface WorkerApi extends DigitsWorkerApi {
   /** Cost analysis off the main thread (the engine's analyzeModel). */
   analyze(graph: ModelGraph, options?: AnalyzeOptions): Promise<AnalyzeResult>;
   /** Parses a model.json (+ weights files, transferred) and keeps the weights for `compress`. */
@@ -137,4 +141,9 @@ export interface WorkerApi {
   compress(graph: ModelGraph, plan: CompressionPlan, jobId: string, onProgress?: ProgressCallback): Promise<CompressResult>;
   /** Stops a running job; it resolves with `{ status: 'cancelled' }`. Unknown ids are ignored. */
   cancel(jobId: string): Promise<void>;
+  /**
+   * Liveness: the worker echoes every message sent on `port` (transfer it). The main thread
+   * pings through it and takes the worker for dead when an answer is seconds late.
+   */
+  heartbeat(port: MessagePort): Promise<void>;
 }

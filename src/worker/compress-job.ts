@@ -13,11 +13,14 @@ import type { ModelGraph } from '../core/model';
 import type { FlopLabError } from '../core/result';
 import { buildTfModel } from '../tf/build-model';
 import { exportLayersModel, exportTensorsOf, namedWeightsOf, setNamedWeights, topologyOf } from '../tf/export-model';
-import { measureFidelity } from '../tf/fidelity';
-import { median, selectBackend, timePredict, yieldToEventLoop } from '../tf/measure';
+import { selectBackend } from '../tf/backend';
+import { measureFidelityStepped } from '../tf/fidelity';
+import { median, timePredict, yieldToEventLoop } from '../tf/measure';
 import type { CompressedExport, CompressResult, JobCancelled, LatencyBeforeAfter, ProgressCallback } from './api';
+import { expectBusyFor, ONE_STEP_GRACE_MS } from './heartbeat';
 import { CANCELLED } from './jobs';
 import { refuseReason } from './run-limits';
+import { WASM_URLS } from './wasm-urls';
 import { importedWeightsFor } from './weight-store';
 
 const SEED = 42;
@@ -43,8 +46,9 @@ export async function compressGraph(
   const progress = (fraction: number, message: string) => onProgress?.({ fraction, message });
 
   progress(0, 'Starting TensorFlow.js…');
-  const backend = await selectBackend();
+  const backend = await selectBackend('inference', { wasmUrls: WASM_URLS });
   progress(0.02, 'Building the model…');
+  expectBusyFor(ONE_STEP_GRACE_MS);
   const built = buildTfModel(graph, { seed: SEED });
   if (!built.ok) return failed(built.error);
   const models: LayersModel[] = [built.value];
@@ -68,6 +72,7 @@ export async function compressGraph(
     if (!after.ok) return failed(after.errors[0]);
 
     progress(0.62, 'Building the compressed model…');
+    expectBusyFor(ONE_STEP_GRACE_MS);
     const builtAfter = buildTfModel(compressedGraph, { seed: SEED });
     if (!builtAfter.ok) return failed(builtAfter.error);
     const compressed = builtAfter.value;
@@ -75,9 +80,17 @@ export async function compressGraph(
     setNamedWeights(compressed, result.weights);
 
     progress(0.66, 'Comparing outputs on a probe batch…');
-    await yieldToEventLoop();
-    if (signal.aborted) return CANCELLED;
-    const fidelity = measureFidelity(original, compressed, { batch: 8, seed: SEED });
+    // One probe sample per predict, yielding between them: the worker keeps answering heartbeats.
+    // The first predict of each model prepares its weights in one call: announced.
+    let firstPredicts = 2;
+    const fidelity = await measureFidelityStepped(original, compressed, {
+      batch: 8, seed: SEED, samplesPerStep: 1, signal,
+      betweenSteps: async () => {
+        await yieldToEventLoop();
+        if (firstPredicts-- > 0) expectBusyFor(ONE_STEP_GRACE_MS);
+      },
+    });
+    if (fidelity === null) return CANCELLED;
 
     const latency = await measureBoth(original, compressed, backend, signal, (f, what) => progress(0.7 + 0.25 * f, what));
     if (latency === 'cancelled') return CANCELLED;

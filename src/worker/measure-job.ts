@@ -5,10 +5,13 @@
 import { analyzeModel } from '../core/analyze';
 import type { ModelGraph } from '../core/model';
 import { buildTfModel } from '../tf/build-model';
-import { median, selectBackend, timePredict } from '../tf/measure';
+import { selectBackend } from '../tf/backend';
+import { median, timePredict } from '../tf/measure';
 import type { JobCancelled, MeasureOptions, MeasureResult, ProgressCallback } from './api';
+import { expectBusyFor, ONE_STEP_GRACE_MS } from './heartbeat';
 import { CANCELLED } from './jobs';
 import { refuseReason } from './run-limits';
+import { WASM_URLS } from './wasm-urls';
 
 /** Timed runs stop (keeping at least 3) once they have taken this long. */
 export const MEASURE_BUDGET_MS = 20_000;
@@ -22,23 +25,31 @@ export async function measureGraph(
   if (reason !== null) return { status: 'refused', cancelled: false, reason };
 
   onProgress?.({ fraction: 0, message: 'Starting TensorFlow.js…' });
-  const backend = await selectBackend();
+  const backend = await selectBackend('inference', { wasmUrls: WASM_URLS });
   if (signal.aborted) return CANCELLED;
   onProgress?.({ fraction: 0.02, message: `Building the model (${backend} backend, random weights)…` });
+  expectBusyFor(ONE_STEP_GRACE_MS);
   const built = buildTfModel(graph, { seed: options.seed ?? 42 });
   if (!built.ok) return { status: 'failed', cancelled: false, error: built.error };
   const model = built.value;
   const runs = options.runs ?? 10;
   const warmup = options.warmup ?? 2;
   try {
+    let lastMs = 0;
     const timed = await timePredict(model, {
       runs, warmup, seed: options.seed ?? 42, signal, budgetMs: MEASURE_BUDGET_MS,
-      onRun: (done, total, phase, ms) => onProgress?.({
+      // The first run prepares the weights (shaders, packed kernels) in one call that cannot
+      // yield; a later one takes about as long as the one before.
+      beforeRun: (index) => expectBusyFor(index === 0 ? ONE_STEP_GRACE_MS : 3 * lastMs),
+      onRun: (done, total, phase, ms) => {
+        lastMs = ms;
+        onProgress?.({
         fraction: 0.05 + 0.95 * (done / total),
         message: phase === 'warmup'
           ? `Warm-up run ${done} of ${warmup} (${ms.toFixed(1)} ms)`
           : `Timed run ${done - warmup} of ${runs} (${ms.toFixed(1)} ms)`,
-      }),
+        });
+      },
     });
     if (timed.cancelled) return CANCELLED;
     const note = timed.timesMs.length < runs

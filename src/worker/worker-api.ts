@@ -1,16 +1,18 @@
 /**
  * The implementation of WorkerApi. Plain functions over plain data, so unit tests call it
- * directly in node (no comlink, cpu backend); entry.ts exposes it with comlink in the browser.
+ * directly in node (no comlink); entry.ts exposes it with comlink in the browser.
+ *
+ * TensorFlow.js loads only when a job needs it: the measure, calibrate and compress jobs are
+ * imported on their first call (their chunk holds tfjs), while analysis and model.json import
+ * are pure core and answer at once after the worker starts.
  */
 import * as Comlink from 'comlink';
 import { analyzeModel } from '../core/analyze';
 import type { FlopLabError } from '../core/result';
 import type { JobFailed, WorkerApi } from './api';
-import { calibrateBrowser } from './calibrate-job';
-import { compressGraph } from './compress-job';
 import { importModelJson } from './import-job';
+import { answerHeartbeats } from './heartbeat';
 import { JobRegistry, runJob } from './jobs';
-import { measureGraph } from './measure-job';
 
 /** A thrown error inside a job is a bug; it still reaches the UI as a failed job, not a dead promise. */
 function failedFromThrow(error: unknown, what: string): JobFailed {
@@ -37,21 +39,52 @@ export function createWorkerApi(): WorkerApi {
       return importModelJson(modelJson, weightFiles);
     },
     measureLatency(graph, options, onProgress) {
-      return runJob(jobs, options.jobId, (signal) => guarded('Measuring', () => measureGraph(graph, options, signal, onProgress)));
+      return runJob(jobs, options.jobId, (signal) => guarded('Measuring', async () => {
+        const { measureGraph } = await import('./measure-job');
+        return measureGraph(graph, options, signal, onProgress);
+      }));
     },
     calibrate(jobId = 'calibrate', onProgress) {
-      return runJob(jobs, jobId, (signal) => guarded('Calibrating', () => calibrateBrowser(signal, onProgress)));
+      return runJob(jobs, jobId, (signal) => guarded('Calibrating', async () => {
+        const { calibrateBrowser } = await import('./calibrate-job');
+        return calibrateBrowser(signal, onProgress);
+      }));
     },
     async compress(graph, plan, jobId, onProgress) {
-      const result = await runJob(jobs, jobId, (signal) => guarded('Compressing', () => compressGraph(graph, plan, signal, onProgress)));
+      const result = await runJob(jobs, jobId, (signal) => guarded('Compressing', async () => {
+        const { compressGraph } = await import('./compress-job');
+        return compressGraph(graph, plan, signal, onProgress);
+      }));
       // The export's files go back to the main thread as transfers, not copies.
       if (result.status === 'done' && result.export) {
         return Comlink.transfer(result, result.export.files.map((f) => f.data));
       }
       return result;
     },
+    train(graph, options, onProgress) {
+      return runJob(jobs, options.jobId, (signal) => guarded('Training', async () => {
+        const { trainGraph } = await import('./train-job');
+        return trainGraph(graph, options, signal, onProgress);
+      }));
+    },
+    evaluate(graph, options, onProgress) {
+      return runJob(jobs, options.jobId, (signal) => guarded('Evaluating', async () => {
+        const { evaluateGraph } = await import('./evaluate-job');
+        return evaluateGraph(graph, options, signal, onProgress);
+      }));
+    },
+    loadTrainedModel(modelUrl) {
+      return guarded('Loading the trained model', async () => (await import('./trained-model-job')).loadTrainedModel(modelUrl));
+    },
+    async exportWeights(graph) {
+      const result = await guarded('Writing the weights', async () => (await import('./trained-model-job')).exportHeldWeights(graph));
+      return result.status === 'done' ? Comlink.transfer(result, result.files.map((f) => f.data)) : result;
+    },
     async cancel(jobId) {
       jobs.cancel(jobId);
+    },
+    async heartbeat(port) {
+      answerHeartbeats(port);
     },
   };
 }

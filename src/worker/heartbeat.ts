@@ -1,0 +1,21 @@
+/**
+ * The worker's end of the main thread's heartbeat (src/state/worker-supervisor.ts): every
+ * message on the port is echoed. Before a step that cannot yield (the first predict of a big
+ * model prepares all its weights in one call) a job announces it with `expectBusyFor`, so the
+ * main thread does not take a busy worker for a dead one.
+ */
+let port: MessagePort | null = null;
+
+/** Echoes pings on `heartbeatPort` from now on. */
+export function answerHeartbeats(heartbeatPort: MessagePort): void {
+  port = heartbeatPort;
+  port.onmessage = (event: MessageEvent) => port?.postMessage(event.data);
+}
+
+/** A step that may block this worker this long is about to start (no-op without a heartbeat). */
+export function expectBusyFor(ms: number): void {
+  port?.postMessage({ busyForMs: ms });
+}
+
+/** The grace announced before one step that cannot yield (a first predict, building a big model). */
+export const ONE_STEP_GRACE_MS = 30_000;
