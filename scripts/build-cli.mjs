@@ -11,21 +11,30 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist-cli');
-rmSync(outdir, { recursive: true, force: true }); // no stale chunks from an earlier build
 
-await build({
-  entryPoints: { floplab: join(root, 'src/cli/bin.ts') },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  splitting: true,
-  outdir,
-  chunkNames: 'chunks/[name]-[hash]',
-  outExtension: { '.js': '.mjs' },
-  banner: { js: '#!/usr/bin/env node' },
-  logLevel: 'warning',
-});
-chmodSync(join(outdir, 'floplab.mjs'), 0o755);
+/**
+ * Builds into `outdir` (default dist-cli/; the tests build into node_modules/.cache, where the
+ * external packages still resolve). Returns the path of the executable file.
+ */
+export async function buildCli(outdir = join(root, 'dist-cli')) {
+  rmSync(outdir, { recursive: true, force: true }); // no stale chunks from an earlier build
+  await build({
+    entryPoints: { floplab: join(root, 'src/cli/bin.ts') },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    splitting: true,
+    outdir,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  const bin = join(outdir, 'floplab.mjs');
+  chmodSync(bin, 0o755);
+  return bin;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli(process.argv[2]);

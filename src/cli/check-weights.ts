@@ -7,6 +7,7 @@
  * predict NaN.
  */
 import type { CostReport } from '../core/cost-types';
+import type { WeightsManifestGroup } from '../core/import/weights-manifest';
 import type { ModelGraph } from '../core/model';
 import { layerOfTensor } from '../core/compress/prunable';
 import type { WeightTensor } from '../core/compress/types';
@@ -16,6 +17,18 @@ export type WeightsCheck = { ok: true } | { ok: false; message: string };
 
 const shapeText = (shape: number[]) => `[${shape.join(', ')}]`;
 const bad = (message: string): WeightsCheck => ({ ok: false, message });
+
+/**
+ * Layer weights are float32 in Keras and tfjs (stored as such or quantized from float32): an
+ * int32 or bool entry is a manifest that does not describe these layers.
+ */
+export function checkManifestDtypes(manifest: WeightsManifestGroup[]): WeightsCheck {
+  for (const entry of manifest.flatMap((g) => g.weights)) {
+    if (entry.group === 'optimizer') continue;
+    if (entry.dtype !== 'float32') return bad(`Weight '${entry.name}': Expected dtype float32 (a layer weight), but got ${entry.dtype}.`);
+  }
+  return { ok: true };
+}
 
 /** The first value of `data` that is not finite (or, for a variance, negative), or null. */
 function badValue(data: Float32Array, nonNegative: boolean): { index: number; value: number } | null {

@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/analyze';
 import type { CostReport } from '../core/cost-types';
 import { parseModelJson } from '../core/import/model-json';
 import { readWeightsFromDir } from '../tf/weights-files';
 import { parseArgs } from './args';
+import { buildCliForTests, type BuiltCli } from './cli-process';
 import { main } from './main';
 
 const FIXTURES = join(__dirname, 'fixtures');
@@ -183,19 +184,22 @@ describe('the tiny-cnn fixture (as tfjs-layers saves it)', () => {
   });
 });
 
-/** The real command line, as a user runs it (each start of tsx costs ~0.5–1 s, so only a few). */
+/** The real command line, as a user runs it: the built bin (what `npm install` builds). */
 describe('the real CLI process', () => {
-  const exec = promisify(execFile);
-  const cli = (...args: string[]) => exec(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', ...args], { cwd: process.cwd() })
-    .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-    .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+  let cli: BuiltCli['run'];
+  beforeAll(async () => {
+    const built = await buildCliForTests('cli');
+    cli = built.run;
+    return built.dispose;
+  }, 60_000);
 
   it('prints JSON and tables, and fails bad input with exit 2 and one line without a stack trace', async () => {
-    const [json, table, notJson, impossible] = await Promise.all([
-      cli('analyze', TINY_CNN, '--json'),
-      cli('analyze', KERAS3, '--peak-gflops', '48'),
-      cli('analyze', join(FIXTURES, 'not-json.json')),
-      cli('analyze', join(FIXTURES, 'floplab-impossible.json'), '--json'),
+    const [json, table, notJson, impossible, denormal] = await Promise.all([
+      cli(['analyze', TINY_CNN, '--json']),
+      cli(['analyze', KERAS3, '--peak-gflops', '48']),
+      cli(['analyze', join(FIXTURES, 'not-json.json')]),
+      cli(['analyze', join(FIXTURES, 'floplab-impossible.json'), '--json']),
+      cli(['analyze', SEPARABLE, '--peak-gflops', '1e-300']),
     ]);
     expect(json.code).toBe(0);
     const out = JSON.parse(json.stdout);
@@ -204,7 +208,7 @@ describe('the real CLI process', () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('global_average_pooling2d');
     expect(table.stdout).toContain('roofline                     needs a bandwidth');
-    for (const bad of [notJson, impossible]) {
+    for (const bad of [notJson, impossible, denormal]) {
       expect(bad.code).toBe(2);
       expect(bad.stdout).toBe('');
       expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -240,7 +244,8 @@ describe('totals past 2^53 are exact or marked approximate', () => {
     const out = JSON.parse((await run('analyze', path, '--json')).stdout);
     expect(out.approximateTotals).toContain('macs');
     expect(out.exactTotals?.macs).toBeUndefined();
-    expect(Math.abs(out.macs - 10_133_099_161_586_697)).toBeLessThanOrEqual(2);
+    const offBy = BigInt(out.macs) - 10_133_099_161_586_697n; // the nearest double: 1 away
+    expect(offBy === 1n || offBy === -1n).toBe(true);
     expect((await run('analyze', path)).stdout).toMatch(/MACs {17}≈ 10,133,099,161,586,69\d \(≈ .*approximate: past 2\^53/);
   });
 });

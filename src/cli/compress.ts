@@ -14,7 +14,7 @@ import type { ModelGraph } from '../core/model';
 import { readWeightsFromDir } from '../tf/weights-files';
 import { exportModelFiles, exportTensorsOf, type ExportedModel, type ExportTensor } from '../tf/export-files';
 import { parseArgs } from './args';
-import { checkWeightsAgainstGraph } from './check-weights';
+import { checkManifestDtypes, checkWeightsAgainstGraph } from './check-weights';
 import { type CliIo, processIo, reportProblem } from './cli-io';
 import { COMPRESS_FLAGS, planFromFlags } from './compress-plan';
 import { compressText } from './compress-output';
@@ -93,6 +93,8 @@ async function loadModel(path: string): Promise<Loaded> {
   // The engine refuses absurd layer arguments (units: 1e308) before a byte of weights is read.
   const analysis = analyzeModel(graph);
   if (!analysis.ok) return { ok: false, message: `${path}: ${analysis.errors[0].message}` };
+  const dtypes = checkManifestDtypes(weightsManifest);
+  if (!dtypes.ok) return { ok: false, message: `${path}: ${dtypes.message}` };
   const weights = await readWeightsFromDir(loaded.value.path, weightsManifest);
   if (!weights.ok) return { ok: false, message: weights.error.message };
   const checked = checkWeightsAgainstGraph(graph, analysis.report, weights.value);
