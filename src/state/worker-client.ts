@@ -11,7 +11,8 @@ import type { Remote } from 'comlink';
 import type { AnalyzeResult } from '../core/cost-types';
 import { fail, type FlopLabError, type Result } from '../core/result';
 import type {
-  CalibrateResult, CompressResult, ImportedModel, JobFailed, MeasureResult, ProgressCallback, WeightFile, WorkerApi,
+  CalibrateResult, CompressResult, EvaluateResult, ExportWeightsResult, ImportedModel, JobFailed, MeasureResult, ProgressCallback,
+  TrainedPresetResult, TrainResult, WeightFile, WorkerApi,
 } from '../worker/api';
 import { WorkerSupervisor, type WorkerStopped } from './worker-supervisor';
 
@@ -106,6 +107,10 @@ const workerApi: WorkerApi = {
   compress: (graph, plan, jobId, onProgress) => getSupervisor().run<CompressResult>(
     (api) => api.compress(graph, plan, jobId, onProgress), stoppedJob,
   ),
+  train: (graph, options, onProgress) => getSupervisor().run<TrainResult>((api) => api.train(graph, options, onProgress), stoppedJob),
+  evaluate: (graph, options, onProgress) => getSupervisor().run<EvaluateResult>((api) => api.evaluate(graph, options, onProgress), stoppedJob),
+  loadTrainedModel: (modelUrl) => getSupervisor().run<TrainedPresetResult>((api) => api.loadTrainedModel(modelUrl), stoppedJob),
+  exportWeights: (graph) => getSupervisor().run<ExportWeightsResult>((api) => api.exportWeights(graph), stoppedJob),
   cancel: (jobId) => getSupervisor().run((api) => api.cancel(jobId), () => undefined),
   heartbeat: () => Promise.resolve(),
 };
