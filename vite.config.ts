@@ -1,12 +1,35 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
+/** index.html's Content-Security-Policy meta tag: the one place the policy is written. */
+const CSP_META = /<meta http-equiv="Content-Security-Policy" content="([^"]+)" \/>\n?/;
+const pagePolicy = CSP_META.exec(readFileSync(new URL('./index.html', import.meta.url), 'utf8'))?.[1];
+if (!pagePolicy) throw new Error('index.html has no Content-Security-Policy meta tag');
+/**
+ * The policy as an HTTP header: a worker script takes its policy from its own response, not
+ * from the page; frame-ancestors works only in a header.
+ */
+export const CSP_HEADER = `${pagePolicy}; frame-ancestors 'none'`;
+
+/**
+ * The dev server injects inline scripts (React Fast Refresh) that the policy forbids: drop the
+ * meta tag there. Builds and `vite preview` keep the policy (the e2e suite runs on preview).
+ */
+function devWithoutCsp(): Plugin {
+  return {
+    name: 'floplab-dev-without-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace(CSP_META, ''),
+  };
+}
+
 // One config for the app (vite), the unit tests (vitest) and the e2e preview server.
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), devWithoutCsp()],
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 4000 },
   server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },
 });

@@ -1,3 +1,5 @@
+// First: zod must not generate code at run time (CSP); see the module.
+import './core/zod-csp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';

@@ -123,7 +123,8 @@ function loadWasm(urls: WasmFileUrls | undefined): Promise<void> {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (!isNode()) {
       if (!urls) throw new Error('the wasm backend needs the URLs of its .wasm files in the browser');
-      wasm.setWasmPaths({ ...urls });
+      // tfjs wants an entry for every binary; the threaded one is never loaded (threads are off).
+      wasm.setWasmPaths({ ...urls, 'tfjs-backend-wasm-threaded-simd.wasm': urls['tfjs-backend-wasm-simd.wasm'] });
     }
   });
   return wasmLoaded;
@@ -153,8 +154,9 @@ export async function selectBackend(purpose: BackendPurpose, options: SelectBack
     if (tf.getBackend() === name && tf.findBackend(name)) return name;
     try {
       if (await start(name, options)) return name;
-    } catch {
+    } catch (error) {
       // This backend cannot start here (no WebGL context, wasm blocked): try the next one.
+      console.warn(`FlopLab: the ${name} backend cannot start here, trying the next one:`, error);
     }
     broken.add(name);
   }

@@ -4,6 +4,8 @@
  * here, so the main thread never blocks. The main thread talks to it through
  * src/state/worker-client.ts (Comlink `Remote<WorkerApi>`).
  */
+// First: zod must not generate code at run time (CSP); see the module.
+import '../core/zod-csp';
 import * as Comlink from 'comlink';
 import { createWorkerApi } from './worker-api';
 
