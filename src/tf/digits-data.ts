@@ -6,9 +6,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { decodeDigits, type Digits } from '../core/digits/format';
-import type { DigitsFit, PixelScale } from '../core/digits/fit';
+import { digitsFit, type DigitsFit, type PixelScale } from '../core/digits/fit';
+import type { ModelGraph } from '../core/model';
 import { digitsSplit, type DigitsSplit } from '../core/digits/split';
-import { fail, type Result } from '../core/result';
+import { fail, ok, type Result } from '../core/result';
 
 export interface DigitsTensors {
   /** [count, …inputShape] float32, scaled per `scale`. */
@@ -37,6 +38,15 @@ export function digitsTensors(digits: Digits, fit: DigitsFit, scale: PixelScale 
   });
   const labels = tf.tensor1d(digits.labels, 'int32');
   return { images, labels, count, split: digitsSplit(count), fit, scale };
+}
+
+/**
+ * digitsFit + digitsTensors in one call: the digits laid out for `graph`, or the sentence why
+ * they do not fit it. The caller disposes with `disposeDigitsTensors`.
+ */
+export function digitsForGraph(graph: ModelGraph, digits: Digits, scale: PixelScale = 'unit'): Result<DigitsTensors> {
+  const fit = digitsFit(graph);
+  return fit.ok ? ok(digitsTensors(digits, fit.value, scale)) : fit;
 }
 
 export function disposeDigitsTensors(t: DigitsTensors): void {

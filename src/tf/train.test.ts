@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digitsFit } from '../core/digits/fit';
 import { findPreset } from '../core/presets';
-import { digitsTensors, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
+import { digitsForGraph, digitsTensors, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
 import { buildOrThrow } from './test-helpers';
 import { trainModel, type TrainProgress } from './train';
@@ -34,6 +34,11 @@ describe('trainModel', () => {
     expect(padded.images.shape).toEqual([2, 32, 32, 1]);
     expect(sum).toBe(2 * 28 * 28 * 255); // the 2-pixel frame is zeros, values unscaled
     disposeDigitsTensors(padded);
+  });
+
+  it('digitsForGraph says why an ImageNet model does not fit', () => {
+    const r = digitsForGraph(findPreset('mobilenet-v1')!.build(), { count: 0, rows: 28, cols: 28, labels: new Uint8Array(0), pixels: new Uint8Array(0) });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^The digits do not fit this model/) } });
   });
 
   it('learns (test accuracy well above chance), reports epochs and batches, and leaks no tensor', async () => {
