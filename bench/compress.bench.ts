@@ -4,8 +4,11 @@
  *   1. 1-D k-means, k = 16 per kernel: ours (sort once + prefix sums) vs the ml-kmeans package,
  *      both from the same initial centroids, with within-cluster SSE. ml-kmeans is generic
  *      (O(n·k) per iteration on arrays of points) and takes minutes on all 4.2 M weights, so it
- *      runs on a subset of layers and both are compared on exactly that subset.
+ *      runs on a subset of layers and both are compared on exactly that subset, with the same
+ *      warm-up and the same number of timed runs on both sides (medians). The issue's target
+ *      (≥ 20× on all 4.25 M weights) is therefore not measured here; the line says so.
  *   2. The whole pipeline prune 0.5 → k-means 16 → quantize 8 → Huffman, in node.
+ * The whole CLI process (what a user waits for) is timed in cli-process.bench.ts.
  * `npm run bench -- compress`
  */
 import { performance } from 'node:perf_hooks';
@@ -67,17 +70,20 @@ function oursOn(kernels: WeightTensor[]): { sse: number } {
   return { sse };
 }
 
-function mlKmeansOn(kernels: WeightTensor[]): { sse: number; ms: number; iterations: number } {
+/** Runs and warm-ups of the ours-vs-ml-kmeans comparison: the same on both sides. */
+const COMPARE_RUNS = 3;
+const COMPARE_WARMUP = 1;
+
+function mlKmeansOn(kernels: WeightTensor[]): { sse: number; iterations: number } {
   let sse = 0;
   let iterations = 0;
-  const t0 = performance.now();
   for (const k of kernels) {
     const start = initialCentroids(radixSortFloat32(k.data), K, 'linear', 1);
     const r = mlKmeans(Array.from(k.data, (v) => [v]), K, { initialization: Array.from(start, (c) => [c]), maxIterations: 300 });
     iterations += r.iterations;
     r.clusters.forEach((c, i) => { sse += (k.data[i] - r.centroids[c][0]) ** 2; });
   }
-  return { sse, ms: performance.now() - t0, iterations };
+  return { sse, iterations };
 }
 
 export default async function compressBench(): Promise<void> {
@@ -93,17 +99,19 @@ export default async function compressBench(): Promise<void> {
 
   const subset = kernels.filter((k) => k.data.length <= ML_KMEANS_MAX_KERNEL);
   const subsetValues = subset.reduce((s, w) => s + w.data.length, 0);
-  const oursSubset = (await timeWithCpu(() => oursOn(subset), 7)).wall;
-  const ourSse = oursOn(subset).sse;
-  const theirs = mlKmeansOn(subset);
   console.log(`subset for ml-kmeans: ${subset.length} kernels ≤ ${ML_KMEANS_MAX_KERNEL} weights, ${subsetValues.toLocaleString('en-US')} values, same linear initial centroids`);
-  report('  ours on the subset', oursSubset);
-  console.log(`  ml-kmeans on the subset: ${theirs.ms.toFixed(1)} ms (one run, ${theirs.iterations} iterations in all)`);
-  const speedup = theirs.ms / oursSubset.medianMs;
-  console.log(`  speed-up ${speedup.toFixed(0)}× (target ≥ 20×: ${speedup >= 20 ? 'met' : 'MISSED'})`);
-  console.log(`  within-cluster SSE: ours ${ourSse.toExponential(6)}, ml-kmeans ${theirs.sse.toExponential(6)} (ours ${ourSse <= theirs.sse * (1 + 1e-9) ? 'equal or lower: met' : 'HIGHER: MISSED'})`);
-  const perWeightMs = theirs.ms / subsetValues;
-  console.log(`  ml-kmeans extrapolated per weight to all ${kernelValues.toLocaleString('en-US')} kernel weights: ~${((perWeightMs * kernelValues) / 1000).toFixed(0)} s (estimate, not measured)`);
+  console.log(`  both sides: ${COMPARE_WARMUP} warm-up run, then the median of ${COMPARE_RUNS} timed runs`);
+  const ours = await timeWithCpu(() => oursOn(subset), COMPARE_RUNS, COMPARE_WARMUP);
+  const theirs = await timeWithCpu(() => mlKmeansOn(subset), COMPARE_RUNS, COMPARE_WARMUP);
+  reportWithCpu('  ours on the subset', ours);
+  reportWithCpu('  ml-kmeans on the subset', theirs);
+  const ourSse = oursOn(subset).sse;
+  const theirRun = mlKmeansOn(subset);
+  const speedup = theirs.wall.medianMs / ours.wall.medianMs;
+  const cpuSpeedup = theirs.cpuMedianMs / ours.cpuMedianMs;
+  console.log(`  speed-up on the subset: ${speedup.toFixed(0)}× wall, ${cpuSpeedup.toFixed(0)}× CPU (same warm-up; ml-kmeans ${theirRun.iterations} iterations in all)`);
+  console.log(`  issue 4's target, ≥ 20× on all ${kernelValues.toLocaleString('en-US')} kernel weights: not measured (ml-kmeans takes minutes there); on the subset ${speedup >= 20 ? 'at least 20×' : 'BELOW 20×'}`);
+  console.log(`  within-cluster SSE: ours ${ourSse.toExponential(6)}, ml-kmeans ${theirRun.sse.toExponential(6)} (ours ${ourSse <= theirRun.sse * (1 + 1e-9) ? 'equal or lower: met' : 'HIGHER: MISSED'})`);
 
   const plan = { stages: [{ kind: 'prune', sparsity: 0.5 }, { kind: 'share', k: K }, { kind: 'quantize', bits: 8 }, { kind: 'huffman' }] } as const;
   let last: Awaited<ReturnType<typeof runPipeline>> | null = null;
