@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +154,14 @@ describe('bad input: one line on stderr, exit code 2, nothing on stdout', () => 
     expect(stderr.endsWith('\n')).toBe(true);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
   });
+
+  it('a FIFO given as the model file: refused at once, not read', async () => {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'floplab-cli-')), 'model.json');
+    execFileSync('mkfifo', [fifo]);
+    const { code, stderr } = await run('analyze', fifo);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`floplab: Cannot read ${fifo}: not a regular file.\n`);
+  }, 10_000);
 
   it('--help is not an error', async () => {
     const { code, stdout } = await run('--help');

@@ -2,7 +2,8 @@
  * Reads a model file for the CLI and tells the two formats apart: a FlopLab config
  * (`{ format: 'floplab', … }`) or a TensorFlow.js Layers model.json (or a bare Keras topology).
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFlopLabConfig } from '../core/config-schema';
 import { parseModelJson } from '../core/import/model-json';
@@ -61,28 +62,57 @@ export function parseModelText(text: string, label: string): Result<LoadedModel>
 
 const errorCode = (e: unknown): string | undefined => (e as { code?: string }).code;
 
+/** Largest model file read (a model.json holds the topology and manifest, not the weights). */
+export const MAX_MODEL_FILE_BYTES = 64 * 1024 * 1024;
+
+type TextRead = { ok: true; text: string } | { ok: false; code: string };
+
+/**
+ * Reads a regular file of at most MAX_MODEL_FILE_BYTES as UTF-8: opened without blocking (a FIFO
+ * given as the model cannot hang the CLI) and checked on the open handle. EISDIR for a folder.
+ */
+async function readModelText(path: string): Promise<TextRead> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return { ok: false, code: errorCode(e) ?? 'unreadable' };
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return { ok: false, code: 'EISDIR' };
+    if (!stat.isFile()) return { ok: false, code: 'not a regular file' };
+    if (stat.size > MAX_MODEL_FILE_BYTES) return { ok: false, code: `larger than ${MAX_MODEL_FILE_BYTES / 1024 / 1024} MB` };
+    const bytes = new Uint8Array(stat.size);
+    let filled = 0;
+    while (filled < bytes.byteLength) {
+      const { bytesRead } = await handle.read(bytes, filled, bytes.byteLength - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return { ok: true, text: new TextDecoder().decode(bytes.subarray(0, filled)) };
+  } catch (e) {
+    return { ok: false, code: errorCode(e) ?? 'unreadable' };
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads and parses a model file from disk; a folder means the model.json inside it (as tfjs
- * saves a model). An unreadable file is an error naming it.
+ * saves a model). An unreadable file, a FIFO or device, or a file over 64 MB is an error naming it.
  */
 export async function loadModelFile(path: string): Promise<Result<LoadedModel>> {
-  let text: string;
   let label = path;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    const code = errorCode(e);
-    if (code === 'EISDIR') {
-      label = join(path, 'model.json');
-      try {
-        text = await readFile(label, 'utf8');
-      } catch {
-        return fail({ code: 'parse-error', message: `Cannot read ${path}: it is a folder without a model.json.` });
-      }
-    } else {
-      const reason = code === 'ENOENT' ? 'no such file' : code ?? 'unreadable';
-      return fail({ code: 'parse-error', message: `Cannot read ${path}: ${reason}.` });
-    }
+  let read = await readModelText(path);
+  if (!read.ok && read.code === 'EISDIR') {
+    label = join(path, 'model.json');
+    read = await readModelText(label);
+    if (!read.ok) return fail({ code: 'parse-error', message: `Cannot read ${path}: it is a folder without a model.json.` });
   }
-  return parseModelText(text, label);
+  if (!read.ok) {
+    const reason = read.code === 'ENOENT' ? 'no such file' : read.code;
+    return fail({ code: 'parse-error', message: `Cannot read ${path}: ${reason}.` });
+  }
+  return parseModelText(read.text, label);
 }
