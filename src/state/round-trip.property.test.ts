@@ -60,10 +60,10 @@ function patchFor(type: LayerType): fc.Arbitrary<Partial<LayerSpec>> {
     maxValue: fc.option(unit(RELU_MAX_VALUE_MAX), { nil: null }), rate: fc.double({ min: 0, max: 0.999, noNaN: true }),
     axis, shape, targetShape: fc.array(posInt, { minLength: 1, maxLength: MAX_RANK }), constantStats: fc.boolean(),
     sharedAxes: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: MAX_RANK }), { minLength: 1, maxLength: 3 }), { nil: null }),
-    trainable: fc.boolean(),
+    trainable: fc.boolean(), modelOutput: fc.boolean(),
   };
   const own = Object.keys(createLayer(type, 'x')).filter((f) => f in fields);
-  const keys = [...own, 'trainable'];
+  const keys = [...own, 'trainable', 'modelOutput'];
   return fc.record(Object.fromEntries(keys.map((k) => [k, fields[k]])), { requiredKeys: [] }) as fc.Arbitrary<Partial<LayerSpec>>;
 }
 
@@ -106,7 +106,7 @@ function applyEdit(edit: Edit): void {
       const ofType = layers.filter((l) => l.type === edit.type);
       const target = ofType.length === 0 ? undefined : ofType[edit.at % ofType.length];
       // Only the fields that layer has (the inspector shows no others).
-      if (target) state().updateLayer(target.name, Object.fromEntries(Object.entries(edit.patch).filter(([k]) => k in target || k === 'trainable')));
+      if (target) state().updateLayer(target.name, Object.fromEntries(Object.entries(edit.patch).filter(([k]) => k in target || k === 'trainable' || k === 'modelOutput')));
       return;
     }
     case 'rename': {
