@@ -3,7 +3,7 @@
  * - 'mask': the kernel's gradient is multiplied by the mask before the optimizer step, and the
  *   kernel by the mask after it, so pruned weights stay exactly 0 whatever the optimizer's state.
  * - 'shared' (Han et al. 2016 §3.1, Fig. 3): the kernel's gradient is summed per cluster
- *   (unsortedSegmentSum over the fixed indices, pruned weights excluded) and that sum updates the
+ *   (a bincount weighted by the gradient over the fixed indices, pruned weights excluded) and that sum updates the
  *   cluster's centroid, a variable of its own; after each step the kernel is rebuilt as
  *   centroids[indices] · mask. Assignments never change.
  * Variables without a constraint (biases, uncompressed kernels) train as usual.
@@ -80,7 +80,8 @@ export function constrainTraining(model: tf.LayersModel, constraints: RetrainCon
         const c = byVariable.get(name);
         if (!c) out[name] = tf.clone(g);
         else if (!c.centroids) out[name] = keep(c.mask, g);
-        else out[c.centroids.name] = tf.unsortedSegmentSum(keep(c.mask, g).reshape([-1]), c.indices!, c.centroids.shape[0]);
+        // Summed per cluster by a weighted bincount: the wasm backend has Bincount but no UnsortedSegmentSum.
+        else out[c.centroids.name] = tf.bincount(c.indices!, keep(c.mask, g).reshape([-1]) as tf.Tensor1D, c.centroids.shape[0]);
       }
       return out;
     }),

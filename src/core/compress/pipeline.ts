@@ -55,7 +55,8 @@ export async function runPipeline(
   return ok(run.result());
 }
 
-class Run {
+/** One run's state between stages; exported for stage-at-a-time runs with retraining (stagewise.ts). */
+export class Run {
   tensors: WeightTensor[];
   states: TensorState[];
   reference = new Map<string, Float32Array>();
