@@ -27,7 +27,7 @@ const banned = (folders, packages = [], allowTypeImports = false) => ({
 const uiLibs = ['react', 'react-dom', 'zustand', 'recharts', '@dnd-kit/*', 'katex'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
