@@ -69,10 +69,11 @@ function chromiumPath() {
 async function savePreset(context, url, preset) {
   const page = await context.newPage();
   await page.goto(url);
-  await page.getByLabel('Preset').selectOption(preset);
   await page.waitForFunction(() => document.querySelector('[data-testid="total-params"]')?.hasAttribute('data-value'));
-  // The work is saved after a short debounce: wait until the saved copy names the new model.
-  await page.waitForFunction((p) => Object.values(localStorage).some((v) => typeof v === 'string' && v.includes(p)), preset);
+  const saved = await page.evaluate(() => JSON.stringify(localStorage));
+  await page.getByLabel('Preset').selectOption(preset);
+  // The work is saved after a short debounce: wait until the saved copy has changed.
+  await page.waitForFunction((before) => JSON.stringify(localStorage) !== before, saved);
   await page.close();
 }
 

@@ -8,17 +8,23 @@
  * Needs a production build and Chromium:
  *   npx vite build --outDir /tmp/dist-bench        (or `npm run build`, which writes dist/)
  *   FLOPLAB_DIST=/tmp/dist-bench node bench/ui-longtasks.mjs [--runs=3] [--presets=lenet-5,resnet-50]
- *     [--settle=1500] [--profile=add|undo add|select|field|undo field] [--all-functions] [--top=40]
+ *     [--quiet=400] [--profile=add|undo add|select|field|undo field] [--all-functions] [--top=40]
  * It serves the build itself (a tiny static server on a free port), so no preview server is
  * needed. Chromium: $CHROMIUM, else /usr/bin/chromium, else Playwright's own.
  *
- * For each preset (fresh page each run) it records the long tasks of:
- *   add     click "Add Dropout" in the palette
- *   undo    the Undo button (removes it again)
- *   select  select the first Conv2D (or Dense) in the "Layers" list
- *   field   type a new Filters (Units) value in the inspector
- *   undo    the Undo button (restores the old value)
- * Each step waits until the page is quiet (the worker's analysis has come back and drawn).
+ * For each preset (a fresh browser context, so no saved work, each run) it records the long tasks of:
+ *   preset        pick the preset in "Preset" (from the default model; left out for lenet-5)
+ *   add           click "Add Dropout" in the palette
+ *   undo add      the Undo button (removes it again)
+ *   select        select the first Conv2D (or Dense) in the "Layers" list
+ *   field         type a new Filters (Units) value in the inspector
+ *   undo field    the Undo button (restores the old value)
+ *   to Compare    the Compare tab
+ *   to Analysis   back to the Analysis tab
+ *   preset out    pick another preset (mobilenet-v2; lenet-5 from it)
+ * After each step it waits until the page is quiet: nothing is aria-busy, and neither the DOM nor
+ * the main thread has been busy for QUIET_MS (the worker's answer redraws the page, so it ends a
+ * quiet spell; a step is over once its answer has come and been drawn).
  * The element is found before the long-task record starts: Playwright's role queries run in the
  * page, and on a 177-layer model they alone make long tasks.
  * Output: per preset and step, the long tasks of every run (ms) and the worst of them.
@@ -33,8 +39,8 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const RUNS = Number(args.runs ?? 3);
 const PRESETS = (args.presets ?? 'lenet-5,resnet-50').split(',');
 const DIST = resolve(process.env.FLOPLAB_DIST ?? 'dist');
-/** Quiet time after a step: long enough for the worker's answer and the second render. */
-const SETTLE_MS = Number(args.settle ?? 1500);
+/** A step is over when nothing has changed in the page and no long task ran for this long. */
+const QUIET_MS = Number(args.quiet ?? 400);
 /** `--profile=add` prints a CPU profile summary of that step (for readable names build with `--minify false`). */
 const PROFILE = args.profile ?? null;
 /** With --profile: `--all-functions` lists every function by inclusive time (not only components), `--top=N` rows. */
@@ -76,13 +82,19 @@ function chromiumPath() {
  */
 async function longTasksOf(page, locator, action, step) {
   const element = await locator.elementHandle();
-  await page.waitForTimeout(300);
+  await waitQuiet(page);
   await page.evaluate(() => { window.__longTasks.length = 0; });
   const cdp = PROFILE === step ? await startProfile(page) : null;
   await action(element);
-  await page.waitForTimeout(SETTLE_MS);
+  await waitQuiet(page);
   if (cdp) printProfile(step, (await cdp.send('Profiler.stop')).profile);
   return page.evaluate(() => window.__longTasks.splice(0));
+}
+
+/** Waits until nothing is aria-busy and the page has had no DOM change and no long task for QUIET_MS. */
+async function waitQuiet(page) {
+  await page.waitForFunction((quietMs) => !document.querySelector('[aria-busy="true"]')
+    && performance.now() - window.__lastActivity >= quietMs, QUIET_MS, { timeout: 60_000 });
 }
 
 async function startProfile(page) {
@@ -117,18 +129,36 @@ function printProfile(step, profile) {
   console.log(`  profile of '${step}', self time:\n${top(self, 25)}\n  inclusive, ${what}:\n${top(incl, 30)}`);
 }
 
-async function openPreset(browser, url, preset) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+/** A fresh context (no saved work) on the default model, with the long-task and activity records. */
+async function openPage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   await page.addInitScript(() => {
     window.__longTasks = [];
+    window.__lastActivity = performance.now();
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+      for (const e of list.getEntries()) {
+        window.__longTasks.push(Math.round(e.duration));
+        window.__lastActivity = Math.max(window.__lastActivity, e.startTime + e.duration);
+      }
     }).observe({ type: 'longtask' });
+    const watch = () => new MutationObserver(() => { window.__lastActivity = performance.now(); })
+      .observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
   });
   await page.goto(url);
-  await page.getByLabel('Preset').selectOption(preset);
-  await page.waitForTimeout(2500);
+  await page.waitForFunction(() => document.querySelector('[data-testid="total-params"]')?.hasAttribute('data-value'));
   return page;
+}
+
+/** Picks `preset`: waits until the stack shows its layers' count has changed (then quiet). */
+async function pickPreset(page, preset) {
+  const select = page.getByLabel('Preset');
+  const before = await page.locator('#stack-heading').textContent();
+  return longTasksOf(page, select, async (el) => {
+    await el.selectOption(preset);
+    await page.waitForFunction((b) => document.querySelector('#stack-heading')?.textContent !== b, before);
+  }, 'preset');
 }
 
 /** The first layer with a Filters (Conv2D) or Units (Dense) field: its name and that field's label. */
@@ -145,10 +175,11 @@ async function fieldTarget(page) {
 }
 
 async function runOnce(browser, url, preset) {
-  const page = await openPreset(browser, url, preset);
+  const page = await openPage(browser, url);
   const undoButton = page.getByRole('button', { name: /Undo/ });
   const click = (el) => el.click();
   const steps = {};
+  if (preset !== 'lenet-5') steps.preset = await pickPreset(page, preset);
   steps.add = await longTasksOf(page, page.getByRole('button', { name: 'Add Dropout', exact: true }), click, 'add');
   steps['undo add'] = await longTasksOf(page, undoButton, click, 'undo add');
   const target = await fieldTarget(page);
@@ -159,7 +190,10 @@ async function runOnce(browser, url, preset) {
     steps.field = await longTasksOf(page, field, (el) => el.fill(String(old + 8)), 'field');
     steps['undo field'] = await longTasksOf(page, undoButton, click, 'undo field');
   }
-  await page.close();
+  steps['to Compare'] = await longTasksOf(page, page.getByRole('tab', { name: 'Compare' }), click, 'to Compare');
+  steps['to Analysis'] = await longTasksOf(page, page.getByRole('tab', { name: 'Analysis' }), click, 'to Analysis');
+  steps['preset out'] = await pickPreset(page, preset === 'lenet-5' ? 'mobilenet-v2' : 'lenet-5');
+  await page.context().close();
   return steps;
 }
 

@@ -2,21 +2,23 @@
  * The page: header (title, preset, import, history, share, export), notice, totals, then three
  * columns: palette + layer stack, the inspector, and the Analysis / Compare / Compress tabs.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { findDevice } from '../core/devices';
 import { useFlopLab } from '../state/store';
 import { useLatency } from '../state/selectors';
 import { TotalsBar } from './analysis/totals-bar';
 import { MAIN_CONTENT_ID, SkipLink } from './common/skip-link';
 import { TabList, type TabDef } from './common/tabs';
-import { EditorPanel } from './editor/editor-panel';
 import { Inspector } from './editor/inspector';
 import type { Tab } from '../state/store-types';
 import { Header } from './layout/header';
-import { LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyView, ViewPlaceholder } from './layout/lazy-views';
+import {
+  LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyEditorPanel, LazyView, useFirstFiguresPainted, ViewPlaceholder,
+} from './layout/lazy-views';
 import { NoticeBanner } from './layout/notice-banner';
 import { PageDropZone } from './layout/page-drop-zone';
 import { useUndoShortcuts } from './layout/use-undo-shortcuts';
+import { WorkerAlert } from './measure/worker-alert';
 
 const TABS: readonly TabDef<Tab>[] = [
   { id: 'analysis', label: 'Analysis' },
@@ -26,20 +28,23 @@ const TABS: readonly TabDef<Tab>[] = [
 
 export function App() {
   useUndoShortcuts();
+  // The totals come first; the editor and the views load once they are painted.
+  const ready = useFirstFiguresPainted();
   return (
     <div className="flex min-h-screen flex-col lg:h-screen">
       <SkipLink />
       <Header />
       <NoticeBanner />
+      <WorkerAlert />
       <Totals />
       <main id={MAIN_CONTENT_ID} tabIndex={-1} className="focus:outline-none grid min-h-0 flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_19rem_minmax(0,1fr)]">
         <div className="flex min-h-0 flex-col rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 max-lg:h-[70vh]">
-          <EditorPanel />
+          {ready ? <LazyView what="the editor"><LazyEditorPanel /></LazyView> : <ViewPlaceholder what="the editor" />}
         </div>
         <aside aria-label="Inspector" className="min-h-0 overflow-y-auto rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
           <Inspector />
         </aside>
-        <Tabs />
+        <Tabs ready={ready} />
       </main>
       <PageDropZone />
     </div>
@@ -61,13 +66,9 @@ function Totals() {
   );
 }
 
-function Tabs() {
+function Tabs({ ready }: { ready: boolean }) {
   const tab = useFlopLab((s) => s.tab);
   const setTab = useFlopLab((s) => s.setTab);
-  // The views' code is fetched once the first figures are in (or there is nothing to analyse):
-  // the totals come first, then the table and charts.
-  const firstAnalysisDone = useFlopLab((s) => s.report !== null || s.errors.length > 0 || s.graph.layers.length === 0);
-  const viewsReady = useAfterPaint(firstAnalysisDone);
   // The three tabs share one scroll box: each opens at its top, not where the last one was left.
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -84,7 +85,7 @@ function Tabs() {
         tabIndex={0}
         className="min-h-0 flex-1 overflow-y-auto rounded-b-lg border border-t-0 border-slate-300 bg-white p-4"
       >
-        {!viewsReady ? <ViewPlaceholder what="the figures" /> : (
+        {!ready ? <ViewPlaceholder what="the figures" /> : (
           <LazyView what={`the ${tab} view`}>
             {tab === 'analysis' && <LazyAnalysisTab />}
             {tab === 'compare' && <LazyCompareTab />}
@@ -96,15 +97,3 @@ function Tabs() {
   );
 }
 
-/** True from the first frame painted after `ready` became true (and from then on). */
-function useAfterPaint(ready: boolean): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!ready || painted) return;
-    let timer = 0;
-    // A timeout queued in the next animation frame runs after that frame is painted.
-    const frame = requestAnimationFrame(() => { timer = window.setTimeout(() => setPainted(true)); });
-    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
-  }, [ready, painted]);
-  return painted;
-}
