@@ -1,0 +1,31 @@
+import type { CostReport } from '../cost-types';
+import type { ModelGraph } from '../model';
+import { quantityOf } from './quantity';
+import type { LessonTask } from './schema';
+
+/** Whether a task is met, with the figure it was judged on (to show "now 41.2 M"). */
+export interface TaskState {
+  done: boolean;
+  /** The quantity the task compares, now; absent for type checks. */
+  current?: number;
+}
+
+/**
+ * Evaluates a lesson task on the live model: pure, from the analysis report of `graph` (the
+ * report of the last good model; a broken model is judged on that). A task naming a layer the
+ * model lacks is simply not done.
+ */
+export function evaluateTask(task: LessonTask, report: CostReport, graph: ModelGraph): TaskState {
+  switch (task.kind) {
+    case 'totalBelow':
+    case 'layerBelow': {
+      const q = quantityOf(report, task.quantity, task.kind === 'layerBelow' ? task.layer : undefined);
+      if (!q.ok) return { done: false };
+      return { done: q.value.value < task.value, current: q.value.value };
+    }
+    case 'layerIs':
+      return { done: graph.layers.some((l) => l.name === task.layer && l.type === task.type) && report.layers.some((l) => l.name === task.layer) };
+    case 'hasLayer':
+      return { done: report.layers.filter((l) => l.type === task.type).length >= task.count };
+  }
+}
