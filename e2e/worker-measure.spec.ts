@@ -78,13 +78,32 @@ test('a cancelled calibration says so and never changes the device, even when th
   const device = page.getByRole('combobox', { name: 'Device' });
   const deviceBefore = await device.inputValue();
   const peakBefore = await page.getByLabel('Peak GFLOPS').inputValue();
+  // The race that matters: the worker finishes ("done") just as the user cancels. Hold the
+  // worker's finished answer (comlink posts it through self.postMessage) until after the cancel.
+  await expect.poll(() => page.workers().length).toBeGreaterThan(0);
+  const worker = page.workers()[0];
+  await worker.evaluate(() => {
+    const scope = self as unknown as { postMessage(m: unknown, t?: Transferable[]): void; heldAnswers: [unknown, Transferable[] | undefined][] };
+    const post = scope.postMessage.bind(self);
+    scope.heldAnswers = [];
+    scope.postMessage = (message: unknown, transfer?: Transferable[]) => {
+      if (JSON.stringify(message ?? null).includes('peakGflops')) scope.heldAnswers.push([message, transfer]);
+      else post(message, transfer as Transferable[]);
+    };
+    (scope as unknown as { releaseAnswers(): void }).releaseAnswers = () => {
+      scope.postMessage = post;
+      for (const [message, transfer] of scope.heldAnswers) post(message, transfer as Transferable[]);
+    };
+  });
   await page.getByRole('button', { name: 'Calibrate this browser' }).click();
   const progress = page.getByRole('progressbar', { name: 'Calibrating' });
   await expect(progress).toBeVisible();
+  await expect.poll(() => worker.evaluate(() => (self as unknown as { heldAnswers: unknown[] }).heldAnswers.length), { timeout: 60_000 }).toBe(1);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Calibration cancelled.')).toBeVisible();
   await expect(progress).toHaveCount(0);
-  // The job's promise settles (the worker stopped, or finished anyway): the mark says it did.
+  // Now the finished answer arrives; the page sees it (the job's mark), and must drop it.
+  await worker.evaluate(() => (self as unknown as { releaseAnswers(): void }).releaseAnswers());
   await waitForMark(page, 'floplab:calibrate-done');
   await expect(page.getByTestId('calibration')).toHaveCount(0);
   await expect(device).toHaveValue(deviceBefore);
