@@ -145,7 +145,7 @@ describe('WorkerSupervisor', () => {
     const supervisor = supervise({ failStart: true });
     supervisor.api();
     await vi.advanceTimersByTimeAsync(3 * 6000);
-    expect(stops.map((s) => s.reason)).toEqual(Array(3).fill('did not start (no answer within 4 s)'));
+    expect(stops.map((s) => s.reason)).toEqual(Array(3).fill('did not start or stopped at once (no answer within 4 s)'));
     expect(stops.map((s) => s.restarted)).toEqual([true, true, false]);
     expect(supervisor.usable).toBe(false);
     expect(workers).toHaveLength(3);

@@ -144,6 +144,8 @@ export class WorkerSupervisor<Api> {
     // Chromium fires 'close' on a port whose other end's worker was closed or crashed.
     spawned.port.addEventListener('close', () => this.declareDead(created, 'closed or crashed'));
     if (early !== null) this.declareDead(created, early);
+    // The first ping at once: the worker counts as started as soon as it has booted.
+    else this.tick(created);
     return created;
   }
 
@@ -161,7 +163,7 @@ export class WorkerSupervisor<Api> {
         const seconds = Math.round(this.deadAfterMs / 1000);
         this.declareDead(gen, gen.answered
           ? `stopped answering (no heartbeat for ${seconds} s)`
-          : `did not start (no answer within ${seconds} s)`);
+          : `did not start or stopped at once (no answer within ${seconds} s)`);
       }
       return;
     }
