@@ -2,7 +2,8 @@ import { memo, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CostReport, LatencyReport } from '../../core/cost-types';
 import { DEFAULT_LIMITS, latencyBars, layerBars, shareByType, type BarLimits, type BarSeries, type LatencySeries } from './chart-data';
 import { formatCount, formatMs } from '../../core/format';
-import { ChartCard } from './chart-frame';
+import { ChartCard, ROW_PX } from './chart-frame';
+import { MountWhenSeen } from './mount-when-seen';
 import { LatencyChart, LatencyLegend } from './latency-chart';
 import { LayerBarChart } from './layer-bar-chart';
 import type { Metric } from './layer-rows';
@@ -40,7 +41,8 @@ function Scroll({ on, children }: { on: boolean; children: ReactNode }) {
 /**
  * FLOPs (or MACs) and params per layer, share by layer type, latency per layer naive vs roofline.
  * Off screen (below the table) the charts keep their last drawing and catch up when scrolled to:
- * redrawing Recharts on every edit is the costliest part of an edit.
+ * redrawing Recharts on every edit is the costliest part of an edit. Each chart is first built
+ * when it comes near the screen (opening the tab builds none of those below the fold).
  */
 export const CostCharts = memo(function CostCharts(props: CostChartsProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -83,20 +85,26 @@ const ChartsBody = memo(function ChartsBody({ report, latency, metric }: CostCha
       <div className="grid gap-4 @4xl:grid-cols-2">
         <ChartCard title={`${unit} per layer`} note={leftOutNote(opsSeries, unit, formatCount) ?? `Layers with zero ${unit} are left out.`}>
           <Scroll on={showAll && opsSeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
-            <LayerBarChart bars={opsSeries.bars} unit={unit} colour={OKABE_ITO.blue} />
+            <MountWhenSeen heightPx={opsSeries.bars.length * ROW_PX + 70}>
+              <LayerBarChart bars={opsSeries.bars} unit={unit} colour={OKABE_ITO.blue} />
+            </MountWhenSeen>
           </Scroll>
         </ChartCard>
         <ChartCard title="Parameters per layer" note={leftOutNote(paramSeries, 'parameters', formatCount) ?? 'Layers without weights are left out.'}>
           <Scroll on={showAll && paramSeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
-            <LayerBarChart bars={paramSeries.bars} unit="Parameters" colour={OKABE_ITO.bluishGreen} />
+            <MountWhenSeen heightPx={paramSeries.bars.length * ROW_PX + 70}>
+              <LayerBarChart bars={paramSeries.bars} unit="Parameters" colour={OKABE_ITO.bluishGreen} />
+            </MountWhenSeen>
           </Scroll>
         </ChartCard>
       </div>
       <ChartCard title="Share by layer type">
-        <div className="grid gap-6 @xl:grid-cols-2">
-          <TypeSharePie title={`${unit} by type`} shares={opsShares} unit={unit} typeOrder={typeOrder} />
-          <TypeSharePie title="Parameters by type" shares={paramShares} unit="params" typeOrder={typeOrder} />
-        </div>
+        <MountWhenSeen heightPx={200}>
+          <div className="grid gap-6 @xl:grid-cols-2">
+            <TypeSharePie title={`${unit} by type`} shares={opsShares} unit={unit} typeOrder={typeOrder} />
+            <TypeSharePie title="Parameters by type" shares={paramShares} unit="params" typeOrder={typeOrder} />
+          </div>
+        </MountWhenSeen>
       </ChartCard>
       <ChartCard
         title="Latency per layer on the chosen device"
@@ -106,7 +114,9 @@ const ChartsBody = memo(function ChartsBody({ report, latency, metric }: CostCha
           <>
             <LatencyLegend />
             <Scroll on={showAll && latencySeries.nonZeroCount > DEFAULT_LIMITS.maxBars}>
-              <LatencyChart bars={latencySeries.bars} />
+              <MountWhenSeen heightPx={latencySeries.bars.length * ROW_PX * 1.5 + 60}>
+                <LatencyChart bars={latencySeries.bars} />
+              </MountWhenSeen>
             </Scroll>
           </>
         ) : (

@@ -5,6 +5,24 @@
  */
 import { useEffect, useState, type RefObject } from 'react';
 
+/**
+ * True once the element has come on screen (or near it), and from then on. Where
+ * IntersectionObserver is missing (server rendering, tests) it is true from the start.
+ */
+export function useSeenOnScreen(ref: RefObject<Element | null>): boolean {
+  const [seen, setSeen] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const el = ref.current;
+    if (seen || !el) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setSeen(true);
+    }, { rootMargin: MARGIN });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, seen]);
+  return seen;
+}
+
 /** How far outside the viewport a view already counts as visible (so it is fresh when reached). */
 const MARGIN = '200px 0px';
 
