@@ -5,7 +5,6 @@
  * never loads the compression code and `compress` loads TensorFlow.js only for --structured.
  * A built file starts in ~0.1 s where tsx compiles TypeScript for ~1 s.
  */
-import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  */
 export async function buildCli(outdir = join(root, 'dist-cli')) {
   rmSync(outdir, { recursive: true, force: true }); // no stale chunks from an earlier build
+  const { build } = await import('esbuild');
   await build({
     entryPoints: { floplab: join(root, 'src/cli/bin.ts') },
     bundle: true,
@@ -37,4 +37,12 @@ export async function buildCli(outdir = join(root, 'dist-cli')) {
   return bin;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli(process.argv[2]);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const esbuildMissing = await import('esbuild').then(() => false, () => true);
+  if (esbuildMissing && process.env.npm_lifecycle_event === 'prepare') {
+    // `npm install --omit=dev` runs prepare without the dev dependencies: do not fail the install.
+    process.stderr.write('floplab: dist-cli not built (esbuild, a dev dependency, is not installed); run `npm run build:cli` after installing it.\n');
+  } else {
+    await buildCli(process.argv[2]);
+  }
+}
