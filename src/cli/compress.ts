@@ -62,9 +62,13 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
   // The original's gzip size (each tensor's float32 bytes, as before) runs on zlib's thread pool
   // while the pipeline computes on this one.
   const gzipBefore = Promise.all(weights.map((w) => gzipSizeParallel(float32Bytes(w.data)))).then((sizes) => sizes.reduce((a, b) => a + b, 0));
+  gzipBefore.catch(() => {}); // awaited below; not an unhandled rejection when the run stops early
   const result = await runPipeline(weights, plan.value, {}, { graph });
   if (!result.ok) return reportProblem(io, result.error.message);
   const exported = exportModelFiles(await topologyFor(result.value, topology), exportTensorsOf(result.value), GENERATED_BY);
+  // The written file's gzip size, on the thread pool while the files are written.
+  const gzipAfter = gzipBytes(exported.weightFiles.map((f) => f.data), gzipSizeParallel);
+  gzipAfter.catch(() => {});
   try {
     await mkdir(flags.out, { recursive: true });
     await writeFile(join(flags.out, 'model.json'), JSON.stringify(exported.modelJson));
@@ -72,7 +76,7 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
   } catch (e) {
     return reportProblem(io, `Cannot write to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const summary = summarize(result.value, exported, await gzipBefore, await gzipBytes(exported.weightFiles.map((f) => f.data), gzipSizeParallel));
+  const summary = summarize(result.value, exported, await gzipBefore, await gzipAfter);
   io.out(flags.json ? `${JSON.stringify(summary)}\n` : compressText(summary, result.value, exported, flags.out));
   return 0;
 }
