@@ -8,6 +8,7 @@ import { findPreset } from '../core/presets/index';
 import type { Result } from '../core/result';
 import { warmUpWorker } from './analysis';
 import { browserStorage, keepUnreadableWork, loadSavedWork, startPersistence, type WorkStorage } from './persistence';
+import { clearLessonParams, openLessonLink, readLessonLink, watchLessonLinks } from './lesson-link';
 import { applyShareState, shareStateOf } from './share';
 import { useFlopLab } from './store';
 import type { HistoryEntry } from './store-types';
@@ -26,6 +27,11 @@ let started = false;
 export function initFromLocation(storage: WorkStorage | null = browserStorage()): void {
   if (started) return;
   started = true;
+  // A lesson link (#lesson=…&step=…, issue 10) may come with the share payload; its listener
+  // goes first so a pasted link's lesson part is read before the fragment is cleared below.
+  const lessonLink = readLessonLink(window.location.hash);
+  if (lessonLink) clearLessonParams();
+  watchLessonLinks();
   const fromLink = shareParam(window.location.hash);
   if (fromLink !== null) clearFragment();
   const link = fromLink === null ? null : decodeShareState(fromLink);
@@ -54,6 +60,8 @@ export function initFromLocation(storage: WorkStorage | null = browserStorage())
   // A link's model is saved at once (it must survive a reload); otherwise nothing is written
   // until the user changes something, so a bad start can never overwrite the saved copy.
   startPersistence(saveTo, { saveNow: link?.ok === true, onSaveError: showSaveError });
+  // A lesson that sets up its own model follows the rule for links: the previous work is one step away.
+  if (lessonLink) openLessonLink(lessonLink, { withModel: link?.ok !== true });
   warmUpWorker(useFlopLab.getState().graph);
   window.addEventListener('hashchange', () => {
     const pasted = shareParam(window.location.hash);

@@ -13,6 +13,7 @@ import { createLatestAnalysis } from './analysis';
 import { createComparisonSlice } from './comparison-slice';
 import { createDeviceSlice } from './device-slice';
 import { createImportSlice } from './import-slice';
+import { createLessonSlice } from './lesson-slice';
 import { createModelSlice } from './model-slice';
 import { createNoticeSlice } from './notice-slice';
 import type { StoreDeps } from './run-analysis';
@@ -37,6 +38,7 @@ function storeWith(analyze: (graph: ModelGraph, options?: AnalyzeOptions) => Pro
     ...createComparisonSlice(...a),
     ...createNoticeSlice(...a),
     ...createImportSlice(...a),
+    ...createLessonSlice({ storage: () => null })(...a),
   }));
   return { store, settled: () => deps.analysis.settled() };
 }

@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { CostReport, FlopConvention } from '../core/cost-types';
 import type { LayerSpec, LayerType, ModelGraph } from '../core/model';
 import type { FlopLabError } from '../core/result';
+import type { LessonSlice } from './lesson-slice';
 
 export type Metric = 'macs' | 'flops';
 export type Tab = 'analysis' | 'compare' | 'compress';
@@ -107,7 +108,7 @@ export interface ImportSlice {
   importFiles(files: File[]): Promise<void>;
 }
 
-export type FlopLabState = ModelSlice & ViewSlice & DeviceSlice & ComparisonSlice & NoticeSlice & ImportSlice;
+export type FlopLabState = ModelSlice & ViewSlice & DeviceSlice & ComparisonSlice & NoticeSlice & ImportSlice & LessonSlice;
 
 /** A slice creator of the whole store (zustand's slices pattern). */
 export type SliceCreator<Slice> = StateCreator<FlopLabState, [], [], Slice>;

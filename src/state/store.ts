@@ -7,6 +7,7 @@ import { createLatestAnalysis } from './analysis';
 import { createComparisonSlice } from './comparison-slice';
 import { createDeviceSlice } from './device-slice';
 import { createImportSlice } from './import-slice';
+import { createLessonSlice } from './lesson-slice';
 import { createModelSlice } from './model-slice';
 import { createNoticeSlice } from './notice-slice';
 import type { StoreDeps } from './run-analysis';
@@ -24,6 +25,7 @@ export const useFlopLab = create<FlopLabState>()((...a) => ({
   ...createComparisonSlice(...a),
   ...createNoticeSlice(...a),
   ...createImportSlice(...a),
+  ...createLessonSlice()(...a),
 }));
 
 /** Resolves once the newest analysis has landed in the store (tests, boot). */

@@ -1,0 +1,111 @@
+/**
+ * The lesson slice: which lesson and step are open, presenter mode, an imported lesson and the
+ * progress kept in this browser. Opening a step that sets up a model follows the rule for links:
+ * the student's previous model stays one step away (Undo, and "Restore your previous model").
+ */
+import { setupStepIndex, stepModel } from '../core/lessons/lesson-model';
+import type { Lesson } from '../core/lessons/schema';
+import { findLesson, LESSONS } from '../lessons/index';
+import { loadLessonProgress, saveLessonProgress, withStepSeen, type LessonProgress } from './lesson-progress';
+import { browserStorage } from './persistence';
+import type { SliceCreator, Tab } from './store-types';
+
+export const RESTORE_PREVIOUS_LABEL = 'Restore your previous model';
+
+export interface LessonSlice {
+  /** The Lesson panel (and the list of lessons) is shown. */
+  lessonsOpen: boolean;
+  lessonId: string | null;
+  /** 0-based. */
+  lessonStep: number;
+  /** A lesson imported from a file or a link (shown beside the shipped ones). */
+  importedLesson: Lesson | null;
+  presenter: boolean;
+  lessonProgress: LessonProgress;
+  setLessonsOpen(open: boolean): void;
+  /** Opens a lesson at a step (clamped), setting up the model in force at that step. */
+  startLesson(id: string, step?: number, opts?: { setUpModel?: boolean }): void;
+  /** Moves to another step of the open lesson; a step with its own model sets it up. */
+  goToStep(step: number): void;
+  setPresenter(on: boolean): void;
+  importLesson(lesson: Lesson): void;
+  markTaskDone(): void;
+  resetLessonProgress(): void;
+}
+
+type LessonSliceDeps = { storage: () => ReturnType<typeof browserStorage> };
+
+/** A lesson by id: the shipped ones, then the imported one. */
+export function lessonById(id: string | null, imported: Lesson | null): Lesson | undefined {
+  if (id === null) return undefined;
+  return findLesson(id) ?? (imported?.id === id ? imported : undefined);
+}
+
+export function createLessonSlice(deps: LessonSliceDeps = { storage: browserStorage }): SliceCreator<LessonSlice> {
+  return (set, get) => {
+    const seen = (progress: LessonProgress) => {
+      saveLessonProgress(deps.storage(), progress);
+      set({ lessonProgress: progress });
+    };
+    /** Sets up the model of step `setupIndex` (undoably) and the step's view and selection. */
+    const setUp = (lesson: Lesson, setupIndex: number, step: number) => {
+      const s = get();
+      const model = setupIndex >= 0 ? stepModel(lesson, setupIndex) : null;
+      if (model && JSON.stringify(model.graph) !== JSON.stringify(s.graph)) {
+        const previous = { graph: s.graph, presetId: s.presetId };
+        s.setGraph(model.graph, { presetId: model.presetId, recordHistory: true });
+        get().showNotice({
+          kind: 'info',
+          message: `The lesson opened the model '${model.graph.name}'. It replaced your model '${previous.graph.name}': Undo or the button brings yours back.`,
+          action: { label: RESTORE_PREVIOUS_LABEL, run: () => get().setGraph(previous.graph, { presetId: previous.presetId, recordHistory: true }) },
+        });
+      }
+      const target = lesson.steps[step];
+      if (target.view && target.view !== 'editor') get().setTab(target.view as Tab);
+      const select = target.select ?? (model ? null : undefined);
+      if (select !== undefined && (select === null || get().graph.layers.some((l) => l.name === select))) get().selectLayer(select);
+    };
+    return {
+      lessonsOpen: false,
+      lessonId: null,
+      lessonStep: 0,
+      importedLesson: null,
+      presenter: false,
+      lessonProgress: loadLessonProgress(deps.storage()),
+      setLessonsOpen(open) {
+        set({ lessonsOpen: open, ...(open ? {} : { presenter: false }) });
+      },
+      startLesson(id, step = 0, opts = {}) {
+        const lesson = lessonById(id, get().importedLesson);
+        if (!lesson) return;
+        const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
+        set({ lessonsOpen: true, lessonId: lesson.id, lessonStep: at });
+        if (opts.setUpModel !== false) setUp(lesson, setupStepIndex(lesson, at), at);
+        seen(withStepSeen(get().lessonProgress, lesson.id, at));
+      },
+      goToStep(step) {
+        const lesson = lessonById(get().lessonId, get().importedLesson);
+        if (!lesson || step < 0 || step >= lesson.steps.length || step === get().lessonStep) return;
+        set({ lessonStep: step });
+        setUp(lesson, lesson.steps[step].model ? step : -1, step);
+        seen(withStepSeen(get().lessonProgress, lesson.id, step));
+      },
+      setPresenter(on) {
+        set({ presenter: on, ...(on ? { lessonsOpen: true } : {}) });
+      },
+      importLesson(lesson) {
+        set({ importedLesson: lesson });
+      },
+      markTaskDone() {
+        const { lessonId, lessonStep, lessonProgress } = get();
+        if (lessonId === null || lessonProgress[lessonId]?.done.includes(lessonStep)) return;
+        seen(withStepSeen(lessonProgress, lessonId, lessonStep, true));
+      },
+      resetLessonProgress() {
+        seen({});
+      },
+    };
+  };
+}
+
+export { LESSONS };
