@@ -130,6 +130,9 @@ for (const [width, height] of [[1024, 768], [1280, 800]] as const) {
     const contentBottom = await page.evaluate(() => Math.max(...[...document.body.children].map((el) => el.getBoundingClientRect().bottom + window.scrollY)));
     const scrollHeight = await page.evaluate(() => document.scrollingElement!.scrollHeight);
     expect(scrollHeight).toBeLessThanOrEqual(Math.max(height, Math.ceil(contentBottom)));
+    // Nothing in the Compare view is cut off at the right: wide tables scroll in their own box.
+    const panel = page.getByRole('tabpanel');
+    expect(await panel.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
 
     // VGG-16 with the detailed convention has the widest figures ("30.97 G FLOPs").
     await page.getByRole('combobox', { name: 'Preset' }).selectOption('vgg-16');

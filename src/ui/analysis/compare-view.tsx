@@ -48,35 +48,39 @@ function DeltaCell({ delta, text }: { delta: number; text: string }) {
 }
 
 function TotalsTable({ rows }: { rows: CompareRow[] }) {
+  // At 1024 px the view column is ~380 px wide: the table scrolls sideways in its own box (a
+  // focusable region, so the keyboard can scroll it) instead of being cut off at the right.
   return (
-    <table className="w-full border-collapse text-lg">
-      <caption className="sr-only">Totals of A and B with the change</caption>
-      <thead>
-        <tr className="border-b-2 border-slate-300 text-left text-base">
-          <th scope="col" className="py-1 pr-4">Total</th>
-          <th scope="col" className="px-3 text-right">A (pinned)</th>
-          <th scope="col" className="px-3 text-right">B (current)</th>
-          <th scope="col" className="px-3 text-right">Δ (B − A)</th>
-          <th scope="col" className="px-3 text-right">Change</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const fmt = formatterOf(r.key);
-          return (
-            <tr key={r.key} className="border-b border-slate-200" data-testid={`compare-${r.key}`} data-a={r.a} data-b={r.b} data-delta={r.delta}>
-              <th scope="row" className="py-1.5 pr-4 text-left font-medium">{TOTAL_LABEL[r.key]}</th>
-              <td className="px-3 text-right tabular-nums" title={formatExact(r.a)}>{fmt(r.a)}</td>
-              <td className="px-3 text-right tabular-nums" title={formatExact(r.b)}>{fmt(r.b)}</td>
-              <td className="px-3 text-right" title={formatExact(r.delta)}>
-                <DeltaCell delta={r.delta} text={signed(r.delta, fmt)} />
-              </td>
-              <td className="px-3 text-right"><DeltaCell delta={r.delta} text={signedPercent(r.change)} /></td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div role="region" aria-label="Totals of A and B" tabIndex={0} className="relative overflow-x-auto">
+      <table className="w-full border-collapse text-base @xl:text-lg">
+        <caption className="sr-only">Totals of A and B with the change</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-300 text-left text-base">
+            <th scope="col" className="py-1 pr-4">Total</th>
+            <th scope="col" className="whitespace-nowrap px-3 text-right">A (pinned)</th>
+            <th scope="col" className="whitespace-nowrap px-3 text-right">B (current)</th>
+            <th scope="col" className="whitespace-nowrap px-3 text-right">Δ (B − A)</th>
+            <th scope="col" className="whitespace-nowrap px-3 text-right">Change</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const fmt = formatterOf(r.key);
+            return (
+              <tr key={r.key} className="border-b border-slate-200" data-testid={`compare-${r.key}`} data-a={r.a} data-b={r.b} data-delta={r.delta}>
+                <th scope="row" className="py-1.5 pr-4 text-left font-medium">{TOTAL_LABEL[r.key]}</th>
+                <td className="whitespace-nowrap px-3 text-right tabular-nums" title={formatExact(r.a)}>{fmt(r.a)}</td>
+                <td className="whitespace-nowrap px-3 text-right tabular-nums" title={formatExact(r.b)}>{fmt(r.b)}</td>
+                <td className="whitespace-nowrap px-3 text-right" title={formatExact(r.delta)}>
+                  <DeltaCell delta={r.delta} text={signed(r.delta, fmt)} />
+                </td>
+                <td className="whitespace-nowrap px-3 text-right"><DeltaCell delta={r.delta} text={signedPercent(r.change)} /></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -88,7 +92,7 @@ function figure(n: number | null): string {
 
 function LayerDeltaTable({ rows }: { rows: LayerDelta[] }) {
   return (
-    <div className="relative max-h-[60vh] overflow-auto rounded-lg ring-1 ring-slate-200">
+    <div role="region" aria-label="Table of layer differences" tabIndex={0} className="relative max-h-[60vh] overflow-auto rounded-lg ring-1 ring-slate-200">
       <table className="w-full border-collapse bg-white text-base">
         <caption className="sr-only">Per-layer differences between A and B, matched by layer name</caption>
         <thead>
@@ -143,7 +147,7 @@ export function CompareView({ a, b, device }: CompareViewProps) {
   return (
     // relative: the sr-only table captions (position: absolute) are placed against this box, inside
     // the scrolling tab panel, instead of against the page, where they made the page scroll into blank space.
-    <section aria-label="Comparison A vs B" className="relative flex flex-col gap-5">
+    <section aria-label="Comparison A vs B" className="@container relative flex flex-col gap-5">
       <p className="text-base text-slate-700">
         <span className="font-semibold">A</span> is the pinned model ({a.report.name}, {a.report.layers.length} layers);{' '}
         <span className="font-semibold">B</span> is the current one (<span data-testid="compare-name-b">{nameB}</span>, {b.report.layers.length} layers). Layers are matched by name (a renamed Conv2D ↔ SeparableConv2D pair by what it computes).
