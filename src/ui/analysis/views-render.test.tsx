@@ -28,6 +28,11 @@ describe('TotalsBar', () => {
     expect(html).not.toContain('last valid model');
   });
 
+  it('says whether an analysis is pending with aria-busy, so readers wait for the settled figures', () => {
+    expect(renderToStaticMarkup(<TotalsBar report={normalReport} latency={latency} stale={false} pending />)).toContain('aria-busy="true"');
+    expect(renderToStaticMarkup(<TotalsBar report={normalReport} latency={latency} stale={false} pending={false} />)).toContain('aria-busy="false"');
+  });
+
   it('says when the figures are the last valid model, and has no data-value without a report', () => {
     expect(renderToStaticMarkup(<TotalsBar report={normalReport} latency={null} stale />)).toContain('Showing the last valid model');
     expect(renderToStaticMarkup(<TotalsBar report={null} latency={null} stale={false} />)).not.toContain('data-value');
