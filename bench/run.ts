@@ -19,7 +19,7 @@ for (const file of files) {
 }
 
 // Browser benches: scripts run by node against a production build ($FLOPLAB_DIST, default dist/).
-for (const script of ['first-load.mjs'].filter((f) => f.includes(filter))) {
+for (const script of ['first-load.mjs', 'backends-browser.mjs'].filter((f) => f.includes(filter))) {
   console.log(`\n# ${script}`);
   spawnSync(process.execPath, [join(here, script)], { stdio: 'inherit' });
 }
