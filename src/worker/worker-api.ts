@@ -11,8 +11,17 @@ import { analyzeModel } from '../core/analyze';
 import type { FlopLabError } from '../core/result';
 import type { JobFailed, WorkerApi } from './api';
 import { importModelJson } from './import-job';
-import { answerHeartbeats } from './heartbeat';
+import { answerHeartbeats, expectBusyFor, ONE_STEP_GRACE_MS } from './heartbeat';
 import { JobRegistry, runJob } from './jobs';
+
+/**
+ * Loads a job's module on first use. Evaluating its chunk (TensorFlow.js) is one long task that
+ * cannot yield: announced to the heartbeat.
+ */
+function loadJob<T>(load: () => Promise<T>): Promise<T> {
+  expectBusyFor(ONE_STEP_GRACE_MS);
+  return load();
+}
 
 /** A thrown error inside a job is a bug; it still reaches the UI as a failed job, not a dead promise. */
 function failedFromThrow(error: unknown, what: string): JobFailed {
@@ -40,20 +49,20 @@ export function createWorkerApi(): WorkerApi {
     },
     measureLatency(graph, options, onProgress) {
       return runJob(jobs, options.jobId, (signal) => guarded('Measuring', async () => {
-        const { measureGraph } = await import('./measure-job');
+        const { measureGraph } = await loadJob(() => import('./measure-job'));
         return measureGraph(graph, options, signal, onProgress);
       }));
     },
     calibrate(jobId = 'calibrate', onProgress) {
       return runJob(jobs, jobId, (signal) => guarded('Calibrating', async () => {
-        const { calibrateBrowser } = await import('./calibrate-job');
+        const { calibrateBrowser } = await loadJob(() => import('./calibrate-job'));
         return calibrateBrowser(signal, onProgress);
       }));
     },
-    async compress(graph, plan, jobId, onProgress) {
+    async compress(graph, plan, jobId, onProgress, accuracy) {
       const result = await runJob(jobs, jobId, (signal) => guarded('Compressing', async () => {
-        const { compressGraph } = await import('./compress-job');
-        return compressGraph(graph, plan, signal, onProgress);
+        const { compressGraph } = await loadJob(() => import('./compress-job'));
+        return compressGraph(graph, plan, signal, onProgress, accuracy);
       }));
       // The export's files go back to the main thread as transfers, not copies.
       if (result.status === 'done' && result.export) {
@@ -63,21 +72,21 @@ export function createWorkerApi(): WorkerApi {
     },
     train(graph, options, onProgress) {
       return runJob(jobs, options.jobId, (signal) => guarded('Training', async () => {
-        const { trainGraph } = await import('./train-job');
+        const { trainGraph } = await loadJob(() => import('./train-job'));
         return trainGraph(graph, options, signal, onProgress);
       }));
     },
     evaluate(graph, options, onProgress) {
       return runJob(jobs, options.jobId, (signal) => guarded('Evaluating', async () => {
-        const { evaluateGraph } = await import('./evaluate-job');
+        const { evaluateGraph } = await loadJob(() => import('./evaluate-job'));
         return evaluateGraph(graph, options, signal, onProgress);
       }));
     },
     loadTrainedModel(modelUrl) {
-      return guarded('Loading the trained model', async () => (await import('./trained-model-job')).loadTrainedModel(modelUrl));
+      return guarded('Loading the trained model', async () => (await loadJob(() => import('./trained-model-job'))).loadTrainedModel(modelUrl));
     },
     async exportWeights(graph) {
-      const result = await guarded('Writing the weights', async () => (await import('./trained-model-job')).exportHeldWeights(graph));
+      const result = await guarded('Writing the weights', async () => (await loadJob(() => import('./trained-model-job'))).exportHeldWeights(graph));
       return result.status === 'done' ? Comlink.transfer(result, result.files.map((f) => f.data)) : result;
     },
     async cancel(jobId) {
