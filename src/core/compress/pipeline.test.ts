@@ -164,6 +164,23 @@ describe('runPipeline stage sizes, worked by hand', () => {
     expect(r.value.perLayer[0].format).toBe('bitmask');
   });
 
+  it('Huffman with relative indices takes the cheapest index width of 4..8 bits: 2 weights 32 apart in 64 → 6 bits, 7 B', async () => {
+    // 64 weights; the two largest (1.0 at positions 31 and 63) survive pruning to 62/64.
+    const data = Float32Array.from({ length: 64 }, (_, i) => (i === 31 || i === 63 ? 1 : 0.001 * (i + 1)));
+    const r = await runPipeline([{ name: 'd/kernel', shape: [64, 1], data }], { stages: [{ kind: 'prune', sparsity: 62 / 64 }, { kind: 'huffman' }] });
+    if (!r.ok) throw new Error(r.error.message);
+    // Values: one float32 symbol (1.0) twice; alphabet 2^16 (+1 with fillers), code table
+    // min(alphabet · 5, used · (32 + 5)). Both gaps are 32 (from −1 to 31, from 31 to 63).
+    //   4 bits (max gap 15): 2 fillers per gap → values {1.0: 2, 0: 4}: 1-bit codes 6 + 74 = 80;
+    //                        gaps {15: 4, 2: 2}: 6 + min(16 · 5, 2 · 9) = 24 → 104 bits.
+    //   5 bits (max 31):     1 filler per gap → values {2, 2}: 4 + 74 = 78; gaps {31: 2, 1: 2}: 4 + 20 = 24 → 102.
+    //   6 bits (max 63):     no fillers → values {2}: 2 + 37 = 39; gaps {32: 2}: 2 + min(64 · 5, 1 · 11) = 13 → 52.
+    //   7 and 8 bits:        39 + 2 + 12 = 53, 39 + 2 + 13 = 54.
+    //   Bitmask: 64 + 2 + 37 = 103. Relative index at 6 bits wins: 52 bits → 7 B (4 bits alone: 103 → 13 B).
+    expect(r.value.stages.map((st) => st.bytes)).toEqual([256, 2 * 4 + 64 / 8, 7]);
+    expect(r.value.perLayer[0].format).toBe('relative-index');
+  });
+
   it('quantize alone: 16 · 8 bits + 2 · 32 = 192 bits = 24 B; float16: 16 · 16 bits = 32 B', async () => {
     const eight = await runPipeline(tiny, { stages: [{ kind: 'quantize', bits: 8 }] });
     const half = await runPipeline(tiny, { stages: [{ kind: 'quantize', bits: 'float16' }] });

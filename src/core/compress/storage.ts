@@ -61,14 +61,31 @@ export interface RelativeIndex {
  * zeros, each stored like a weight and placed 2^indexBits − 1 after the previous entry.
  */
 export function relativeIndex(data: Float32Array, indexBits: number): RelativeIndex {
-  const maxGap = 2 ** indexBits - 1;
-  const gapCounts = new Uint32Array(maxGap + 1);
-  let previous = -1;
-  let fillers = 0;
+  return relativeIndexOfGaps(nonzeroGaps(data), indexBits);
+}
+
+/** The distance of each nonzero from the previous one (the first from position −1), in order. */
+export function nonzeroGaps(data: Float32Array): Uint32Array {
   let nonzeros = 0;
+  for (let i = 0; i < data.length; i++) if (data[i] !== 0) nonzeros++;
+  const gaps = new Uint32Array(nonzeros);
+  let previous = -1;
+  let k = 0;
   for (let i = 0; i < data.length; i++) {
     if (data[i] === 0) continue;
-    const d = i - previous;
+    gaps[k++] = i - previous;
+    previous = i;
+  }
+  return gaps;
+}
+
+/** relativeIndex from the gaps of nonzeroGaps (so several index widths can be tried in one pass over the weights). */
+export function relativeIndexOfGaps(gaps: Uint32Array, indexBits: number): RelativeIndex {
+  const maxGap = 2 ** indexBits - 1;
+  const gapCounts = new Uint32Array(maxGap + 1);
+  let fillers = 0;
+  for (let k = 0; k < gaps.length; k++) {
+    const d = gaps[k];
     if (d > maxGap) {
       const extra = Math.ceil(d / maxGap) - 1;
       fillers += extra;
@@ -77,10 +94,8 @@ export function relativeIndex(data: Float32Array, indexBits: number): RelativeIn
     } else {
       gapCounts[d]++;
     }
-    nonzeros++;
-    previous = i;
   }
-  return { entries: nonzeros + fillers, fillers, gapCounts };
+  return { entries: gaps.length + fillers, fillers, gapCounts };
 }
 
 /** Relative-index bits: every entry (nonzero or filler) stores an index and a value. */

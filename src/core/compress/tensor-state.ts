@@ -4,7 +4,8 @@
  *   value bits = log2 k (shared) | b (quantized) | 16 (float16) | 32;
  *   layout     = dense, or after pruning the smaller of bitmask and relative index;
  *   overhead   = codebook (k values of 32 or b bits) and scales (32-bit floats);
- *   Huffman    = real code lengths of the value symbols (and of the relative-index gaps).
+ *   Huffman    = real code lengths of the value symbols (and of the relative-index gaps, whose
+ *                width is the cheapest of 4..8 bits per tensor).
  */
 import { elementCount } from '../shapes/tensor-shapes';
 import type { StorageFormat, TensorEncoding } from './types';
@@ -12,7 +13,7 @@ import type { Quantized } from './quantize';
 import { float32ToFloat16Bits } from './float16';
 import { huffmanCodeLengths } from './huffman';
 import {
-  FLOAT32_BITS, bitmaskBits, bitsToBytes, indexBitsFor, quantizedBits, relativeIndex, sparseSize,
+  FLOAT32_BITS, bitmaskBits, bitsToBytes, indexBitsFor, nonzeroGaps, quantizedBits, relativeIndexOfGaps, sparseSize,
 } from './storage';
 
 /** Grid parameters of an integer quantization (no values, no codes: those follow from the data). */
@@ -134,17 +135,34 @@ function codedBits(counts: number[], alphabet: number, symbolBits: number): numb
   return code.totalBits + Math.min(alphabet * 5, counts.length * (symbolBits + 5));
 }
 
+/**
+ * Widest relative index tried under Huffman coding. Deep Compression uses 5 bits for fully
+ * connected layers and 8 for conv ones (§2); with coded gaps a wider index costs little (rare
+ * gaps get long codes) and saves filler entries, so each tensor takes the cheapest width from
+ * RELATIVE_INDEX_BITS to this one. The width is per-tensor metadata, like its shape and format,
+ * and is not counted.
+ */
+export const HUFFMAN_MAX_INDEX_BITS = 8;
+
+/** Relative-index bits with Huffman-coded values (fillers store a zero: one more symbol) and gaps. */
+function huffmanRelativeBits(gaps: Uint32Array, counts: number[], alphabet: number, vb: number, indexBits: number): number {
+  const rel = relativeIndexOfGaps(gaps, indexBits);
+  const relValues = rel.fillers > 0 ? [...counts, rel.fillers] : counts;
+  const gapSymbols = Array.from(rel.gapCounts).filter((c) => c > 0);
+  return codedBits(relValues, alphabet + 1, vb) + codedBits(gapSymbols, 2 ** indexBits, indexBits);
+}
+
 function huffmanSize(s: TensorState, extra: number): StorageSize {
   const vb = valueBits(s);
   const counts = valueSymbolCounts(s);
   const alphabet = 2 ** Math.min(vb, 16);
   if (!s.pruned) return { bytes: bitsToBytes(codedBits(counts, alphabet, vb) + extra), format: 'dense' };
   const mask = bitmaskBits(s.data.length, 0, 0) + codedBits(counts, alphabet, vb);
-  const rel = relativeIndex(s.data, RELATIVE_INDEX_BITS);
-  // Fillers store a zero: one more value symbol.
-  const relValues = rel.fillers > 0 ? [...counts, rel.fillers] : counts;
-  const gaps = Array.from(rel.gapCounts).filter((c) => c > 0);
-  const relative = codedBits(relValues, alphabet + 1, vb) + codedBits(gaps, 2 ** RELATIVE_INDEX_BITS, RELATIVE_INDEX_BITS);
+  const gaps = nonzeroGaps(s.data);
+  let relative = Infinity;
+  for (let indexBits = RELATIVE_INDEX_BITS; indexBits <= HUFFMAN_MAX_INDEX_BITS; indexBits++) {
+    relative = Math.min(relative, huffmanRelativeBits(gaps, counts, alphabet, vb, indexBits));
+  }
   return relative < mask
     ? { bytes: bitsToBytes(relative + extra), format: 'relative-index' }
     : { bytes: bitsToBytes(mask + extra), format: 'bitmask' };
