@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -156,9 +156,11 @@ describe('bad input: one line on stderr, exit code 2, nothing on stdout', () => 
   });
 
   it('a FIFO given as the model file: refused at once, not read', async () => {
-    const fifo = join(mkdtempSync(join(tmpdir(), 'floplab-cli-')), 'model.json');
+    const dir = mkdtempSync(join(tmpdir(), 'floplab-cli-'));
+    const fifo = join(dir, 'model.json');
     execFileSync('mkfifo', [fifo]);
     const { code, stderr } = await run('analyze', fifo);
+    rmSync(dir, { recursive: true, force: true });
     expect(code).toBe(2);
     expect(stderr).toBe(`floplab: Cannot read ${fifo}: not a regular file.\n`);
   }, 10_000);
@@ -250,11 +252,13 @@ describe('totals past 2^53 are exact or marked approximate', () => {
     const path = join(dir, 'beyond.json');
     writeFileSync(path, JSON.stringify(config));
     const out = JSON.parse((await run('analyze', path, '--json')).stdout);
+    const text = (await run('analyze', path)).stdout;
+    rmSync(dir, { recursive: true, force: true });
     expect(out.approximateTotals).toContain('macs');
     expect(out.exactTotals?.macs).toBeUndefined();
     const offBy = BigInt(out.macs) - 10_133_099_161_586_697n; // the nearest double: 1 away
     expect(offBy === 1n || offBy === -1n).toBe(true);
-    expect((await run('analyze', path)).stdout).toMatch(/MACs {17}≈ 10,133,099,161,586,69\d \(≈ .*approximate: past 2\^53/);
+    expect(text).toMatch(/MACs {17}≈ 10,133,099,161,586,69\d \(≈ .*approximate: past 2\^53/);
   });
 });
 

@@ -1,14 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { WeightsManifestGroup } from '../core/import/weights-manifest';
 import { readWeightsFromDir } from './weights-files';
 
+const created: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+};
+afterAll(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** A model folder with model.json listing `paths` for one float32 weight of `values` values. */
 function modelDir(paths: string[], values = 2): { dir: string; modelJson: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'floplab-weights-'));
+  const dir = tempDir('floplab-weights-');
   const modelJson = join(dir, 'model.json');
   const manifest: WeightsManifestGroup[] = [{ paths, weights: [{ name: 'k', shape: [values], dtype: 'float32' }] }];
   writeFileSync(modelJson, JSON.stringify({ modelTopology: {}, weightsManifest: manifest }));
@@ -58,7 +66,7 @@ describe('readWeightsFromDir never reads outside the model folder (issue 7)', { 
   });
 
   it('refuses a symlink that points out of the folder (realpath)', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'floplab-outside-'));
+    const outside = tempDir('floplab-outside-');
     writeFileSync(join(outside, 'secret.bin'), new Uint8Array(8));
     const { dir, modelJson } = modelDir(['w.bin']);
     symlinkSync(join(outside, 'secret.bin'), join(dir, 'w.bin'));
