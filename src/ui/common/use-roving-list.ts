@@ -30,7 +30,8 @@ export interface RovingList {
   onFocus(e: FocusEvent<HTMLElement>): void;
 }
 
-interface Spot { key: string; cell: string }
+/** A row and control the user moved to, and the selection at that moment. */
+interface Spot { key: string; cell: string; preferred: string | null }
 
 const ROW = '[data-roving-key]';
 const CELL = '[data-cell]';
@@ -47,9 +48,12 @@ export function useRovingList(opts: RovingListOptions): RovingList {
   useLayoutEffect(() => { optsRef.current = opts; });
 
   const keySet = new Set(keys);
-  const activeKey = moved && keySet.has(moved.key) ? moved.key
+  // Where the user moved the tab stop holds until another row is selected (elsewhere: the table,
+  // the palette); then the tab stop follows the selection.
+  const movedHolds = moved !== null && keySet.has(moved.key) && (moved.preferred === preferredKey || moved.key === preferredKey);
+  const activeKey = movedHolds ? moved.key
     : preferredKey !== null && keySet.has(preferredKey) ? preferredKey : keys[0] ?? null;
-  const activeCell = moved && moved.key === activeKey ? moved.cell : defaultCell;
+  const activeCell = movedHolds ? moved.cell : defaultCell;
 
   // After each render: focus the row asked for by the keyboard once it has been drawn.
   useLayoutEffect(() => {
@@ -70,8 +74,8 @@ export function useRovingList(opts: RovingListOptions): RovingList {
     const row = target.closest<HTMLElement>(ROW);
     const cell = target.closest<HTMLElement>(CELL);
     if (!row || !cell || !e.currentTarget.contains(row)) return;
-    const spot = { key: row.dataset.rovingKey!, cell: cell.dataset.cell! };
-    setMoved((cur) => (cur && cur.key === spot.key && cur.cell === spot.cell ? cur : spot));
+    const spot = { key: row.dataset.rovingKey!, cell: cell.dataset.cell!, preferred: optsRef.current.preferredKey };
+    setMoved((cur) => (cur && cur.key === spot.key && cur.cell === spot.cell && cur.preferred === spot.preferred ? cur : spot));
   }, []);
 
   const onKeyDown = useCallback((e: KeyboardEvent<HTMLElement>) => {
@@ -96,7 +100,7 @@ export function useRovingList(opts: RovingListOptions): RovingList {
     if (to === null) return;
     e.preventDefault();
     if (to < 0 || to >= all.length || to === index) return;
-    const spot = { key: all[to], cell: cell.dataset.cell! };
+    const spot = { key: all[to], cell: cell.dataset.cell!, preferred: optsRef.current.preferredKey };
     pendingFocus.current = spot;
     setMoved(spot);
     scrollToIndex(to);

@@ -1,5 +1,7 @@
+import { useRef } from 'react';
 import type { LayerCompression } from '../../core/compress/types';
 import { formatBytes } from '../../core/format';
+import { SpacerRow, useVirtualRows } from '../common/virtual-rows';
 
 const FORMAT_LABEL: Record<LayerCompression['format'], string> = {
   dense: 'dense',
@@ -11,13 +13,15 @@ const sqnrText = (db: number) => (Number.isFinite(db) ? `${db.toFixed(1)} dB` : 
 
 /** Every compressed kernel: sparsity, clusters, bits, error (MSE, SQNR), size and storage format. */
 export function LayerResultsTable({ perLayer }: { perLayer: readonly LayerCompression[] }) {
+  const box = useRef<HTMLDivElement>(null);
+  const rows = useVirtualRows(perLayer.length, box, 29);
   return (
     <section aria-label="Per-layer results" className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
       <h3 className="text-lg font-semibold">Per-layer results</h3>
       <p className="mb-2 text-sm text-slate-600">
         Sparse layouts store a bitmask or Deep Compression&apos;s relative index, whichever is smaller. Biases and BatchNorm stay float32.
       </p>
-      <div className="max-h-96 overflow-auto">
+      <div ref={box} tabIndex={0} role="region" aria-label="Per-layer results table (scrolls)" className="max-h-96 overflow-auto">
         <table className="w-full text-right text-sm tabular-nums">
           <thead className="sticky top-0 bg-white">
             <tr className="border-b border-slate-300 text-slate-700">
@@ -33,8 +37,9 @@ export function LayerResultsTable({ perLayer }: { perLayer: readonly LayerCompre
             </tr>
           </thead>
           <tbody>
-            {perLayer.map((l) => (
-              <tr key={l.tensor} className="border-b border-slate-100">
+            <SpacerRow px={rows.padTopPx} columns={9} />
+            {rows.items.map(({ index }) => [index, perLayer[index]] as const).map(([index, l]) => (
+              <tr key={l.tensor} ref={rows.measure} data-index={index} className="border-b border-slate-100">
                 <th scope="row" className="px-2 py-1 text-left font-mono font-normal">{l.name}{l.skipped ? <span className="ml-1 text-slate-500">(skipped)</span> : null}</th>
                 <td className="px-2 py-1">{l.params.toLocaleString('en-US')}</td>
                 <td className="px-2 py-1">{(l.sparsity * 100).toFixed(1)} %</td>
@@ -46,6 +51,7 @@ export function LayerResultsTable({ perLayer }: { perLayer: readonly LayerCompre
                 <td className="px-2 py-1 text-left">{FORMAT_LABEL[l.format]}</td>
               </tr>
             ))}
+            <SpacerRow px={rows.padBottomPx} columns={9} />
           </tbody>
         </table>
       </div>

@@ -1,6 +1,7 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { ModelGraph } from '../../core/model';
 import { INPUT_CLASS } from '../common/field';
+import { SpacerRow, useVirtualRows } from '../common/virtual-rows';
 import { compressibleLayers, type LayerOverrideForm, type PlanForm } from './plan-form';
 
 const EMPTY: LayerOverrideForm = { skip: false, sparsityPercent: null, clusters: null, bits: null };
@@ -16,6 +17,8 @@ function parseCell(text: string, min: number, max: number, integer: boolean): nu
 /** Per-layer overrides: skip a layer, or give it its own sparsity, clusters or bits. */
 export const OverridesTable = memo(function OverridesTable({ graph, form, onChange }: { graph: ModelGraph; form: PlanForm; onChange(next: PlanForm): void }) {
   const layers = compressibleLayers(graph);
+  const box = useRef<HTMLDivElement>(null);
+  const rows = useVirtualRows(layers.length, box, 33);
   const update = (name: string, patch: Partial<LayerOverrideForm>) => {
     const row = { ...(form.overrides[name] ?? EMPTY), ...patch };
     onChange({ ...form, overrides: { ...form.overrides, [name]: row } });
@@ -41,7 +44,7 @@ export const OverridesTable = memo(function OverridesTable({ graph, form, onChan
     <details className="rounded-md border border-slate-300 p-3">
       <summary className="cursor-pointer font-semibold">Per-layer overrides ({layers.length} layers with kernels)</summary>
       <p className="my-2 text-sm text-slate-600">Leave a cell empty to use the model-wide setting (shown greyed).</p>
-      <div className="max-h-80 overflow-auto">
+      <div ref={box} tabIndex={0} role="region" aria-label="Per-layer overrides table (scrolls)" className="max-h-80 overflow-auto">
         <table className="w-full text-left text-sm">
           <thead className="sticky top-0 bg-white">
             <tr className="border-b border-slate-300">
@@ -53,8 +56,9 @@ export const OverridesTable = memo(function OverridesTable({ graph, form, onChan
             </tr>
           </thead>
           <tbody>
-            {layers.map((layer) => (
-              <tr key={layer.name} className="border-b border-slate-100">
+            <SpacerRow px={rows.padTopPx} columns={5} />
+            {rows.items.map(({ index }) => [index, layers[index]] as const).map(([index, layer]) => (
+              <tr key={layer.name} ref={rows.measure} data-index={index} className="border-b border-slate-100">
                 <th scope="row" className="px-1 py-0.5 font-mono font-normal">{layer.name} <span className="text-slate-500">({layer.type})</span></th>
                 <td className="px-1 py-0.5">
                   <input
@@ -68,6 +72,7 @@ export const OverridesTable = memo(function OverridesTable({ graph, form, onChan
                 {cell(layer.name, 'bits', 'Bits', 1, 16, true, form.bits)}
               </tr>
             ))}
+            <SpacerRow px={rows.padBottomPx} columns={5} />
           </tbody>
         </table>
       </div>
