@@ -104,8 +104,8 @@ const workerApi: WorkerApi = {
     (api) => api.measureLatency(graph, options, onProgress), stoppedJob,
   ),
   calibrate: (jobId, onProgress) => getSupervisor().run<CalibrateResult>((api) => api.calibrate(jobId, onProgress), stoppedJob),
-  compress: (graph, plan, jobId, onProgress) => getSupervisor().run<CompressResult>(
-    (api) => api.compress(graph, plan, jobId, onProgress), stoppedJob,
+  compress: (graph, plan, jobId, onProgress, accuracy) => getSupervisor().run<CompressResult>(
+    (api) => api.compress(graph, plan, jobId, onProgress, accuracy), stoppedJob,
   ),
   train: (graph, options, onProgress) => getSupervisor().run<TrainResult>((api) => api.train(graph, options, onProgress), stoppedJob),
   evaluate: (graph, options, onProgress) => getSupervisor().run<EvaluateResult>((api) => api.evaluate(graph, options, onProgress), stoppedJob),

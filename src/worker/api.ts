@@ -10,7 +10,7 @@ import type { AnalyzeOptions, AnalyzeResult } from '../core/cost-types';
 import type { ModelGraph } from '../core/model';
 import type { FlopLabError, Result } from '../core/result';
 import type { Calibration } from '../tf/measure';
-import type { DigitsWorkerApi } from './digits-api';
+import type { CompressAccuracy, CompressAccuracyOptions, DigitsWorkerApi } from './digits-api';
 
 export type * from './digits-api';
 
@@ -122,6 +122,10 @@ export interface CompressDone {
   /** The graph after structured pruning (the same as the input otherwise). */
   graph: ModelGraph;
   fidelity: FidelityReport | null;
+  /** Test accuracy on the digits through the stages (a digits model with trained weights), else null. */
+  accuracy?: CompressAccuracy | null;
+  /** Why a digits model got no accuracy (e.g. structured pruning). */
+  accuracyNote?: string;
   latency: LatencyBeforeAfter | null;
   export: CompressedExport | null;
 }
@@ -138,7 +142,9 @@ export interface WorkerApi extends DigitsWorkerApi {
   /** Measures this browser's matmul GFLOPS and memory bandwidth ("This browser" device). */
   calibrate(jobId?: string, onProgress?: ProgressCallback): Promise<CalibrateResult>;
   /** Runs the compression pipeline on the model's weights, measures fidelity and latency, exports. */
-  compress(graph: ModelGraph, plan: CompressionPlan, jobId: string, onProgress?: ProgressCallback): Promise<CompressResult>;
+  compress(
+    graph: ModelGraph, plan: CompressionPlan, jobId: string, onProgress?: ProgressCallback, accuracy?: CompressAccuracyOptions,
+  ): Promise<CompressResult>;
   /** Stops a running job; it resolves with `{ status: 'cancelled' }`. Unknown ids are ignored. */
   cancel(jobId: string): Promise<void>;
   /**

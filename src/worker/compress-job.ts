@@ -7,8 +7,8 @@
 import { analyzeModel } from '../core/analyze';
 import { effectiveFlops } from '../core/compress/effective-flops';
 import { gzipBytes } from '../core/compress/gzip-size';
-import { runPipeline } from '../core/compress/pipeline';
 import type { CompressionPlan, CompressionResult, LayerCompression } from '../core/compress/types';
+import { digitsFit } from '../core/digits/fit';
 import type { ModelGraph } from '../core/model';
 import type { FlopLabError } from '../core/result';
 import { buildTfModel } from '../tf/build-model';
@@ -18,6 +18,8 @@ import { measureFidelityStepped } from '../tf/fidelity';
 import { median, timePredict, yieldToEventLoop } from '../tf/measure';
 import type { CompressedExport, CompressResult, JobCancelled, LatencyBeforeAfter, ProgressCallback } from './api';
 import { expectBusyFor, ONE_STEP_GRACE_MS } from './heartbeat';
+import { runPipelineStep } from './compress-accuracy';
+import type { CompressAccuracyOptions } from './digits-api';
 import { CANCELLED } from './jobs';
 import { refuseReason } from './run-limits';
 import { WASM_URLS } from './wasm-urls';
@@ -32,12 +34,8 @@ type LayersModel = Extract<ReturnType<typeof buildTfModel>, { ok: true }>['value
 
 const failed = (error: FlopLabError): CompressResult => ({ status: 'failed', cancelled: false, error });
 
-const STAGE_VERBS: Record<string, string> = {
-  prune: 'Pruning', share: 'Sharing weights (k-means)', quantize: 'Quantizing', huffman: 'Huffman coding',
-};
-
 export async function compressGraph(
-  graph: ModelGraph, plan: CompressionPlan, signal: AbortSignal, onProgress?: ProgressCallback,
+  graph: ModelGraph, plan: CompressionPlan, signal: AbortSignal, onProgress?: ProgressCallback, accuracyOptions?: CompressAccuracyOptions,
 ): Promise<CompressResult | JobCancelled> {
   const report = analyzeModel(graph);
   if (!report.ok) return failed(report.errors[0]);
@@ -46,7 +44,9 @@ export async function compressGraph(
   const progress = (fraction: number, message: string) => onProgress?.({ fraction, message });
 
   progress(0, 'Starting TensorFlow.js…');
-  const backend = await selectBackend('inference', { wasmUrls: WASM_URLS });
+  // A digits model retrained after its stages (compress-accuracy.ts) needs a backend that can train it.
+  const retrains = (accuracyOptions?.retrainEpochs ?? 0) > 0 && digitsFit(graph).ok;
+  const backend = await selectBackend(retrains ? 'training' : 'inference', { graph, wasmUrls: WASM_URLS });
   progress(0.02, 'Building the model…');
   expectBusyFor(ONE_STEP_GRACE_MS);
   const built = buildTfModel(graph, { seed: SEED });
@@ -61,12 +61,13 @@ export async function compressGraph(
     await yieldToEventLoop();
     if (signal.aborted) return CANCELLED;
 
-    const piped = await runPipeline(weights, plan, {
-      signal,
-      onProgress: (f, stage) => progress(0.05 + 0.55 * f, `${STAGE_VERBS[stage] ?? stage}…`),
-    }, { graph });
-    if (!piped.ok) return piped.error.code === 'cancelled' ? CANCELLED : failed(piped.error);
-    const result = piped.value;
+    const piped = await runPipelineStep({
+      graph, model: original, weights, trained: imported !== null, plan, options: accuracyOptions, signal,
+      onProgress: (f, message) => progress(0.05 + 0.55 * f, message),
+    });
+    if (piped === 'cancelled') return CANCELLED;
+    if ('code' in piped) return failed(piped);
+    const result = piped.result;
     const compressedGraph = result.structured?.graph ?? graph;
     const after = analyzeModel(compressedGraph);
     if (!after.ok) return failed(after.errors[0]);
@@ -113,6 +114,7 @@ export async function compressGraph(
       },
       graph: compressedGraph,
       fidelity: { relativeError: fidelity.relativeError, top1Agreement: fidelity.top1Agreement, probeBatch: fidelity.samples },
+      accuracy: piped.accuracy, accuracyNote: piped.accuracyNote,
       latency,
       export: exported,
     };

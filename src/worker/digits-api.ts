@@ -84,6 +84,28 @@ export interface WeightsExported {
 }
 export type ExportWeightsResult = WeightsExported | NoWeights | JobFailed;
 
+/** Compress with accuracy: settings of the plan that are about the digits. */
+export interface CompressAccuracyOptions {
+  /** Epochs of retraining after each prune and share stage (the plan's "Retraining epochs"); 0 = none. */
+  retrainEpochs: number;
+  /** Training digits the retraining uses (default all 8,000). */
+  trainLimit?: number;
+  pixelScale?: PixelScale;
+}
+
+/** Test accuracy through a compression (CompressDone.accuracy). */
+export interface CompressAccuracy {
+  retrainEpochs: number;
+  /** Test digits per evaluation. */
+  examples: number;
+  /** The trained model's test accuracy, 0..1. */
+  before: number;
+  /** The final model's: after the last stage and its retraining. */
+  after: number;
+  /** 'original' first, then one entry per stage: bytes so far, accuracy right after, and after retraining if retrained. */
+  stages: { name: string; bytes: number; accuracy: number; accuracyRetrained?: number }[];
+}
+
 export interface DigitsWorkerApi {
   /** Trains (or continues training) the graph on the digits; the trained weights stay in the worker. */
   train(graph: ModelGraph, options: TrainJobOptions, onProgress?: TrainProgressCallback): Promise<TrainResult>;
