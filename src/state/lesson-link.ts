@@ -9,8 +9,10 @@ import type { Lesson } from '../core/lessons/schema';
 import { fail, ok, type Result } from '../core/result';
 import { findLesson } from '../lessons/index';
 import { MAX_INFLATED_BYTES, packText, unpackText } from './packed-text';
+import { lessonById } from './lesson-slice';
+import { shareableState } from './share';
 import { useFlopLab } from './store';
-import { SHARE_PARAM } from './url-codec';
+import { encodeShareState, SHARE_PARAM } from './url-codec';
 
 export interface LessonLink {
   /** The lesson to open (shipped, or carried by the link). */
@@ -112,4 +114,18 @@ export function clearLessonParams(): void {
 
 function linkError(message: string) {
   return fail({ code: 'parse-error', message });
+}
+
+/**
+ * The links to share now: `full` opens the model, device and view (and the open lesson at its
+ * step); `withoutModel` is the lesson link alone (null when no lesson is open).
+ */
+export function currentLinks(): { full: string; withoutModel: string | null } {
+  const s = useFlopLab.getState();
+  const { origin, pathname, search } = window.location;
+  const base = `${origin}${pathname}${search}#`;
+  const share = encodeShareState(shareableState(s));
+  const lesson = lessonById(s.lessonId, s.importedLesson);
+  if (!lesson) return { full: `${base}${SHARE_PARAM}=${share}`, withoutModel: null };
+  return { full: base + lessonFragment(lesson, s.lessonStep, { share }), withoutModel: base + lessonFragment(lesson, s.lessonStep) };
 }

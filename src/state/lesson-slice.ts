@@ -23,6 +23,8 @@ export interface LessonSlice {
   presenter: boolean;
   lessonProgress: LessonProgress;
   setLessonsOpen(open: boolean): void;
+  /** Back to the list of lessons (the model stays). */
+  showLessonList(): void;
   /** Opens a lesson at a step (clamped), setting up the model in force at that step. */
   startLesson(id: string, step?: number, opts?: { setUpModel?: boolean }): void;
   /** Moves to another step of the open lesson; a step with its own model sets it up. */
@@ -74,6 +76,9 @@ export function createLessonSlice(deps: LessonSliceDeps = { storage: browserStor
       lessonProgress: loadLessonProgress(deps.storage()),
       setLessonsOpen(open) {
         set({ lessonsOpen: open, ...(open ? {} : { presenter: false }) });
+      },
+      showLessonList() {
+        set({ lessonId: null, lessonStep: 0 });
       },
       startLesson(id, step = 0, opts = {}) {
         const lesson = lessonById(id, get().importedLesson);

@@ -12,6 +12,7 @@ import { TabList, type TabDef } from './common/tabs';
 import { Inspector } from './editor/inspector';
 import type { Tab } from '../state/store-types';
 import { Header } from './layout/header';
+import { LessonArea, PresenterScreen, usePresenter } from './lessons/lazy-lessons';
 import {
   LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyEditorPanel, LazyView, useFirstFiguresPainted, ViewPlaceholder,
 } from './layout/lazy-views';
@@ -30,6 +31,9 @@ export function App() {
   useUndoShortcuts();
   // The totals come first; the editor and the views load once they are painted.
   const ready = useFirstFiguresPainted();
+  // Presenter mode (issue 10): the lesson step, the totals and the step's one view only.
+  const presenter = usePresenter();
+  if (presenter) return <PresenterScreen />;
   return (
     <div className="flex min-h-screen flex-col lg:h-screen">
       <SkipLink />
@@ -37,6 +41,7 @@ export function App() {
       <NoticeBanner />
       <WorkerAlert />
       <Totals />
+      <LessonArea />
       <main id={MAIN_CONTENT_ID} tabIndex={-1} className="focus:outline-none grid min-h-0 flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_19rem_minmax(0,1fr)]">
         <div className="flex min-h-0 flex-col rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 max-lg:h-[70vh]">
           {ready ? <LazyView what="the editor"><LazyEditorPanel /></LazyView> : <ViewPlaceholder what="the editor" />}

@@ -8,6 +8,7 @@ import { downloadText, exportConfigJson, exportTableCsv } from '../../state/expo
 import { shareUrl } from '../../state/share';
 import { useFlopLab } from '../../state/store';
 import { Button } from '../common/button';
+import { LessonsButton } from '../lessons/lazy-lessons';
 import { ShareBox } from './share-box';
 
 export function Header() {
@@ -35,6 +36,7 @@ export function Header() {
         <NewModelButton />
         <ImportButton />
         <UndoRedo />
+        <LessonsButton />
         <div className="ml-auto flex items-center gap-2">
           <Button onClick={() => { setUrl(shareUrl()); setShareCount((n) => n + 1); }}>Share link</Button>
           <ExportButtons />

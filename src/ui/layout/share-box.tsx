@@ -1,9 +1,21 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { currentLinks } from '../../state/lesson-link';
+import { useFlopLab } from '../../state/store';
 import { Button } from '../common/button';
+import { QrCode } from '../lessons/qr-code';
 
-/** The share URL in a readonly textbox (selected at once) with a copy button. */
-export function ShareBox({ url, onClose }: { url: string; onClose(): void }) {
+/**
+ * The share URL in a readonly textbox (selected at once) with a copy button and its QR code.
+ * With a lesson open the link also opens the lesson at its step (#lesson=…&step=…&s=…).
+ */
+export function ShareBox({ url: modelUrl, onClose }: { url: string; onClose(): void }) {
   const id = useId();
+  const lessonId = useFlopLab((s) => s.lessonId);
+  const lessonStep = useFlopLab((s) => s.lessonStep);
+  // modelUrl is a dependency on purpose: it changes with every edit the link must follow.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const links = useMemo(() => (lessonId === null ? { full: modelUrl, withoutModel: null } : currentLinks()), [modelUrl, lessonId, lessonStep]);
+  const url = links.full;
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   // "Copied." belongs to the URL that was copied, not to one an edit has made since.
@@ -42,6 +54,9 @@ export function ShareBox({ url, onClose }: { url: string; onClose(): void }) {
         {copied === 'yes' ? 'Copied.' : copied === 'no' ? 'Press Ctrl+C to copy.' : `${url.length} characters`}
       </span>
       <Button variant="ghost" onClick={onClose} aria-label="Close share link">✕</Button>
+      <div className="basis-full">
+        <QrCode url={url} withoutModel={links.withoutModel} sizePx={200} />
+      </div>
     </div>
   );
 }

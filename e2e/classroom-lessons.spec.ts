@@ -1,0 +1,143 @@
+/**
+ * The classroom (issue 10): lessons walked by keyboard only, lesson links, presenter mode, QR codes.
+ * Figures are read back from the totals bar (its own path through the engine), never typed here.
+ */
+import { expect, test, type Page } from './fixtures';
+import { KeyCounter } from './keyboard-helpers';
+import { expectParams, LENET5_PARAMS, waitForAnalysis } from './state-helpers';
+
+const lessonRegion = (page: Page) => page.getByRole('region', { name: 'Lesson' });
+const stepHeading = (page: Page) => lessonRegion(page).getByRole('heading', { level: 2 });
+
+async function totalOf(page: Page, id: string): Promise<number> {
+  await waitForAnalysis(page);
+  return Number(await page.getByTestId(id).getAttribute('data-value'));
+}
+
+test('lessons 1–5 walked by keyboard only: a predict-first answer and a task done', async ({ page }) => {
+  await page.goto('/');
+  await expectParams(page, LENET5_PARAMS);
+  const keys = new KeyCounter(page);
+  await keys.tabTo('Lessons');
+  await keys.press('Enter');
+  const titles = ['1. Calculating the inference time', '2. Calculating the FLOPs', '3. MACs vs FLOPs', '4. Pooling', '5. Separable convolutions'];
+  const steps = [3, 4, 3, 2, 3];
+  for (const [n, title] of titles.entries()) {
+    await keys.tabTo(`Start ${title}`);
+    await keys.press('Enter');
+    await expect(lessonRegion(page)).toContainText(`${title} · step 1 of ${steps[n]}`);
+    if (n === 0) {
+      // Predict first: LeNet-5's FLOPs; the answer must be the totals bar's figure.
+      await keys.tabTo('Your guess');
+      await keys.type('800k');
+      await keys.press('Enter');
+      const flops = await totalOf(page, 'total-flops');
+      const answer = page.getByTestId('predict-answer');
+      await expect(answer).toContainText(`Answer: ${flops.toLocaleString('en-US')}`);
+      await expect(answer).toContainText(`${(((flops - 800_000) / flops) * 100).toFixed(1)} % too low`);
+    }
+    // ←/→ move between steps while the focus is in the Lesson panel (here on "All lessons").
+    await keys.tabTo('All lessons');
+    for (let step = 2; step <= steps[n]; step++) {
+      await keys.press('ArrowRight');
+      await expect(lessonRegion(page)).toContainText(`step ${step} of ${steps[n]}`);
+    }
+    await keys.press('ArrowLeft');
+    await expect(lessonRegion(page)).toContainText(`step ${steps[n] - 1} of ${steps[n]}`);
+    if (n === 4) {
+      // Step 2 of the separable lesson: make conv separable; the task turns done.
+      await expect(stepHeading(page)).toHaveText('Depthwise followed by pointwise');
+      const status = page.getByTestId('task-status');
+      await expect(status).toHaveAttribute('data-value', 'todo');
+      const before = await totalOf(page, 'total-macs');
+      await keys.tabTo('Make separable');
+      await keys.press('Enter');
+      await expect(status).toHaveAttribute('data-value', 'done');
+      expect(await totalOf(page, 'total-macs')).toBeLessThan(before / 20);
+    }
+    await keys.tabTo('All lessons');
+    await keys.press('Enter');
+  }
+  // The progress survives a reload (its own storage key) and can be reset.
+  await page.reload();
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await expect(page.getByRole('button', { name: 'Continue 5. Separable convolutions' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(['floplab.lessons', 'floplab.work']);
+  await page.getByRole('button', { name: 'Reset progress' }).click();
+  await expect(page.getByRole('button', { name: 'Start 5. Separable convolutions' })).toBeVisible();
+});
+
+test('a lesson link opens at its step in a fresh context, with the model of the share payload when it has one', async ({ page, browser }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('alexnet');
+  await page.getByRole('button', { name: 'Share link', exact: true }).click();
+  const shared = await page.getByRole('textbox', { name: 'Share URL' }).inputValue();
+  const alexParams = await totalOf(page, 'total-params');
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/#lesson=counting-flops&step=3');
+  await expect(stepHeading(other)).toHaveText('Convolutions');
+  await expect(other.getByRole('combobox', { name: 'Preset' })).toHaveValue('lenet-5');
+  const third = await fresh.newPage();
+  await third.goto(`${shared}&lesson=macs-vs-flops&step=2`);
+  await expect(stepHeading(third)).toHaveText('FLOPs vs FLOPS');
+  await expectParams(third, alexParams);
+  await fresh.close();
+});
+
+test('a lesson that sets up its model keeps the previous work one step away', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('alexnet');
+  const alexParams = await totalOf(page, 'total-params');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('floplab.work')?.length ?? 0)).toBeGreaterThan(0);
+  const opened = await page.context().newPage();
+  await opened.goto('/#lesson=separable&step=1');
+  await expect(stepHeading(opened)).toHaveText('A normal convolution');
+  await expect(opened.getByRole('combobox', { name: 'Preset' })).toHaveValue('normal-vs-separable-normal');
+  await opened.getByRole('button', { name: 'Restore your previous model' }).click();
+  await expectParams(opened, alexParams);
+  // A lesson link pasted into the open page does the same, and Undo brings the work back.
+  await opened.goto('/#lesson=pooling&step=2');
+  await expect(stepHeading(opened)).toHaveText('Pool before the expensive layer');
+  await opened.getByRole('button', { name: 'Undo' }).click();
+  await expectParams(opened, alexParams);
+});
+
+test('presenter mode at 1024×768: large type, no horizontal overflow, PageDown moves, QR of the link', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/#lesson=separable&step=1&presenter=1');
+  await expect(page.getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(stepHeading(page)).toHaveText('A normal convolution');
+  const qr = page.getByRole('img', { name: 'QR code of the share link' });
+  await expect(qr).toBeVisible();
+  expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(240);
+  await expect(page.getByText('Scan to open this model')).toBeVisible();
+  const bodyPx = await lessonRegion(page).getByTestId('lesson-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(bodyPx).toBeGreaterThanOrEqual(20);
+  await waitForAnalysis(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await page.keyboard.press('PageDown');
+  await expect(stepHeading(page)).toHaveText('Depthwise followed by pointwise');
+  await page.keyboard.press('PageUp');
+  await expect(stepHeading(page)).toHaveText('A normal convolution');
+  await page.getByRole('button', { name: 'Presenter mode' }).click();
+  await expect(page.getByRole('button', { name: 'Share link', exact: true })).toBeVisible();
+});
+
+test('the Share box has a QR code; a long link falls back to the lesson link and says so', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Share link', exact: true }).click();
+  await expect(page.getByRole('img', { name: 'QR code of the share link' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('resnet-50');
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  await page.getByRole('button', { name: /Start 1\./ }).click();
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('resnet-50');
+  await page.getByRole('button', { name: 'Share link', exact: true }).click();
+  const url = await page.getByRole('textbox', { name: 'Share URL' }).inputValue();
+  expect(url.length).toBeGreaterThan(600);
+  expect(url).toContain('lesson=inference-time&step=1&s=v1.');
+  await expect(page.getByTestId('qr-note')).toContainText('without the model');
+  const encoded = Number(await page.getByRole('img', { name: 'QR code of the share link' }).getAttribute('data-qr-text-length'));
+  expect(encoded).toBeLessThanOrEqual(600);
+});

@@ -1,0 +1,21 @@
+import { useEffect } from 'react';
+import { evaluateTask } from '../../core/lessons/task-check';
+import type { LessonTask, TemplateContext } from '../../core/lessons/template-types';
+import { groupDigits } from '../../core/lessons/template';
+import { useFlopLab } from '../../state/store';
+
+/** The step's task and whether the live model meets it (green when done); a met task is recorded in the progress. */
+export function TaskStatus({ task, context }: { task: LessonTask; context: TemplateContext | null }) {
+  const state = context ? evaluateTask(task, context.report, context.graph) : { done: false };
+  const stale = useFlopLab((s) => s.errors.length > 0 || s.analysisPending);
+  const done = state.done && !stale;
+  const markTaskDone = useFlopLab((s) => s.markTaskDone);
+  useEffect(() => { if (done) markTaskDone(); }, [done, markTaskDone]);
+  return (
+    <div data-testid="task-status" data-value={done ? 'done' : 'todo'} role="status"
+      className={`rounded-md border-2 p-3 ${done ? 'border-emerald-700 bg-emerald-50 text-emerald-900' : 'border-slate-400 bg-white text-slate-900'}`}>
+      <p className="font-semibold">{done ? '✓ Task done: ' : 'Task: '}{task.prompt}</p>
+      {state.current !== undefined && <p className="tabular-nums">Now: {groupDigits(state.current)}</p>}
+    </div>
+  );
+}
