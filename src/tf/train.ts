@@ -59,7 +59,8 @@ function crossEntropy(output: tf.Tensor, labels: tf.Tensor1D, probabilities: boo
   return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logP), 1))) as tf.Scalar;
 }
 
-function makeOptimizer(o: TrainOptions): tf.Optimizer {
+/** The optimizer of `o` (Adam, or SGD with momentum SGD_MOMENTUM); dispose it with disposeOptimizer. */
+export function makeOptimizer(o: Pick<TrainOptions, 'optimizer' | 'learningRate'>): tf.Optimizer {
   return o.optimizer === 'adam' ? tf.train.adam(o.learningRate) : tf.train.momentum(o.learningRate, SGD_MOMENTUM);
 }
 
@@ -67,7 +68,7 @@ function makeOptimizer(o: TrainOptions): tf.Optimizer {
  * tfjs 4.22's MomentumOptimizer.dispose() frees its momentum scalar and accumulators but not the
  * learning-rate scalar its SGD base keeps (sgd_optimizer.js `this.c`), one tensor per job.
  */
-function disposeOptimizer(optimizer: tf.Optimizer): void {
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
   optimizer.dispose();
   const rate = (optimizer as unknown as { c?: tf.Tensor }).c;
   if (optimizer.getClassName() === 'Momentum' && rate && !rate.isDisposed) rate.dispose();
