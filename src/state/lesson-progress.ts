@@ -16,6 +16,15 @@ const progressSchema = z.record(z.string().max(60), z.strictObject({
 
 export type LessonProgress = z.infer<typeof progressSchema>;
 
+/** localStorage, or null where it is unavailable (the store imports this file: no imports of the store here). */
+export function progressStorage(): WorkStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** The saved progress ({} when none or unreadable). */
 export function loadLessonProgress(storage: WorkStorage | null): LessonProgress {
   try {

@@ -6,8 +6,7 @@
 import { setupStepIndex, stepModel } from '../core/lessons/lesson-model';
 import type { Lesson } from '../core/lessons/schema';
 import { findLesson, LESSONS } from '../lessons/index';
-import { loadLessonProgress, saveLessonProgress, withStepSeen, type LessonProgress } from './lesson-progress';
-import { browserStorage } from './persistence';
+import { loadLessonProgress, progressStorage, saveLessonProgress, withStepSeen, type LessonProgress } from './lesson-progress';
 import type { SliceCreator, Tab } from './store-types';
 
 export const RESTORE_PREVIOUS_LABEL = 'Restore your previous model';
@@ -35,7 +34,7 @@ export interface LessonSlice {
   resetLessonProgress(): void;
 }
 
-type LessonSliceDeps = { storage: () => ReturnType<typeof browserStorage> };
+type LessonSliceDeps = { storage: typeof progressStorage };
 
 /** A lesson by id: the shipped ones, then the imported one. */
 export function lessonById(id: string | null, imported: Lesson | null): Lesson | undefined {
@@ -43,7 +42,7 @@ export function lessonById(id: string | null, imported: Lesson | null): Lesson |
   return findLesson(id) ?? (imported?.id === id ? imported : undefined);
 }
 
-export function createLessonSlice(deps: LessonSliceDeps = { storage: browserStorage }): SliceCreator<LessonSlice> {
+export function createLessonSlice(deps: LessonSliceDeps = { storage: progressStorage }): SliceCreator<LessonSlice> {
   return (set, get) => {
     const seen = (progress: LessonProgress) => {
       saveLessonProgress(deps.storage(), progress);
