@@ -13,6 +13,7 @@
  * needed. Chromium: $CHROMIUM, else /usr/bin/chromium, else Playwright's own.
  *
  * For each preset (a fresh browser context, so no saved work, each run) it records the long tasks of:
+ *   open page     loading the page with the default model (shows that the recorder works)
  *   preset        pick the preset in "Preset" (from the default model; left out for lenet-5)
  *   add           click "Add Dropout" in the palette
  *   undo add      the Undo button (removes it again)
@@ -147,6 +148,10 @@ async function openPage(browser, url) {
     if (document.documentElement) watch(); else document.addEventListener('DOMContentLoaded', watch);
   });
   await page.goto(url);
+  // An empty record must mean "no long task", not "no recorder".
+  if (!(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask')))) {
+    throw new Error('This Chromium does not report long tasks (PerformanceObserver "longtask")');
+  }
   await page.waitForFunction(() => document.querySelector('[data-testid="total-params"]')?.hasAttribute('data-value'));
   return page;
 }
@@ -176,9 +181,12 @@ async function fieldTarget(page) {
 
 async function runOnce(browser, url, preset) {
   const page = await openPage(browser, url);
+  await waitQuiet(page);
+  // The page's own start-up, as a check that the recorder works (it nearly always has one).
+  const open = await page.evaluate(() => window.__longTasks.splice(0));
   const undoButton = page.getByRole('button', { name: /Undo/ });
   const click = (el) => el.click();
-  const steps = {};
+  const steps = { 'open page': open };
   if (preset !== 'lenet-5') steps.preset = await pickPreset(page, preset);
   steps.add = await longTasksOf(page, page.getByRole('button', { name: 'Add Dropout', exact: true }), click, 'add');
   steps['undo add'] = await longTasksOf(page, undoButton, click, 'undo add');
