@@ -5,6 +5,12 @@
  * TensorFlow.js loads only when a job needs it: the measure, calibrate and compress jobs are
  * imported on their first call (their chunk holds tfjs), while analysis and model.json import
  * are pure core and answer at once after the worker starts.
+ *
+ * Every job must keep the worker answering the main thread's heartbeat: yield (await
+ * yieldToEventLoop() from src/core/compress/yield.ts) at least every second, and before a step
+ * that cannot yield (one big predict, evaluating a whole test set in one call) announce it with
+ * expectBusyFor(ms) from ./heartbeat. A worker silent for 4 s otherwise is taken for dead
+ * (src/state/worker-supervisor.ts): it is terminated and its job ends as 'worker-stopped'.
  */
 import * as Comlink from 'comlink';
 import { analyzeModel } from '../core/analyze';
