@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /** index.html's Content-Security-Policy meta tag: the one place the policy is written. */
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="([^"]+)" \/>\n?/;
@@ -25,9 +26,32 @@ function devWithoutCsp(): Plugin {
   };
 }
 
+/**
+ * Offline after the first visit (issue 10): a generated Workbox service worker precaches the
+ * whole build — page, worker chunks, TensorFlow.js and its .wasm binaries, the
+ * digits, public/models/**, the lessons (bundled). Registered by src/ui/offline after the first
+ * paint (injectRegister false). Workbox skips files over 2 MiB by default: raised to 8 MiB.
+ */
+function offline() {
+  return VitePWA({
+    strategies: 'generateSW',
+    injectRegister: false,
+    registerType: 'autoUpdate',
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,wasm,bin,json,svg,woff2}'],
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: true,
+    },
+  });
+}
+
 // One config for the app (vite), the unit tests (vitest) and the e2e preview server.
 export default defineConfig({
-  plugins: [react(), tailwindcss(), devWithoutCsp()],
+  plugins: [react(), tailwindcss(), devWithoutCsp(), offline()],
   worker: { format: 'es' },
   build: {
     chunkSizeWarningLimit: 4000,

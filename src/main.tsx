@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import './index.css';
 import { initFromLocation } from './state/boot';
 import { App } from './ui/app';
+import { registerOfflineAfterFirstPaint } from './ui/offline/register-offline';
 
 // The starting model: a share link in the URL, else the saved work, else the default preset.
 initFromLocation();
@@ -14,3 +15,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// The offline cache (service worker) starts after the first paint: no cost to the first load.
+registerOfflineAfterFirstPaint();

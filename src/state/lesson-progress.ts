@@ -2,6 +2,7 @@
  * Lesson progress in this browser, under its own key (never the work's): the furthest step seen
  * and the tasks met, per lesson id. Unreadable or foreign content counts as no progress.
  */
+import '../core/zod-csp';
 import { z } from 'zod';
 import type { WorkStorage } from './persistence';
 

@@ -4,6 +4,8 @@
  * FlopLab graph), an optional "predict first" question whose answer the engine computes, and an
  * optional task: a declarative check on the live model. Lesson files hold data only, no code.
  */
+// Jitless zod first (CSP: no eval): this module may be evaluated in a shared chunk before main.tsx's own import.
+import '../zod-csp';
 import { z } from 'zod';
 import { flopLabConfigSchema } from '../config-schema';
 
