@@ -107,6 +107,29 @@ test('imported weights are sent again to the new worker: Compress still uses the
   await expect(page.getByTestId('weights-source')).toHaveText('Compressed the weights imported with model.json.', { timeout: 60_000 });
 });
 
+test('a tab killed outright (as by running out of memory) keeps the saved work: reopening shows it', async ({ page, context }) => {
+  await page.goto('/');
+  await waitForAnalysis(page);
+  const storage = () => page.evaluate(() => JSON.stringify(localStorage));
+  const before = await storage();
+  const preset = page.getByRole('combobox', { name: 'Preset' });
+  await preset.selectOption('alexnet');
+  await waitForAnalysis(page);
+  const params = await page.getByTestId('total-params').getAttribute('data-value');
+  // The save is debounced: wait until the saved copy has changed.
+  await expect.poll(storage).not.toBe(before);
+  const saved = await storage();
+  const crashed = page.waitForEvent('crash');
+  const cdp = await context.newCDPSession(page);
+  // The renderer dies: no unload, no last save. (The call itself never answers: not awaited.)
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+  const again = await context.newPage();
+  await again.goto('/');
+  await expectParams(again, Number(params));
+  expect(await again.evaluate(() => JSON.stringify(localStorage))).toBe(saved);
+});
+
 /** A string only TensorFlow.js's code holds (a kernel name; FlopLab's own layer is DepthwiseConv2D). */
 const TFJS_MARKER = 'DepthwiseConv2dNative';
 
