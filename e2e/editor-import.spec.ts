@@ -42,7 +42,10 @@ test('an unreadable file gives an alert and the current model stays', async ({ p
   await page.goto('/');
   await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', /\d+/);
   const before = await page.getByTestId('total-params').getAttribute('data-value');
+  // The stack loads just after the first totals: count its rows once they are there.
+  await expect(stackItems(page).first()).toBeVisible();
   const count = await stackItems(page).count();
+  expect(count).toBeGreaterThan(0);
   await page.getByLabel('Import model', { exact: true }).setInputFiles(file('broken.json', '{ not json'));
   const alert = page.getByRole('alert');
   await expect(alert).toBeVisible();

@@ -9,7 +9,7 @@ import { shareUrl } from '../../state/share';
 import { useFlopLab } from '../../state/store';
 import { Button } from '../common/button';
 import { LessonsButton } from '../lessons/lazy-lessons';
-import { ShareBox } from './share-box';
+import { LazyShareBox, LazyView } from './lazy-views';
 
 export function Header() {
   const [url, setUrl] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function Header() {
           <ExportButtons />
         </div>
       </div>
-      {url !== null && <ShareBox key={shareCount} url={url} onClose={() => setUrl(null)} />}
+      {url !== null && <LazyView what="the share link"><LazyShareBox key={shareCount} url={url} onClose={() => setUrl(null)} /></LazyView>}
     </header>
   );
 }

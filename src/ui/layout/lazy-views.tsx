@@ -7,6 +7,8 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useFlopLab } from '../../state/store';
 
 export const LazyEditorPanel = lazy(() => import('../editor/editor-panel').then((m) => ({ default: m.EditorPanel })));
+/** The Share box (with its QR code generator) opens on demand. */
+export const LazyShareBox = lazy(() => import('./share-box').then((m) => ({ default: m.ShareBox })));
 export const LazyAnalysisTab = lazy(() => import('./analysis-tab').then((m) => ({ default: m.AnalysisTab })));
 export const LazyCompareTab = lazy(() => import('./compare-tab').then((m) => ({ default: m.CompareTab })));
 export const LazyCompressTab = lazy(() => import('./compress-tab').then((m) => ({ default: m.CompressTab })));
