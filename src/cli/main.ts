@@ -17,6 +17,8 @@ type CommandRun = (argv: string[], io: CliIo) => Promise<number>;
 export const COMMANDS: Record<string, CommandRun> = {
   analyze: runAnalyze,
   compress: async (argv, io) => (await import('./compress')).runCompress(argv, io),
+  distill: async (argv, io) => (await import('./distill')).runDistill(argv, io),
+  sensitivity: async (argv, io) => (await import('./sensitivity')).runSensitivity(argv, io),
 };
 
 const commandList = () => Object.keys(COMMANDS).join(', ');
@@ -29,6 +31,11 @@ Usage:
   floplab compress <model.json> [--prune S] [--global] [--structured] [--kmeans K]
                   [--init linear|density|forgy|kmeans++] [--bits B] [--per-channel]
                   [--symmetric] --out <dir> [--json]
+  floplab distill (--teacher <model.json> | --teacher-preset <id>)
+                  (--student <model.json | config> | --student-preset <id>) [--labels N]
+                  [--transfer | --no-transfer] [--temperature T] [--alpha A] [--epochs N]
+                  [--seed N] [--out <dir>] [--json]
+  floplab sensitivity <model.json> [--kind prune|quantize] [--json]
   floplab <command> --help
 
 From a checkout: npm run --silent cli -- analyze model.json

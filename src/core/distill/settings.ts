@@ -32,7 +32,7 @@ export interface DistillSettings {
  * distilled student recovers ≥ 70 % of the teacher–student gap on the test split.
  */
 export const DEFAULT_DISTILL_SETTINGS: DistillSettings = {
-  temperature: 4, alpha: 0.1, labels: 500, transfer: true, epochs: 10, learningRate: 1e-3, optimizer: 'adam', batchSize: 64, seed: 1,
+  temperature: 4, alpha: 0.1, labels: 500, transfer: true, epochs: 10, learningRate: 3e-3, optimizer: 'adam', batchSize: 64, seed: 1,
 };
 
 export const DISTILL_LIMITS = {
