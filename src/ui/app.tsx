@@ -14,7 +14,7 @@ import type { Tab } from '../state/store-types';
 import { Header } from './layout/header';
 import { LessonArea, PresenterScreen, usePresenter } from './lessons/lazy-lessons';
 import {
-  LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyEditorPanel, LazyView, useFirstFiguresPainted, ViewPlaceholder,
+  LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyEditorPanel, LazyTrainTab, LazyView, useFirstFiguresPainted, ViewPlaceholder,
 } from './layout/lazy-views';
 import { NoticeBanner } from './layout/notice-banner';
 import { PageDropZone } from './layout/page-drop-zone';
@@ -25,6 +25,7 @@ const TABS: readonly TabDef<Tab>[] = [
   { id: 'analysis', label: 'Analysis' },
   { id: 'compare', label: 'Compare' },
   { id: 'compress', label: 'Compress' },
+  { id: 'train', label: 'Train' },
 ];
 
 export function App() {
@@ -42,7 +43,7 @@ export function App() {
       <WorkerAlert />
       <Totals />
       <LessonArea />
-      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="focus:outline-none grid min-h-0 flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_19rem_minmax(0,1fr)]">
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="focus:outline-none grid min-h-0 lg:min-h-[30rem] flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_19rem_minmax(0,1fr)]">
         <div className="flex min-h-0 flex-col rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 max-lg:h-[70vh]">
           {ready ? <LazyView what="the editor"><LazyEditorPanel /></LazyView> : <ViewPlaceholder what="the editor" />}
         </div>
@@ -95,6 +96,7 @@ function Tabs({ ready }: { ready: boolean }) {
             {tab === 'analysis' && <LazyAnalysisTab />}
             {tab === 'compare' && <LazyCompareTab />}
             {tab === 'compress' && <LazyCompressTab />}
+            {tab === 'train' && <LazyTrainTab />}
           </LazyView>
         )}
       </div>

@@ -20,7 +20,7 @@ export function TabList<T extends string>({ tabs, value, onChange, label, idPref
     refs.current[j]?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} className="flex gap-1 border-b border-slate-300" onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label={label} className="flex min-w-0 flex-wrap gap-1 border-b border-slate-300" onKeyDown={onKeyDown}>
       {tabs.map((t, i) => {
         const selected = t.id === value;
         return (
