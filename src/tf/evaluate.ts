@@ -4,6 +4,7 @@
  * Works for models ending in softmax (probabilities) and for logits alike: arg-max is the same.
  */
 import * as tf from '@tensorflow/tfjs';
+import { yieldToEventLoop } from '../core/compress/yield';
 import type { DigitsTensors } from './digits-data';
 
 export interface EvaluateOptions {
@@ -33,6 +34,8 @@ export async function evaluateAccuracy(
   if (indices.length === 0) return Number.NaN;
   let correct = 0;
   for (let start = 0; start < indices.length; start += batchSize) {
+    // A macrotask per batch: on cpu `data()` resolves at once, and a worker must keep answering heartbeats.
+    await yieldToEventLoop();
     const batch = indices.subarray(start, Math.min(indices.length, start + batchSize));
     const count = tf.tidy(() => {
       const idx = tf.tensor1d(Int32Array.from(batch), 'int32');
