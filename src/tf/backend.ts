@@ -163,14 +163,3 @@ export async function selectBackend(purpose: BackendPurpose, options: SelectBack
   await tf.setBackend('cpu');
   return 'cpu';
 }
-
-/** "wasm (SIMD)" / "webgl (ANGLE …)" / "cpu": the backend in use, for notes in the UI and reports. */
-export async function describeBackend(): Promise<string> {
-  const name = tf.getBackend();
-  if (name === 'wasm') {
-    const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-    return simd ? 'wasm (SIMD)' : 'wasm';
-  }
-  if (name === 'webgl') return `webgl (${webglRenderer() ?? 'unknown GPU'})`;
-  return name;
-}
