@@ -34,6 +34,11 @@ export interface CompressWithAccuracyOptions {
   retrainEpochs: number;
   /** Optimizer, learning rate, batch, seed and train limit of the retraining (default DEFAULT_RETRAIN). */
   retrain?: Partial<RetrainSettings>;
+  /**
+   * Per stage (by index in the plan): other epochs or settings for that stage's retraining,
+   * e.g. fewer epochs for the centroids than after pruning. Only prune and share stages retrain.
+   */
+  stageRetrain?: (Partial<RetrainSettings> & { epochs?: number } | undefined)[];
   onProgress?: (p: CompressAccuracyProgress) => void;
   signal?: AbortSignal;
 }
@@ -88,15 +93,19 @@ export async function compressWithAccuracy(
   model: tf.LayersModel, data: DigitsTensors, plan: CompressionPlan, options: CompressWithAccuracyOptions,
 ): Promise<Result<CompressWithAccuracyResult>> {
   const { retrainEpochs, signal } = options;
-  if (!(Number.isInteger(retrainEpochs) && retrainEpochs >= 0 && retrainEpochs <= 1000)) {
-    return fail({ code: 'invalid-value', field: 'retrainEpochs', message: `Retraining: Expected retrainEpochs to be an integer from 0 to 1000, but got ${retrainEpochs}.` });
+  const epochsOf = (i: number) => options.stageRetrain?.[i]?.epochs ?? retrainEpochs;
+  for (const [i, epochs] of [retrainEpochs, ...plan.stages.map((_, i) => epochsOf(i))].entries()) {
+    if (!(Number.isInteger(epochs) && epochs >= 0 && epochs <= 1000)) {
+      const field = i === 0 ? 'retrainEpochs' : `stage ${i} retraining epochs`;
+      return fail({ code: 'invalid-value', field: 'retrainEpochs', message: `Retraining: Expected ${field} to be an integer from 0 to 1000, but got ${epochs}.` });
+    }
   }
   const original = namedWeightsOf(model);
   const started = StagewiseRun.start(original, plan, { signal });
   if (!started.ok) return started;
   const run = started.value;
-  const retrained = (k: StageKind) => retrainEpochs > 0 && (k === 'prune' || k === 'share');
-  const units = plan.stages.reduce((n, s) => n + 1 + (retrained(s.kind) ? retrainEpochs : 0), 0);
+  const retrainedEpochs = (i: number) => (plan.stages[i].kind === 'prune' || plan.stages[i].kind === 'share' ? epochsOf(i) : 0);
+  const units = plan.stages.reduce((n, _, i) => n + 1 + retrainedEpochs(i), 0);
   let unitsDone = 0;
   const progress = (p: Omit<CompressAccuracyProgress, 'fraction'>, within = 0) => options.onProgress?.({ ...p, fraction: units ? Math.min(1, (unitsDone + within) / units) : 1 });
   const restore = <T>(r: Result<T>) => { setNamedWeights(model, original); return r; };
@@ -111,8 +120,11 @@ export async function compressWithAccuracy(
     const entry: StageAccuracy = { name: stage.kind, bytes: applied.value.bytes, accuracy: await evaluateAccuracy(model, data), retraining: [] };
     unitsDone++;
     if (signal?.aborted) return restore(cancelled());
-    if (retrained(stage.kind)) {
-      const trainedResult = await trainModel(model, data, { ...DEFAULT_RETRAIN, ...options.retrain, epochs: retrainEpochs, constraints: run.constraints() }, (p) => {
+    const epochs = retrainedEpochs(i);
+    if (epochs > 0) {
+      const { epochs: _e, ...stageSettings } = options.stageRetrain?.[i] ?? {};
+      const settings = { ...DEFAULT_RETRAIN, ...options.retrain, ...stageSettings, epochs, constraints: run.constraints() };
+      const trainedResult = await trainModel(model, data, settings, (p) => {
         if (p.type === 'batch') progress({ stage: i, kind: stage.kind, step: 'retrain', epoch: p.epoch, batch: p.batch, batches: p.batches }, p.epoch - 1 + p.batch / p.batches);
       }, signal);
       if (!trainedResult.ok) return restore(trainedResult);
@@ -121,7 +133,7 @@ export async function compressWithAccuracy(
       if (!updated.ok) return restore(updated);
       entry.retraining = trainedResult.value.history;
       entry.accuracyRetrained = entry.retraining[entry.retraining.length - 1].accuracy;
-      unitsDone += retrainEpochs;
+      unitsDone += epochs;
     }
     stages.push(entry);
   }

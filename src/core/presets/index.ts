@@ -8,15 +8,19 @@ import { MOBILENET_V1 } from './mobilenet-v1';
 import { MOBILENET_V2 } from './mobilenet-v2';
 import { NORMAL_VS_SEPARABLE_NORMAL, NORMAL_VS_SEPARABLE_SEPARABLE } from './normal-vs-separable';
 import { RESNET_18, RESNET_50 } from './resnet';
+import { TRAINED_PRESETS } from './trained';
 import type { ModelPreset } from './types';
 import { VGG_16 } from './vgg';
 
-export type { ModelPreset } from './types';
+export type { ModelPreset, TrainedWeights } from './types';
 
-/** In the order the UI lists them: small to large, then the separable comparison pair. */
+/**
+ * In the order the UI lists them: small to large, then the separable comparison pair, then the
+ * presets with trained weights (`trained` set; their weights ship in public/models).
+ */
 export const PRESETS: ModelPreset[] = [
   LENET_5, LENET_300_100, ALEXNET, VGG_16, RESNET_18, RESNET_50, MOBILENET_V1, MOBILENET_V2,
-  NORMAL_VS_SEPARABLE_NORMAL, NORMAL_VS_SEPARABLE_SEPARABLE,
+  NORMAL_VS_SEPARABLE_NORMAL, NORMAL_VS_SEPARABLE_SEPARABLE, ...TRAINED_PRESETS,
 ];
 
 /** The two halves of the lecture's comparison, for a UI that loads one and pins the other. */
