@@ -11,8 +11,8 @@ import type { Remote } from 'comlink';
 import type { AnalyzeResult } from '../core/cost-types';
 import { fail, type FlopLabError, type Result } from '../core/result';
 import type {
-  CalibrateResult, CompressResult, EvaluateResult, ExportWeightsResult, ImportedModel, JobFailed, MeasureResult, ProgressCallback,
-  TrainedPresetResult, TrainResult, WeightFile, WorkerApi,
+  CalibrateResult, CompressResult, DistillResult, EvaluateResult, ExportWeightsResult, ImportedModel, JobFailed, MeasureResult, ProgressCallback,
+  SensitivityResult, TrainedPresetResult, TrainResult, WeightFile, WorkerApi,
 } from '../worker/api';
 import { WorkerSupervisor, type WorkerStopped } from './worker-supervisor';
 
@@ -111,6 +111,10 @@ const workerApi: WorkerApi = {
   evaluate: (graph, options, onProgress) => getSupervisor().run<EvaluateResult>((api) => api.evaluate(graph, options, onProgress), stoppedJob),
   loadTrainedModel: (modelUrl) => getSupervisor().run<TrainedPresetResult>((api) => api.loadTrainedModel(modelUrl), stoppedJob),
   exportWeights: (graph) => getSupervisor().run<ExportWeightsResult>((api) => api.exportWeights(graph), stoppedJob),
+  distill: (teacher, student, options, onProgress) => getSupervisor().run<DistillResult>(
+    (api) => api.distill(teacher, student, options, onProgress), stoppedJob,
+  ),
+  sensitivity: (graph, options, onProgress) => getSupervisor().run<SensitivityResult>((api) => api.sensitivity(graph, options, onProgress), stoppedJob),
   cancel: (jobId) => getSupervisor().run((api) => api.cancel(jobId), () => undefined),
   heartbeat: () => Promise.resolve(),
 };

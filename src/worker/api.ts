@@ -11,8 +11,10 @@ import type { ModelGraph } from '../core/model';
 import type { FlopLabError, Result } from '../core/result';
 import type { Calibration } from '../tf/measure';
 import type { CompressAccuracy, CompressAccuracyOptions, DigitsWorkerApi } from './digits-api';
+import type { DistillWorkerApi } from './distill-api';
 
 export type * from './digits-api';
+export type * from './distill-api';
 
 export interface JobProgress {
   /** 0..1 */
@@ -131,8 +133,8 @@ export interface CompressDone {
 }
 export type CompressResult = CompressDone | JobCancelled | JobRefused | JobFailed;
 
-/** The digits jobs (train, evaluate, trained presets, held weights) are declared in digits-api.ts. */
-export interface WorkerApi extends DigitsWorkerApi {
+/** The digits jobs (train, evaluate, trained presets, held weights) are declared in digits-api.ts; distill and sensitivity in distill-api.ts. */
+export interface WorkerApi extends DigitsWorkerApi, DistillWorkerApi {
   /** Cost analysis off the main thread (the engine's analyzeModel). */
   analyze(graph: ModelGraph, options?: AnalyzeOptions): Promise<AnalyzeResult>;
   /** Parses a model.json (+ weights files, transferred) and keeps the weights for `compress`. */

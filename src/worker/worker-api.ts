@@ -88,6 +88,19 @@ export function createWorkerApi(): WorkerApi {
         return evaluateGraph(graph, options, signal, onProgress);
       }));
     },
+    async distill(teacher, student, options, onProgress) {
+      const result = await runJob(jobs, options.jobId, (signal) => guarded('Distilling', async () => {
+        const { distillGraphs } = await loadJob(() => import('./distill-job'));
+        return distillGraphs(teacher, student, options, signal, onProgress);
+      }));
+      return result.status === 'done' ? Comlink.transfer(result, result.student.map((f) => f.data)) : result;
+    },
+    sensitivity(graph, options, onProgress) {
+      return runJob(jobs, options.jobId, (signal) => guarded('Sensitivity analysis', async () => {
+        const { sensitivityOf } = await loadJob(() => import('./sensitivity-job'));
+        return sensitivityOf(graph, options, signal, onProgress);
+      }));
+    },
     loadTrainedModel(modelUrl) {
       return guarded('Loading the trained model', async () => (await loadJob(() => import('./trained-model-job'))).loadTrainedModel(modelUrl));
     },
