@@ -14,7 +14,7 @@ export function LessonStepView({ lesson, presenter = false }: { lesson: Lesson; 
   const step = lesson.steps[stepIndex];
   if (!step) return null;
   return (
-    <div className={`grid min-w-0 gap-3 ${presenter ? 'lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]' : 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]'}`}>
+    <div className={`grid min-w-0 gap-3 ${presenter ? '2xl:grid-cols-2' : 'lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]'}`}>
       <div className="min-w-0 space-y-2">
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{lesson.title} · step {stepIndex + 1} of {lesson.steps.length}</p>
         <h2 className="text-xl font-bold text-slate-950" id="lesson-step-heading">{step.title}</h2>
