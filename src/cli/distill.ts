@@ -26,7 +26,8 @@ export const DISTILL_USAGE = `Usage: floplab distill (--teacher <model.json> | -
 Trains two students of the same architecture from identical initial weights for the same number
 of steps: one on its N labelled digits alone, one distilled from the teacher (Hinton et al. 2015:
 loss α·CE + (1−α)·T²·KL on the teacher's logits). Prints the test accuracies and the share of the
-teacher–student gap recovered, (distilled − alone) / (teacher − alone). Run from a checkout
+teacher–student gap recovered, (distilled − alone) / (teacher − alone). The student is an
+architecture: both students start from seeded random weights. Run from a checkout
 (reads public/data/digits.bin; a preset's weights from public/models).
 
 Options:
@@ -144,7 +145,7 @@ const pct = (f: number) => `${(f * 100).toFixed(2)} %`;
 function distillText(j: DistillJson, out: string | undefined): string {
   const s = j.settings;
   return [
-    `Distillation: T = ${s.temperature}, α = ${s.alpha}, ${s.labels} labelled digits, transfer set ${s.transfer ? 'on (8,000 digits)' : 'off'}, ${s.epochs} epochs, ${j.backend}`,
+    `Distillation: T = ${s.temperature}, α = ${s.alpha}, ${s.labels} labelled digits, transfer set ${s.transfer ? 'on (8,000 digits)' : 'off'}, ${s.epochs} epoch${s.epochs === 1 ? '' : 's'}, ${j.backend}`,
     `Teacher            ${pct(j.teacher.accuracy)}  (${j.teacher.params.toLocaleString('en-US')} params)`,
     `Student alone      ${pct(j.studentAlone.accuracy)}`,
     `Student distilled  ${pct(j.studentDistilled.accuracy)}  (${j.studentDistilled.params.toLocaleString('en-US')} params)`,
