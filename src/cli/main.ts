@@ -19,6 +19,9 @@ export const COMMANDS: Record<string, CommandRun> = {
   compress: async (argv, io) => (await import('./compress')).runCompress(argv, io),
   distill: async (argv, io) => (await import('./distill')).runDistill(argv, io),
   sensitivity: async (argv, io) => (await import('./sensitivity')).runSensitivity(argv, io),
+  evaluate: async (argv, io) => (await import('./evaluate')).runEvaluate(argv, io),
+  train: async (argv, io) => (await import('./train')).runTrain(argv, io),
+  recipe: async (argv, io) => (await import('./recipe')).runRecipe(argv, io),
 };
 
 const commandList = () => Object.keys(COMMANDS).join(', ');
@@ -36,6 +39,10 @@ Usage:
                   [--transfer | --no-transfer] [--temperature T] [--alpha A] [--epochs N]
                   [--seed N] [--out <dir>] [--json]
   floplab sensitivity <model.json> [--kind prune|quantize] [--json]
+  floplab evaluate <model.json> [--json]
+  floplab train (<model.json | floplab-config.json> | --preset <id>) [--epochs N] [--batch N]
+                  [--lr X] [--optimizer sgd|adam] [--seed N] [--limit N] --out <dir> [--json]
+  floplab recipe deep-compression [--model <model.json>] [--out <dir>] [--json]
   floplab <command> --help
 
 From a checkout: npm run --silent cli -- analyze model.json
