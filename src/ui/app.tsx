@@ -12,7 +12,7 @@ import { TabList, type TabDef } from './common/tabs';
 import { Inspector } from './editor/inspector';
 import type { Tab } from '../state/store-types';
 import { Header } from './layout/header';
-import { LessonArea, PresenterScreen, usePresenter } from './lessons/lazy-lessons';
+import { LessonArea, PresenterScreen, useLessonsOpen, usePresenter } from './lessons/lazy-lessons';
 import {
   LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyEditorPanel, LazyView, useFirstFiguresPainted, ViewPlaceholder,
 } from './layout/lazy-views';
@@ -33,16 +33,18 @@ export function App() {
   const ready = useFirstFiguresPainted();
   // Presenter mode (issue 10): the lesson step, the totals and the step's one view only.
   const presenter = usePresenter();
+  // With the Lesson panel open the page scrolls: the playground keeps its height instead of collapsing.
+  const lessonsOpen = useLessonsOpen();
   if (presenter) return <PresenterScreen />;
   return (
-    <div className="flex min-h-screen flex-col lg:h-screen">
+    <div className={`flex min-h-screen flex-col ${lessonsOpen ? '' : 'lg:h-screen'}`}>
       <SkipLink />
       <Header />
       <NoticeBanner />
       <WorkerAlert />
       <Totals />
       <LessonArea />
-      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="focus:outline-none grid min-h-0 lg:min-h-[30rem] flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_19rem_minmax(0,1fr)]">
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className={`focus:outline-none grid min-h-0 ${lessonsOpen ? 'lg:h-[max(30rem,calc(100vh-4rem))]' : ''} flex-1 grid-cols-1 gap-3 px-4 pb-3 lg:grid-cols-[19rem_16rem_minmax(0,1fr)] 2xl:grid-cols-[23rem_19rem_minmax(0,1fr)]`}>
         <div className="flex min-h-0 flex-col rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 max-lg:h-[70vh]">
           {ready ? <LazyView what="the editor"><LazyEditorPanel /></LazyView> : <ViewPlaceholder what="the editor" />}
         </div>

@@ -14,7 +14,16 @@ const LazyPresenterView = lazy(() => import('./presenter-view').then((m) => ({ d
 export function LessonsButton() {
   const open = useFlopLab((s) => s.lessonsOpen);
   const setOpen = useFlopLab((s) => s.setLessonsOpen);
-  return <Button aria-expanded={open} onClick={() => setOpen(!open)}>Lessons</Button>;
+  // Below 2xl the word hides behind an icon: with it the header no longer fit one row at 1280 px
+  // (a second header row cost the playground 46 px). The accessible name stays "Lessons".
+  return (
+    <Button aria-expanded={open} aria-label="Lessons" title="Lessons: guided steps through the lecture" onClick={() => setOpen(!open)}>
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M2 4h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H2z" /><path d="M22 4h-7a3 3 0 0 0-3 3v13a2 2 0 0 1 2-2h8z" />
+      </svg>
+      <span className="hidden 2xl:inline">Lessons</span>
+    </Button>
+  );
 }
 
 /** The Lesson panel when open (between the totals and the playground). */
@@ -26,6 +35,11 @@ export function LessonArea() {
       <Suspense fallback={<ViewPlaceholder what="the lesson" />}><LazyLessonPanel /></Suspense>
     </div>
   );
+}
+
+/** True while the Lesson panel is shown (the page then scrolls rather than squeezing the playground). */
+export function useLessonsOpen(): boolean {
+  return useFlopLab((s) => s.lessonsOpen);
 }
 
 /** True while presenter mode is on (the page then shows PresenterScreen only). */
