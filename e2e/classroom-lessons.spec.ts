@@ -141,3 +141,31 @@ test('the Share box has a QR code; a long link falls back to the lesson link and
   const encoded = Number(await page.getByRole('img', { name: 'QR code of the share link' }).getAttribute('data-qr-text-length'));
   expect(encoded).toBeLessThanOrEqual(600);
 });
+
+test('a teacher imports a lesson file (validated) and shares it by link', async ({ page, browser }) => {
+  await page.goto('/');
+  await expectParams(page, LENET5_PARAMS);
+  await page.getByRole('button', { name: 'Lessons' }).click();
+  const input = page.getByLabel('Import lesson');
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"floplab-lesson","version":1,"id":"x","title":"X","steps":[{"title":"S","text":"t","task":{"kind":"eval","code":"alert(1)"}}]}') });
+  await expect(page.getByRole('alert')).toContainText('step 1');
+  const lesson = {
+    format: 'floplab-lesson', version: 1, id: 'my-dense-lesson', title: 'My dense lesson',
+    steps: [
+      { title: 'One dense layer', text: 'LeNet-300-100: fc1 gives {{shape:fc1}}.', model: { preset: 'lenet-300-100' }, predict: { prompt: 'MACs of fc1?', quantity: 'macs', layer: 'fc1' } },
+      { title: 'Second step', text: 'The model needs {{macs}} MACs.' },
+    ],
+  };
+  await input.setInputFiles({ name: 'lesson.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lesson)) });
+  await expect(stepHeading(page)).toHaveText('One dense layer');
+  await expect(lessonRegion(page).getByTestId('lesson-text')).toHaveText('LeNet-300-100: fc1 gives 300.');
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await page.getByRole('button', { name: 'Share link', exact: true }).click();
+  const url = await page.getByRole('textbox', { name: 'Share URL' }).inputValue();
+  expect(url).toMatch(/#lx=[A-Za-z0-9_-]+&step=2&s=v1\./);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(stepHeading(other)).toHaveText('Second step');
+  await fresh.close();
+});
