@@ -19,6 +19,7 @@ import { createNoticeSlice } from './notice-slice';
 import type { StoreDeps } from './run-analysis';
 import type { FlopLabState } from './store-types';
 import { createViewSlice } from './view-slice';
+import { createAccuracySlice } from './accuracy-slice';
 
 /** A worker that answers only when the test says so, in any order, with the engine's real figures. */
 function fakeWorker() {
@@ -39,6 +40,7 @@ function storeWith(analyze: (graph: ModelGraph, options?: AnalyzeOptions) => Pro
     ...createNoticeSlice(...a),
     ...createImportSlice(...a),
     ...createLessonSlice({ storage: () => null })(...a),
+    ...createAccuracySlice(...a),
   }));
   return { store, settled: () => deps.analysis.settled() };
 }

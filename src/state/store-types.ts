@@ -4,12 +4,13 @@
  */
 import type { StateCreator } from 'zustand';
 import type { CostReport, FlopConvention } from '../core/cost-types';
+import type { PixelScale } from '../core/digits/fit';
 import type { LayerSpec, LayerType, ModelGraph } from '../core/model';
 import type { FlopLabError } from '../core/result';
 import type { LessonSlice } from './lesson-slice';
 
 export type Metric = 'macs' | 'flops';
-export type Tab = 'analysis' | 'compare' | 'compress';
+export type Tab = 'analysis' | 'compare' | 'compress' | 'train';
 
 /** One undo step: the model as it was, with the preset it came from. */
 export interface HistoryEntry {
@@ -108,7 +109,32 @@ export interface ImportSlice {
   importFiles(files: File[]): Promise<void>;
 }
 
-export type FlopLabState = ModelSlice & ViewSlice & DeviceSlice & ComparisonSlice & NoticeSlice & ImportSlice & LessonSlice;
+/** Where the worker's trained weights came from. */
+export type TrainedWeightsSource = 'preset' | 'trained' | 'imported';
+
+/** Trained weights held by the worker, and their test accuracy. */
+export interface TrainedInfo {
+  /** weightsKey of the graph they belong to. */
+  key: string;
+  /** Test-split accuracy, 0..1, unrounded. */
+  accuracy: number;
+  /** Test digits it was measured on. */
+  examples: number;
+  source: TrainedWeightsSource;
+}
+
+export interface AccuracySlice {
+  trained: TrainedInfo | null;
+  /** The latest accuracies measured in this session, by model (Compare shows A's and B's). */
+  knownAccuracies: TrainedInfo[];
+  /** How the digits' grey levels are fed: 0..1 (default) or 0..255 (models trained that way). */
+  pixelScale: PixelScale;
+  recordTrained(graph: ModelGraph, accuracy: number, source: TrainedWeightsSource, examples?: number): void;
+  forgetTrained(): void;
+  setPixelScale(scale: PixelScale): void;
+}
+
+export type FlopLabState = ModelSlice & ViewSlice & DeviceSlice & ComparisonSlice & NoticeSlice & ImportSlice & AccuracySlice & LessonSlice;
 
 /** A slice creator of the whole store (zustand's slices pattern). */
 export type SliceCreator<Slice> = StateCreator<FlopLabState, [], [], Slice>;

@@ -1,8 +1,9 @@
 /**
  * The FlopLab store: one zustand store composed of slices (model with history, view, device,
- * comparison, notice, import). Components select single fields: `useFlopLab((s) => s.graph)`.
+ * comparison, notice, import, accuracy). Components select single fields: `useFlopLab((s) => s.graph)`.
  */
 import { create } from 'zustand';
+import { createAccuracySlice } from './accuracy-slice';
 import { createLatestAnalysis } from './analysis';
 import { createComparisonSlice } from './comparison-slice';
 import { createDeviceSlice } from './device-slice';
@@ -12,6 +13,7 @@ import { createModelSlice } from './model-slice';
 import { createNoticeSlice } from './notice-slice';
 import type { StoreDeps } from './run-analysis';
 import type { FlopLabState } from './store-types';
+import { watchTrainedWeights } from './trained-weights';
 import { createViewSlice } from './view-slice';
 
 export type * from './store-types';
@@ -26,7 +28,10 @@ export const useFlopLab = create<FlopLabState>()((...a) => ({
   ...createNoticeSlice(...a),
   ...createImportSlice(...a),
   ...createLessonSlice()(...a),
+  ...createAccuracySlice(...a),
 }));
+
+watchTrainedWeights(useFlopLab);
 
 /** Resolves once the newest analysis has landed in the store (tests, boot). */
 export function analysisSettled(): Promise<void> {

@@ -14,7 +14,7 @@ import type { Tab } from '../state/store-types';
 import { Header } from './layout/header';
 import { LessonArea, PresenterScreen, useLessonsOpen, usePresenter } from './lessons/lazy-lessons';
 import {
-  LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyEditorPanel, LazyView, useFirstFiguresPainted, ViewPlaceholder,
+  LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyEditorPanel, LazyTrainTab, LazyView, useFirstFiguresPainted, ViewPlaceholder,
 } from './layout/lazy-views';
 import { NoticeBanner } from './layout/notice-banner';
 import { PageDropZone } from './layout/page-drop-zone';
@@ -25,6 +25,7 @@ const TABS: readonly TabDef<Tab>[] = [
   { id: 'analysis', label: 'Analysis' },
   { id: 'compare', label: 'Compare' },
   { id: 'compress', label: 'Compress' },
+  { id: 'train', label: 'Train' },
 ];
 
 export function App() {
@@ -97,6 +98,7 @@ function Tabs({ ready }: { ready: boolean }) {
             {tab === 'analysis' && <LazyAnalysisTab />}
             {tab === 'compare' && <LazyCompareTab />}
             {tab === 'compress' && <LazyCompressTab />}
+            {tab === 'train' && <LazyTrainTab />}
           </LazyView>
         )}
       </div>

@@ -74,7 +74,10 @@ async function withAccuracy(args: PipelineStepArgs): Promise<PipelineOutcome | '
   try {
     const run = await compressWithAccuracy(model, data, plan, {
       retrainEpochs,
-      retrain: args.options?.trainLimit ? { trainLimit: args.options.trainLimit } : undefined,
+      retrain: {
+        ...(args.options?.trainLimit ? { trainLimit: args.options.trainLimit } : {}),
+        ...(args.options?.learningRate ? { learningRate: args.options.learningRate } : {}),
+      },
       signal,
       onProgress: (p) => {
         const what = p.step === 'retrain'

@@ -90,6 +90,8 @@ export interface CompressAccuracyOptions {
   retrainEpochs: number;
   /** Training digits the retraining uses (default all 8,000). */
   trainLimit?: number;
+  /** Adam's step size while retraining (default tf/compress-retrain's DEFAULT_RETRAIN, 1e-4). */
+  learningRate?: number;
   pixelScale?: PixelScale;
 }
 

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { CostReport, CostTotals, LatencyReport } from '../../core/cost-types';
+import type { TrainedInfo } from '../../state/store-types';
 import { formatBytes, formatCount, formatMs } from '../../core/format';
+import { weightsKey } from '../../state/weights-key';
 import { useFlopLab } from '../../state/store';
 import { formatExact } from './unit-scale';
 
@@ -54,12 +56,29 @@ function Total({ testId, label, value, text, unit, detail, title }: TotalProps) 
 
 const DASH = '—';
 
+const SOURCES = { preset: 'trained preset', trained: 'trained here', imported: 'imported weights' } as const;
+
+/** Test accuracy of the trained weights on the 2,000 test digits (issue 8). */
+function TestAccuracyTotal({ trained }: { trained: TrainedInfo }) {
+  return (
+    <Total
+      testId="test-accuracy" label="Test accuracy" value={trained.accuracy}
+      text={`${(trained.accuracy * 100).toFixed(2)} %`} detail={`${SOURCES[trained.source]}, ${trained.examples.toLocaleString('en-US')} digits`}
+      title={`Accuracy on the ${trained.examples} test digits (fixed split), ${SOURCES[trained.source]}`}
+    />
+  );
+}
+
 /** "≈ " before a total past 2^53 that is not exact (the engine marks such totals `approximate`). */
 const about = (t: CostTotals, n: number): string => (t.approximate && n > Number.MAX_SAFE_INTEGER ? '≈ ' : '');
 
 /** Headline totals, always visible. Large type: this is what a projected classroom reads. */
 export function TotalsBar({ report, latency, stale, deviceName, emptyHint, pending }: TotalsBarProps) {
   const storePending = useFlopLab((s) => s.analysisPending);
+  // Inline (not accuracy-selectors): a module shared with the lazy views would make the bundler
+  // split the page's first chunk, and zod's CSP setting (first import of main.tsx) would then run
+  // after the schemas in the split-off chunk were made.
+  const trained = useFlopLab((s) => (s.trained !== null && s.trained.key === weightsKey(s.graph) ? s.trained : null));
   const busy = pending ?? storePending;
   const t = report?.totals;
   const shortDevice = deviceName?.replace(/\s*\(.*\)\s*$/, '');
@@ -77,7 +96,7 @@ export function TotalsBar({ report, latency, stale, deviceName, emptyHint, pendi
           Showing the last valid model — fix the marked layer to update the figures.
         </p>
       )}
-      <div className={`grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6 ${stale ? 'opacity-55 grayscale' : ''}`}>
+      <div className={`grid grid-cols-2 gap-3 sm:grid-cols-3 ${trained ? 'xl:grid-cols-7' : 'xl:grid-cols-6'} ${stale ? 'opacity-55 grayscale' : ''}`}>
         <Total
           testId="total-params" label="Parameters" value={t?.params ?? null}
           text={t ? about(t, t.params) + formatCount(t.params) : DASH}
@@ -112,6 +131,7 @@ export function TotalsBar({ report, latency, stale, deviceName, emptyHint, pendi
             : `naive ${formatMs(latency.naiveMs)}`)}
           title={latency && `Roofline estimate ${latency.rooflineMs} ms; naive FLOPs ÷ peak FLOPS ${latency.naiveMs} ms${deviceName ? `, on ${deviceName}` : ''}`}
         />
+        {trained && <TestAccuracyTotal trained={trained} />}
       </div>
     </section>
   );

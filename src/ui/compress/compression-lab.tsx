@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CompressionPlan } from '../../core/compress/types';
 import type { ModelGraph } from '../../core/model';
+import { useTrained } from '../../state/accuracy-selectors';
+import { useFlopLab } from '../../state/store';
+import { trainedWeightsSettled } from '../../state/trained-weights';
 import { getWorker } from '../../state/worker-client';
 import type { CompressDone, CompressResult } from '../../worker/api';
 import { Button } from '../common/button';
 import { JobProgressBar } from '../measure/progress-bar';
 import { useWorkerJob } from '../measure/use-worker-job';
+import { AccuracyFields, DEFAULT_RETRAIN_FORM, type RetrainForm } from './accuracy-fields';
 import { CompressionResults } from './compression-results';
 import { OverridesTable } from './overrides-table';
 import { PlanControls } from './plan-controls';
@@ -30,16 +34,20 @@ function planForGraph(form: PlanForm, graph: ModelGraph): CompressionPlan {
  */
 export function CompressionLab({ graph }: CompressionLabProps) {
   const [form, setForm] = useState<PlanForm>(defaultPlanForm);
+  const [retrain, setRetrain] = useState<RetrainForm>(DEFAULT_RETRAIN_FORM);
+  const trained = useTrained();
+  const pixelScale = useFlopLab((s) => s.pixelScale);
   const job = useWorkerJob<{ graph: ModelGraph; result: CompressResult }>('compress');
   const problem = formProblem(form);
 
   const compress = () => {
     const compressedGraph = graph;
     const plan = planForGraph(form, graph);
-    void job.start(async (jobId, onProgress) => ({
-      graph: compressedGraph,
-      result: await getWorker().compress(compressedGraph, plan, jobId, onProgress),
-    }));
+    const accuracy = { retrainEpochs: retrain.retrainEpochs, trainLimit: retrain.trainLimit, learningRate: retrain.learningRate, pixelScale };
+    void job.start(async (jobId, onProgress) => {
+      await trainedWeightsSettled();
+      return { graph: compressedGraph, result: await getWorker().compress(compressedGraph, plan, jobId, onProgress, accuracy) };
+    });
   };
   const outcome = job.result;
   return (
@@ -53,6 +61,7 @@ export function CompressionLab({ graph }: CompressionLabProps) {
         </p>
       </div>
       <PlanControls form={form} onChange={setForm} />
+      {trained && <AccuracyFields form={retrain} onChange={setRetrain} />}
       <OverridesTable key={graph.layers.map((l) => l.name).join('|')} graph={graph} form={form} onChange={setForm} />
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="primary" className="px-6 py-2 text-lg" onClick={compress} disabled={job.running || problem !== null}>Compress</Button>

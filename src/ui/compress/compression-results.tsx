@@ -22,7 +22,7 @@ export const CompressionResults = memo(function CompressionResults({ result }: {
   // One chart per step (the before/after card holds three), each mounted in its own task.
   const shown = useStaggeredReveal(9, result);
   const sections: [ReactNode, number, number][] = [
-    [<SizeWaterfall key="w" stages={result.stages} />, 380, 2],
+    [<SizeWaterfall key="w" stages={result.stages} accuracy={result.accuracy ?? null} />, 380, 2],
     [<BeforeAfterBars key="b" result={result} shown={Math.min(3, shown - 2)} />, 360, 3],
     [<LayerStatsChart key="l" perLayer={result.perLayer} />, 420, 6],
     [<WeightHistogram key="h" perLayer={result.perLayer} />, 520, 7],

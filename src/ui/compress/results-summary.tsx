@@ -1,5 +1,6 @@
 import { formatBytes, formatCount, formatMs } from '../../core/format';
 import type { CompressDone } from '../../worker/api';
+import { AccuracySummary } from './accuracy-summary';
 import { changePercent } from './chart-data';
 
 function Figure({ label, testId, value, text, detail }: { label: string; testId?: string; value?: number; text: string; detail?: string }) {
@@ -46,9 +47,11 @@ export function ResultsSummary({ result }: { result: CompressDone }) {
           <Figure label="Measured latency" text="—" detail="not measured" />
         )}
       </div>
-      {fidelity && (
+      {result.accuracy && <AccuracySummary accuracy={result.accuracy} />}
+      {result.accuracyNote && <p className="text-base text-slate-800">{result.accuracyNote}</p>}
+      {fidelity && !result.accuracy && (
         <p className="text-base text-slate-800" data-testid="fidelity">
-          <strong>Output fidelity</strong> on a fixed probe batch of {fidelity.probeBatch} seeded random inputs:
+          <strong>Output fidelity{result.weightsSource === 'random' ? ' (random weights, no dataset)' : ' (no dataset for this model)'}</strong> on a fixed probe batch of {fidelity.probeBatch} seeded random inputs:
           relative output error <span data-testid="relative-error" data-value={fidelity.relativeError}>{formatPercentPrecise(fidelity.relativeError)}</span>,
           top-1 agreement <span data-testid="top1-agreement" data-value={fidelity.top1Agreement}>{(fidelity.top1Agreement * 100).toFixed(1)} %</span>.
           {result.weightsSource === 'random' && (

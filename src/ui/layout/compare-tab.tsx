@@ -3,6 +3,7 @@ import { NORMAL_VS_SEPARABLE_IDS } from '../../core/presets/index';
 import { analysisSettled, useFlopLab } from '../../state/store';
 import { Button } from '../common/button';
 import { CompareView } from '../analysis/compare-view';
+import { CompareAccuracy } from '../train/compare-accuracy';
 
 /** Loads the lecture's normal model, pins it as A, then opens its separable twin as B. */
 async function openLecturePair(): Promise<void> {
@@ -35,7 +36,10 @@ export function CompareTab() {
       ) : !report ? (
         <p className="text-slate-700">The current model has no figures yet.</p>
       ) : (
-        <CompareView a={pinned} b={{ graph, report }} />
+        <>
+          <CompareAccuracy a={pinned.graph} />
+          <CompareView a={pinned} b={{ graph, report }} />
+        </>
       )}
     </div>
   );

@@ -63,7 +63,17 @@ function PresetSelect() {
         className="w-52 rounded-md 2xl:w-72 border border-slate-300 bg-white px-2 py-1.5 text-base"
       >
         <option value="" disabled>Your model</option>
-        {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        {/* Trained presets first, saying so and with their recorded test accuracy (issue 8). */}
+        {PRESETS.some((p) => p.trained) && (
+          <optgroup label="Trained on the digits (weights included)">
+            {PRESETS.filter((p) => p.trained).map((p) => (
+              <option key={p.id} value={p.id}>{p.name}: {(p.trained!.testAccuracy * 100).toFixed(2)} % test accuracy</option>
+            ))}
+          </optgroup>
+        )}
+        <optgroup label="Architectures (no weights)">
+          {PRESETS.filter((p) => !p.trained).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </optgroup>
       </select>
     </div>
   );

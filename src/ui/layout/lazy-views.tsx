@@ -7,11 +7,12 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useFlopLab } from '../../state/store';
 
 export const LazyEditorPanel = lazy(() => import('../editor/editor-panel').then((m) => ({ default: m.EditorPanel })));
-/** The Share box (with its QR code generator) opens on demand. */
-export const LazyShareBox = lazy(() => import('./share-box').then((m) => ({ default: m.ShareBox })));
 export const LazyAnalysisTab = lazy(() => import('./analysis-tab').then((m) => ({ default: m.AnalysisTab })));
 export const LazyCompareTab = lazy(() => import('./compare-tab').then((m) => ({ default: m.CompareTab })));
 export const LazyCompressTab = lazy(() => import('./compress-tab').then((m) => ({ default: m.CompressTab })));
+/** The Share box (with its QR code generator) opens on demand. */
+export const LazyShareBox = lazy(() => import('./share-box').then((m) => ({ default: m.ShareBox })));
+export const LazyTrainTab = lazy(() => import('./train-tab').then((m) => ({ default: m.TrainTab })));
 
 /** A small placeholder while a view's code is on its way. */
 export function ViewPlaceholder({ what }: { what: string }) {

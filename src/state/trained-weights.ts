@@ -1,0 +1,74 @@
+/**
+ * Keeps the worker's trained weights in step with the model the page shows (issue 8):
+ * - picking a trained preset shows its recorded test accuracy at once and loads its weights
+ *   (public/models/<id>/) into the worker behind it;
+ * - an import whose model the digits fit is evaluated, so imported trained weights show their
+ *   accuracy too.
+ * Jobs that use the held weights wait for a load in progress (`trainedWeightsSettled`).
+ */
+import type { StoreApi } from 'zustand';
+import { digitsFit } from '../core/digits/fit';
+import { findPreset } from '../core/presets/index';
+import type { FlopLabState } from './store-types';
+import { restoreTrainedWeights, saveTrainedWeights } from './trained-storage';
+import { weightsKey } from './weights-key';
+import { getWorker, newJobId, workerUsable } from './worker-client';
+
+let pending: Promise<void> = Promise.resolve();
+
+/** Resolves when no trained-weights load is on its way. */
+export function trainedWeightsSettled(): Promise<void> {
+  return pending;
+}
+
+/** The URL of a file the app serves, from a path relative to its base (Vite's BASE_URL). */
+export function appUrl(path: string): string {
+  const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
+  return `${base}${path}`;
+}
+
+/** Shows the preset's recorded accuracy and loads its weights into the worker. */
+export function loadTrainedPreset(store: StoreApi<FlopLabState>, presetId: string): void {
+  const preset = findPreset(presetId);
+  if (!preset?.trained || !workerUsable()) return;
+  const graph = preset.build();
+  store.getState().recordTrained(graph, preset.trained.testAccuracy, 'preset');
+  const key = weightsKey(graph);
+  const load = getWorker().loadTrainedModel(appUrl(preset.trained.modelPath)).then((result) => {
+    if (result.status === 'done') return;
+    const state = store.getState();
+    if (state.trained?.key === key && state.trained.source === 'preset') state.forgetTrained();
+    state.showNotice({ kind: 'error', message: `The trained weights of ${preset.name} could not be loaded: ${result.error.message}` });
+  });
+  pending = pending.then(() => load, () => load);
+}
+
+/** Measures the test accuracy of imported weights (a digits model); nothing when none came. */
+async function evaluateImport(store: StoreApi<FlopLabState>): Promise<void> {
+  const { graph, pixelScale } = store.getState();
+  if (!digitsFit(graph).ok) return;
+  const result = await getWorker().evaluate(graph, { jobId: newJobId('evaluate'), pixelScale });
+  if (result.status === 'done' && store.getState().graph === graph) {
+    store.getState().recordTrained(graph, result.accuracy, 'imported', result.examples);
+    await saveTrainedWeights(graph, result.accuracy, 'imported');
+  }
+}
+
+/** Subscribes the watcher to the store (once, at start-up). */
+export function watchTrainedWeights(store: StoreApi<FlopLabState>): void {
+  // After start-up (boot has restored the model): bring back weights saved for it, after any
+  // trained preset's load, so weights trained further here win over the shipped ones.
+  if (typeof indexedDB !== 'undefined' && workerUsable()) {
+    setTimeout(() => {
+      const run = pending.then(() => restoreTrainedWeights(store)).then(() => undefined, () => undefined);
+      pending = run;
+    });
+  }
+  store.subscribe((state, prev) => {
+    if (state.presetId !== prev.presetId && state.presetId !== null) loadTrainedPreset(store, state.presetId);
+    if (prev.importing && !state.importing && state.graph !== prev.graph && workerUsable()) {
+      const run = evaluateImport(store);
+      pending = pending.then(() => run, () => run);
+    }
+  });
+}
