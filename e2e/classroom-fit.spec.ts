@@ -44,3 +44,19 @@ for (const size of SIZES) {
     expect(o.page, `presenter at ${size.width}: ${o.culprits.join(', ')}`).toBe(false);
   });
 }
+
+for (const width of [1024, 1280]) {
+  test(`${width} px: a long typeset formula wraps inside its box instead of being cut off`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/');
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('vgg-16');
+    await waitForAnalysis(page);
+    // block1_conv2's MACs: the widest conv formula of VGG-16 (3·3·64 × 224·224·64).
+    await page.getByRole('row').filter({ hasText: 'block1_conv2' }).getByRole('button').filter({ hasText: /G$|G / }).first().click();
+    const figure = page.getByRole('figure', { name: /MACs of block1_conv2/ });
+    await expect(figure.locator('.katex')).toBeVisible();
+    const box = figure.locator('.katex').first().locator('..');
+    expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await expect(figure.locator('.katex')).toContainText('1,849,688,064');
+  });
+}

@@ -29,17 +29,18 @@ function useKatex(latex: string): string | null {
     void loadKatex().then((k) => { if (live) setKatex(() => k); });
     return () => { live = false; };
   }, [katex]);
-  return useMemo(() => (katex ? katex.renderToString(latex, { throwOnError: false, displayMode: true }) : null), [katex, latex]);
+  return useMemo(() => (katex ? katex.renderToString(latex, { throwOnError: false, displayMode: false }) : null), [katex, latex]);
 }
 
 /**
- * Display-mode KaTeX. Hidden from screen readers: every use sits beside the same formula in plain
+ * KaTeX in inline mode, one block: unlike display mode it breaks lines after '=' and '×', so a long
+ * formula wraps to its box instead of being cut off ("… = 3·3" at 1024 px, issue 10). Hidden from screen readers: every use sits beside the same formula in plain
  * text. The LaTeX comes from our own formula builders (numbers and fixed symbols), never user HTML.
  */
 export function Katex({ latex, className = '' }: { latex: string; className?: string }) {
   const html = useKatex(latex);
   if (html === null) return <div className={`min-h-[2.5em] text-base ${className}`} aria-hidden="true" />;
-  return <div className={`overflow-x-auto overflow-y-hidden text-base ${className}`} aria-hidden="true" dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className={`my-2 overflow-x-auto overflow-y-hidden text-lg leading-loose ${className}`} aria-hidden="true" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 function FormulaLine({ formula }: { formula: Formula }) {
