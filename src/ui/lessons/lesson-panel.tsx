@@ -23,7 +23,7 @@ export function LessonPanel() {
   return (
     <section aria-label="Lesson" onKeyDown={onKeyDown} data-testid="lesson-panel"
       className="max-h-[40vh] min-w-0 overflow-y-auto rounded-lg border-2 border-accent bg-white p-3 shadow-sm max-lg:max-h-none">
-      <div className="float-right mb-1 ml-3 flex flex-wrap items-center justify-end gap-2">
+      <div className="mb-1 flex flex-wrap items-center justify-end gap-2 sm:float-right sm:ml-3">
         {lesson && <Button size="sm" onClick={showList}>All lessons</Button>}
         <PresenterToggle />
         <Button size="sm" variant="ghost" onClick={() => setOpen(false)} aria-label="Close lessons">✕</Button>
