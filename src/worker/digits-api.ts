@@ -108,7 +108,37 @@ export interface CompressAccuracy {
   stages: { name: string; bytes: number; accuracy: number; accuracyRetrained?: number }[];
 }
 
+export interface SweepJobOptions extends DigitsJobOptions {
+  /** Retraining epochs per point (mask fixed); 0: accuracy without retraining only. */
+  retrainEpochs: number;
+  /** Training digits per retraining epoch (default all 8,000). */
+  trainLimit?: number;
+  /** Adam's step size while retraining. */
+  learningRate?: number;
+}
+
+/** A sweep's progress; the first message after the cost is measured carries the estimate. */
+export interface SweepJobProgress extends JobProgress {
+  /** Estimated duration of the whole sweep on this backend, ms (Han et al. Fig. 5 takes a while). */
+  estimateMs?: number;
+}
+
+export interface SweepDone {
+  status: 'done';
+  cancelled: false;
+  /** Test accuracy of the trained model. */
+  baseline: number;
+  points: { sparsity: number; accuracy: number; accuracyRetrained: number | null }[];
+  retrainEpochs: number;
+  estimateMs: number;
+  seconds: number;
+  backend: string;
+}
+export type SweepResult = SweepDone | NoWeights | JobCancelled | JobFailed;
+
 export interface DigitsWorkerApi {
+  /** Accuracy vs sparsity of the held weights, without and with retraining (Han et al. 2015, Fig. 5). */
+  sweep(graph: ModelGraph, options: SweepJobOptions, onProgress?: (p: SweepJobProgress) => void): Promise<SweepResult>;
   /** Trains (or continues training) the graph on the digits; the trained weights stay in the worker. */
   train(graph: ModelGraph, options: TrainJobOptions, onProgress?: TrainProgressCallback): Promise<TrainResult>;
   /** Test accuracy of the weights the worker holds for this graph. */

@@ -101,6 +101,12 @@ export function createWorkerApi(): WorkerApi {
         return sensitivityOf(graph, options, signal, onProgress);
       }));
     },
+    sweep(graph, options, onProgress) {
+      return runJob(jobs, options.jobId, (signal) => guarded('Sweeping sparsity', async () => {
+        const { sweepGraph } = await import('./sweep-job');
+        return sweepGraph(graph, options, signal, onProgress);
+      }));
+    },
     loadTrainedModel(modelUrl) {
       return guarded('Loading the trained model', async () => (await loadJob(() => import('./trained-model-job'))).loadTrainedModel(modelUrl));
     },
