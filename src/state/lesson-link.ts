@@ -15,8 +15,8 @@ import { useFlopLab } from './store';
 import { encodeShareState, SHARE_PARAM } from './url-codec';
 
 export interface LessonLink {
-  /** The lesson to open (shipped, or carried by the link). */
-  lesson: Result<Lesson>;
+  /** The lesson to open (shipped, or carried by the link); null for 'presenter=1' alone. */
+  lesson: Result<Lesson> | null;
   /** 0-based. */
   step: number;
   presenter: boolean;
@@ -34,15 +34,15 @@ function params(fragment: string): Map<string, string> {
   return map;
 }
 
-/** The lesson part of a fragment; null when it names no lesson (presenter=1 alone included). */
+/** The lesson part of a fragment; null when it has none (no lesson, no presenter=1). */
 export function readLessonLink(fragment: string): LessonLink | null {
   const p = params(fragment);
   const id = p.get('lesson');
   const packed = p.get('lx');
-  if (id === undefined && packed === undefined) return null;
+  const presenter = p.get('presenter') === '1';
+  if (id === undefined && packed === undefined) return presenter ? { lesson: null, step: 0, presenter } : null;
   const stepText = p.get('step') ?? '1';
   const stepNumber = /^\d{1,3}$/.test(stepText) ? Number(stepText) : NaN;
-  const presenter = p.get('presenter') === '1';
   let lesson: Result<Lesson>;
   if (packed !== undefined) lesson = unpackLesson(packed);
   else {
@@ -84,6 +84,10 @@ export function lessonFragment(lesson: Lesson, step: number, opts: { presenter?:
  */
 export function openLessonLink(link: LessonLink, opts: { withModel: boolean }): void {
   const store = useFlopLab.getState();
+  if (link.lesson === null) {
+    store.setPresenter(link.presenter);
+    return;
+  }
   if (!link.lesson.ok) {
     store.showNotice({ kind: 'error', message: `This lesson link is damaged: ${link.lesson.error.message}` });
     return;

@@ -17,11 +17,12 @@ describe('lesson links', () => {
     const link = readLessonLink('#lesson=pooling&step=2&presenter=1&s=v1.abc');
     expect(link).toMatchObject({ lesson: { ok: true, value: { id: 'pooling' } }, step: 1, presenter: true });
     expect(readLessonLink('#s=v1.abc')).toBeNull();
+    expect(readLessonLink('#presenter=1&s=v1.abc')).toEqual({ lesson: null, step: 0, presenter: true });
   });
   it('refuse an unknown lesson and a step out of range with a message', () => {
     expect(readLessonLink('#lesson=nope')!.lesson).toMatchObject({ ok: false, error: { message: expect.stringContaining("'nope'") } });
     expect(readLessonLink('#lesson=pooling&step=9')!.lesson).toMatchObject({ ok: false, error: { message: expect.stringContaining('1 to 2') } });
-    expect(readLessonLink('#lesson=pooling&step=0')!.lesson.ok).toBe(false);
+    expect(readLessonLink('#lesson=pooling&step=0')!.lesson).toMatchObject({ ok: false });
   });
   it('carry an imported lesson packed in the link (round trip)', () => {
     const mine: Lesson = { format: 'floplab-lesson', version: 1, id: 'mine', title: 'Mine', steps: [{ title: 'A', text: 'x {{macs}}' }, { title: 'B', text: 'y' }] };
