@@ -24,10 +24,19 @@ import { trainModel, type EpochRecord } from './train';
 export type RetrainSettings = Omit<TrainOptions, 'epochs'>;
 
 /**
- * Default retraining: Adam at a tenth of the usual 1e-3 (Han et al. 2015 §3.4 retrain with a
- * lower learning rate than the original training), batch 64, seed 1, all 8,000 digits.
+ * Default retraining after pruning: SGD with momentum 0.9, learning rate 0.05, batch 32, seed 1,
+ * all 8,000 digits: the shipped models' own training settings. Measured on the shipped
+ * LeNet-300-100 (97.05 %) pruned to 90 % in every layer: one epoch recovers 86.1 % → 96.2 %
+ * (Adam 1e-4: 93.7 %; Adam 1e-3, batch 64: 96.1 %); at 95 %: 60.7 % → 95.1 %.
  */
-export const DEFAULT_RETRAIN: RetrainSettings = { optimizer: 'adam', learningRate: 1e-4, batchSize: 64, seed: 1 };
+export const DEFAULT_RETRAIN: RetrainSettings = { optimizer: 'sgd', learningRate: 0.05, batchSize: 32, seed: 1 };
+
+/**
+ * A shared centroid moves by the sum of its weights' gradients (Han et al. 2016 §3.1), hundreds
+ * of times a single weight's: after a share stage the learning rate is this fraction of the
+ * retraining's, unless the stage's own settings (stageRetrain) give one.
+ */
+export const SHARE_LEARNING_RATE_FACTOR = 0.1;
 
 export interface CompressWithAccuracyOptions {
   /** Epochs of retraining after each prune and share stage; 0 = none. Integer 0..1000. */
@@ -123,7 +132,9 @@ export async function compressWithAccuracy(
     const epochs = retrainedEpochs(i);
     if (epochs > 0) {
       const { epochs: _e, ...stageSettings } = options.stageRetrain?.[i] ?? {};
-      const settings = { ...DEFAULT_RETRAIN, ...options.retrain, ...stageSettings, epochs, constraints: run.constraints() };
+      const base = { ...DEFAULT_RETRAIN, ...options.retrain };
+      if (stage.kind === 'share') base.learningRate *= SHARE_LEARNING_RATE_FACTOR;
+      const settings = { ...base, ...stageSettings, epochs, constraints: run.constraints() };
       const trainedResult = await trainModel(model, data, settings, (p) => {
         if (p.type === 'batch') progress({ stage: i, kind: stage.kind, step: 'retrain', epoch: p.epoch, batch: p.batch, batches: p.batches }, p.epoch - 1 + p.batch / p.batches);
       }, signal);
