@@ -79,6 +79,9 @@ test('a lesson link opens at its step in a fresh context, with the model of the 
   await other.goto('/#lesson=counting-flops&step=3');
   await expect(stepHeading(other)).toHaveText('Convolutions');
   await expect(other.getByRole('combobox', { name: 'Preset' })).toHaveValue('lenet-5');
+  // A first visit has no work of the user's to bring back: no notice, nothing to undo.
+  await expect(other.getByRole('button', { name: 'Restore your previous model' })).toHaveCount(0);
+  await expect(other.getByRole('button', { name: 'Undo' })).toBeDisabled();
   const third = await fresh.newPage();
   await third.goto(`${shared}&lesson=macs-vs-flops&step=2`);
   await expect(stepHeading(third)).toHaveText('FLOPs vs FLOPS');

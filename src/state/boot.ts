@@ -61,7 +61,7 @@ export function initFromLocation(storage: WorkStorage | null = browserStorage())
   // until the user changes something, so a bad start can never overwrite the saved copy.
   startPersistence(saveTo, { saveNow: link?.ok === true, onSaveError: showSaveError });
   // A lesson that sets up its own model follows the rule for links: the previous work is one step away.
-  if (lessonLink) openLessonLink(lessonLink, { withModel: link?.ok !== true });
+  if (lessonLink) openLessonLink(lessonLink, { withModel: link?.ok !== true, keepPrevious: saved?.ok === true });
   warmUpWorker(useFlopLab.getState().graph);
   window.addEventListener('hashchange', () => {
     const pasted = shareParam(window.location.hash);

@@ -80,9 +80,10 @@ export function lessonFragment(lesson: Lesson, step: number, opts: { presenter?:
 
 /**
  * Opens the lesson a link names. `withModel` false when the link also carried a model (the share
- * payload's model is the one to show). A bad lesson part is reported and changes nothing.
+ * payload's model is the one to show); `keepPrevious` false when the page holds no work of the
+ * user's (a first visit: nothing to undo back to). A bad lesson part is reported and changes nothing.
  */
-export function openLessonLink(link: LessonLink, opts: { withModel: boolean }): void {
+export function openLessonLink(link: LessonLink, opts: { withModel: boolean; keepPrevious?: boolean }): void {
   const store = useFlopLab.getState();
   if (link.lesson === null) {
     store.setPresenter(link.presenter);
@@ -94,7 +95,7 @@ export function openLessonLink(link: LessonLink, opts: { withModel: boolean }): 
   }
   const lesson = link.lesson.value;
   if (!findLesson(lesson.id)) store.importLesson(lesson);
-  useFlopLab.getState().startLesson(lesson.id, link.step, { setUpModel: opts.withModel });
+  useFlopLab.getState().startLesson(lesson.id, link.step, { setUpModel: opts.withModel, keepPrevious: opts.keepPrevious ?? true });
   if (link.presenter) useFlopLab.getState().setPresenter(true);
 }
 

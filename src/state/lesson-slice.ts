@@ -25,7 +25,7 @@ export interface LessonSlice {
   /** Back to the list of lessons (the model stays). */
   showLessonList(): void;
   /** Opens a lesson at a step (clamped), setting up the model in force at that step. */
-  startLesson(id: string, step?: number, opts?: { setUpModel?: boolean }): void;
+  startLesson(id: string, step?: number, opts?: { setUpModel?: boolean; keepPrevious?: boolean }): void;
   /** Moves to another step of the open lesson; a step with its own model sets it up. */
   goToStep(step: number): void;
   setPresenter(on: boolean): void;
@@ -49,13 +49,14 @@ export function createLessonSlice(deps: LessonSliceDeps = { storage: progressSto
       set({ lessonProgress: progress });
     };
     /** Sets up the model of step `setupIndex` (undoably) and the step's view and selection. */
-    const setUp = (lesson: Lesson, setupIndex: number, step: number) => {
+    const setUp = (lesson: Lesson, setupIndex: number, step: number, keepPrevious = true) => {
       const s = get();
       const model = setupIndex >= 0 ? stepModel(lesson, setupIndex) : null;
       if (model && JSON.stringify(model.graph) !== JSON.stringify(s.graph)) {
         const previous = { graph: s.graph, presetId: s.presetId };
-        s.setGraph(model.graph, { presetId: model.presetId, recordHistory: true });
-        get().showNotice({
+        s.setGraph(model.graph, { presetId: model.presetId, recordHistory: keepPrevious });
+        // Nothing to bring back when the page had no work of the user's (a first visit by link).
+        if (keepPrevious) get().showNotice({
           kind: 'info',
           message: `The lesson opened the model '${model.graph.name}'. It replaced your model '${previous.graph.name}': Undo or the button brings yours back.`,
           action: { label: RESTORE_PREVIOUS_LABEL, run: () => get().setGraph(previous.graph, { presetId: previous.presetId, recordHistory: true }) },
@@ -84,7 +85,7 @@ export function createLessonSlice(deps: LessonSliceDeps = { storage: progressSto
         if (!lesson) return;
         const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
         set({ lessonsOpen: true, lessonId: lesson.id, lessonStep: at });
-        if (opts.setUpModel !== false) setUp(lesson, setupStepIndex(lesson, at), at);
+        if (opts.setUpModel !== false) setUp(lesson, setupStepIndex(lesson, at), at, opts.keepPrevious ?? true);
         seen(withStepSeen(get().lessonProgress, lesson.id, at));
       },
       goToStep(step) {
