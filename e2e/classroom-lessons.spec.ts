@@ -27,14 +27,14 @@ test('lessons 1–5 walked by keyboard only: a predict-first answer and a task d
     await keys.press('Enter');
     await expect(lessonRegion(page)).toContainText(`${title} · step 1 of ${steps[n]}`);
     if (n === 0) {
-      // Predict first: LeNet-5's FLOPs; the answer must be the totals bar's figure.
+      // Predict first: c1's FLOPs, worked by hand: 2 × 5·5·1 × 28·28·6 = 2 × 117,600 = 235,200.
       await keys.tabTo('Your guess');
-      await keys.type('800k');
+      await keys.type('200k');
       await keys.press('Enter');
-      const flops = await totalOf(page, 'total-flops');
       const answer = page.getByTestId('predict-answer');
-      await expect(answer).toContainText(`Answer: ${flops.toLocaleString('en-US')}`);
-      await expect(answer).toContainText(`${(((flops - 800_000) / flops) * 100).toFixed(1)} % too low`);
+      await expect(answer).toContainText('Answer: 235,200 FLOPs of c1.');
+      await expect(answer).toContainText('Your guess 200,000 is 15.0 % too low.');
+      await expect(answer.getByRole('figure', { name: 'Formula: FLOPs of c1' })).toBeVisible();
     }
     // ←/→ move between steps while the focus is in the Lesson panel (here on "All lessons").
     await keys.tabTo('All lessons');
