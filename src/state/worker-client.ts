@@ -11,7 +11,7 @@ import type { Remote } from 'comlink';
 import type { AnalyzeResult } from '../core/cost-types';
 import { fail, type FlopLabError, type Result } from '../core/result';
 import type {
-  CalibrateResult, CompressResult, DistillResult, EvaluateResult, ExportWeightsResult, ImportedModel, JobFailed, MeasureResult, ProgressCallback,
+  CalibrateResult, CompressResult, DeepCompressionResult, DistillResult, EvaluateResult, ExportWeightsResult, ImportedModel, JobFailed, MeasureResult, ProgressCallback,
   SensitivityResult, SweepResult, TrainedPresetResult, TrainResult, WeightFile, WorkerApi,
 } from '../worker/api';
 import { WorkerSupervisor, type WorkerStopped } from './worker-supervisor';
@@ -110,6 +110,7 @@ const workerApi: WorkerApi = {
   train: (graph, options, onProgress) => getSupervisor().run<TrainResult>((api) => api.train(graph, options, onProgress), stoppedJob),
   evaluate: (graph, options, onProgress) => getSupervisor().run<EvaluateResult>((api) => api.evaluate(graph, options, onProgress), stoppedJob),
   sweep: (graph, options, onProgress) => getSupervisor().run<SweepResult>((api) => api.sweep(graph, options, onProgress), stoppedJob),
+  deepCompression: (graph, options, onProgress) => getSupervisor().run<DeepCompressionResult>((api) => api.deepCompression(graph, options, onProgress), stoppedJob),
   loadTrainedModel: (modelUrl) => getSupervisor().run<TrainedPresetResult>((api) => api.loadTrainedModel(modelUrl), stoppedJob),
   exportWeights: (graph) => getSupervisor().run<ExportWeightsResult>((api) => api.exportWeights(graph), stoppedJob),
   distill: (teacher, student, options, onProgress) => getSupervisor().run<DistillResult>(

@@ -90,7 +90,7 @@ export interface CompressAccuracyOptions {
   retrainEpochs: number;
   /** Training digits the retraining uses (default all 8,000). */
   trainLimit?: number;
-  /** Adam's step size while retraining (default tf/compress-retrain's DEFAULT_RETRAIN, 1e-4). */
+  /** Step size of the retraining (default tf/compress-retrain's DEFAULT_RETRAIN). */
   learningRate?: number;
   pixelScale?: PixelScale;
 }
@@ -113,7 +113,7 @@ export interface SweepJobOptions extends DigitsJobOptions {
   retrainEpochs: number;
   /** Training digits per retraining epoch (default all 8,000). */
   trainLimit?: number;
-  /** Adam's step size while retraining. */
+  /** Step size of the retraining (default tf/compress-retrain's DEFAULT_RETRAIN). */
   learningRate?: number;
 }
 
@@ -136,7 +136,26 @@ export interface SweepDone {
 }
 export type SweepResult = SweepDone | NoWeights | JobCancelled | JobFailed;
 
+/** Han et al. 2016's pipeline on the held LeNet-300-100, beside the paper's Table 1 row. */
+export interface DeepCompressionDone {
+  status: 'done';
+  cancelled: false;
+  before: { bytes: number; accuracy: number };
+  after: { bytes: number; accuracy: number };
+  /** Dense float32 bytes / compressed storage bytes (the paper's ratio). */
+  ratio: number;
+  stages: { name: string; bytes: number; accuracy: number; accuracyBeforeRetraining?: number }[];
+  /** Bytes of the written tfjs weights file (dense manifest: larger than the storage format). */
+  fileBytes: number;
+  paper: { source: string; bytesBefore: number; bytesAfter: number; ratio: number; top1ErrorBefore: number; top1ErrorAfter: number };
+  seconds: number;
+  backend: string;
+}
+export type DeepCompressionResult = DeepCompressionDone | NoWeights | JobCancelled | JobFailed;
+
 export interface DigitsWorkerApi {
+  /** "Reproduce Deep Compression": prune to the paper's densities and retrain, share (6 bits) and retrain, Huffman-code. */
+  deepCompression(graph: ModelGraph, options: DigitsJobOptions, onProgress?: (p: JobProgress) => void): Promise<DeepCompressionResult>;
   /** Accuracy vs sparsity of the held weights, without and with retraining (Han et al. 2015, Fig. 5). */
   sweep(graph: ModelGraph, options: SweepJobOptions, onProgress?: (p: SweepJobProgress) => void): Promise<SweepResult>;
   /** Trains (or continues training) the graph on the digits; the trained weights stay in the worker. */

@@ -107,6 +107,12 @@ export function createWorkerApi(): WorkerApi {
         return sweepGraph(graph, options, signal, onProgress);
       }));
     },
+    deepCompression(graph, options, onProgress) {
+      return runJob(jobs, options.jobId, (signal) => guarded('Reproducing Deep Compression', async () => {
+        const { deepCompressionOf } = await import('./deep-compression-job');
+        return deepCompressionOf(graph, options, signal, onProgress);
+      }));
+    },
     loadTrainedModel(modelUrl) {
       return guarded('Loading the trained model', async () => (await loadJob(() => import('./trained-model-job'))).loadTrainedModel(modelUrl));
     },
