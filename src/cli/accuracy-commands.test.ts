@@ -72,6 +72,19 @@ describe('floplab evaluate / train', { timeout: 120_000 }, () => {
     expect(tf.memory().numTensors).toBe(0);
   });
 
+  it('compress of a digits model: before/after accuracy in its JSON; after is the written model\'s', async () => {
+    const out = join(dir, 'pruned');
+    const r = await cli.run(['compress', MODEL, '--prune', '0.9', '--kmeans', '16', '--retrain-epochs', '0', '--out', out, '--json'], 60_000);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { before: { accuracy: number }; after: { accuracy: number } };
+    const record = JSON.parse(readFileSync('public/models/lenet-300-100-digits/record.json', 'utf8')) as { testAccuracy: number };
+    expect(json.before.accuracy).toBe(record.testAccuracy);
+    const evaluated = await cli.run(['evaluate', out, '--json'], 60_000);
+    expect(json.after.accuracy).toBe((JSON.parse(evaluated.stdout) as EvaluateJson).accuracy);
+    expect(json.after.accuracy).toBeLessThan(json.before.accuracy);
+  });
+
   it.each([
     ['a model the digits do not fit', ['train', '--preset', 'mobilenet-v1', '--out', 'x'], /The digits do not fit this model: Expected output layer 'predictions' to have shape \[10\]/],
     ['a bad number', ['train', '--preset', 'lenet-300-100', '--epochs', 'two', '--out', 'x'], /Expected --epochs to be a number, but got 'two'/],
@@ -81,6 +94,8 @@ describe('floplab evaluate / train', { timeout: 120_000 }, () => {
     ['a model without weights', ['evaluate', 'src/cli/fixtures/student-mlp-784-64-10.json'], /.+/],
     ['a missing file', ['evaluate', 'no/such/model.json'], /Cannot read no\/such\/model.json/],
     ['an unknown recipe', ['recipe', 'mobilenet'], /Expected the recipe 'deep-compression', but got 'mobilenet'/],
+    ['bad --retrain-epochs', ['compress', MODEL, '--prune', '0.5', '--retrain-epochs', '-1', '--out', 'x'], /Option --retrain-epochs: Expected an integer from 0 to 1000, but got '-1'/],
+    ['--retrain-epochs on a model the digits do not fit', ['compress', 'src/cli/fixtures/tiny-cnn', '--prune', '0.5', '--retrain-epochs', '1', '--out', 'x'], /Option --retrain-epochs: The digits do not fit this model/],
   ])('%s: one line on stderr, exit 2', async (_name, args, message) => {
     const r = await cli.run(args, 60_000);
     expect(r.code).toBe(2);

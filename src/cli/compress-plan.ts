@@ -8,6 +8,7 @@ import { numberValue, type ParsedArgs } from './args';
 export const COMPRESS_FLAGS = {
   prune: 'string', global: 'boolean', structured: 'boolean', kmeans: 'string', init: 'string', bits: 'string',
   'per-channel': 'boolean', symmetric: 'boolean', huffman: 'boolean', out: 'string', json: 'boolean', help: 'boolean',
+  'retrain-epochs': 'string',
 } as const;
 
 const INITS: KMeansInit[] = ['linear', 'density', 'forgy', 'kmeans++'];

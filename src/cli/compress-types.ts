@@ -2,8 +2,10 @@
 
 /** The --json object (issue 4). */
 export interface CompressJson {
-  before: { bytes: number; gzipBytes: number };
-  after: { bytes: number; gzipBytes: number; fileBytes: number };
+  /** accuracy: test accuracy 0..1, for a model the digits fit (issue 8). */
+  before: { bytes: number; gzipBytes: number; accuracy?: number };
+  /** accuracy: of the final model, after the last stage and its retraining. */
+  after: { bytes: number; gzipBytes: number; fileBytes: number; accuracy?: number };
   ratio: number;
   stages: { name: string; bytes: number }[];
   layers: { name: string; sparsity: number; clusters: number | null; bits: number; mse: number; sqnrDb: number | null }[];

@@ -7,6 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeModel } from '../core/analyze';
+import { digitsFit } from '../core/digits/fit';
 import { runPipeline } from '../core/compress/pipeline';
 import { gzipBytes } from '../core/compress/gzip-size';
 import type { CompressionResult } from '../core/compress/types';
@@ -41,6 +42,8 @@ Options:
   --per-channel      one scale per output channel (with --bits)
   --symmetric        symmetric quantization (with --bits)
   --huffman          add the Huffman-coding stage to the size report
+  --retrain-epochs N retrain N epochs on the digits after pruning and after sharing (a model
+                     the digits fit; its JSON then has before/after accuracy on the test digits)
   --out <dir>        where model.json and the weights file are written
   --json             print one JSON object
 `;
@@ -59,11 +62,16 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
   const loaded = await loadModel(path);
   if (!loaded.ok) return reportProblem(io, loaded.message);
   const { graph, topology, weights } = loaded;
+  // Issue 8: a model the digits fit is compressed with test accuracy (and --retrain-epochs); tfjs loads only then.
+  const onDigits = digitsFit(graph).ok || flags['retrain-epochs'] !== undefined
+    ? await (await import('./compress-accuracy')).compressOnDigits(graph, weights, plan.value, flags) : null;
+  if (onDigits && !onDigits.ok) return reportProblem(io, onDigits.error.message);
+  const accuracy = onDigits?.value ?? null;
   // The original's gzip size (each tensor's float32 bytes, as before) runs on zlib's thread pool
   // while the pipeline computes on this one.
   const gzipBefore = Promise.all(weights.map((w) => gzipSizeParallel(float32Bytes(w.data)))).then((sizes) => sizes.reduce((a, b) => a + b, 0));
   gzipBefore.catch(() => {}); // awaited below; not an unhandled rejection when the run stops early
-  const result = await runPipeline(weights, plan.value, {}, { graph });
+  const result = accuracy ? { ok: true as const, value: accuracy.compression } : await runPipeline(weights, plan.value, {}, { graph });
   if (!result.ok) return reportProblem(io, result.error.message);
   const exported = exportModelFiles(await topologyFor(result.value, topology), exportTensorsOf(result.value), GENERATED_BY);
   // The written file's gzip size, on the thread pool while the files are written.
@@ -77,6 +85,10 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
     return reportProblem(io, `Cannot write to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const summary = summarize(result.value, exported, await gzipBefore, await gzipAfter);
+  if (accuracy) {
+    summary.before.accuracy = accuracy.before;
+    summary.after.accuracy = accuracy.after;
+  }
   io.out(flags.json ? `${JSON.stringify(summary)}\n` : compressText(summary, result.value, exported, flags.out));
   return 0;
 }
