@@ -11,8 +11,10 @@ import { JobProgressBar } from '../measure/progress-bar';
 import { useWorkerJob } from '../measure/use-worker-job';
 import { AccuracyFields, DEFAULT_RETRAIN_FORM, type RetrainForm } from './accuracy-fields';
 import { CompressionResults } from './compression-results';
+import { DeepCompressionPanel } from './deep-compression-panel';
 import { OverridesTable } from './overrides-table';
 import { PlanControls } from './plan-controls';
+import { SparsitySweep } from './sparsity-sweep';
 import { defaultPlanForm, formProblem, planFromForm, type PlanForm } from './plan-form';
 
 export interface CompressionLabProps {
@@ -71,6 +73,8 @@ export function CompressionLab({ graph }: CompressionLabProps) {
       {job.cancelled && <p role="status" className="text-slate-700">Compression cancelled.</p>}
       {job.crash && <p role="alert" className="text-error">The worker failed: {job.crash}</p>}
       {outcome && <Outcome result={outcome.result} stale={outcome.graph !== graph} />}
+      {trained && <SparsitySweep graph={graph} />}
+      {trained && <DeepCompressionPanel graph={graph} />}
     </section>
   );
 }

@@ -39,7 +39,7 @@ export function SizeWaterfall({ stages, accuracy = null }: { stages: readonly St
           <LabelList dataKey="label" position="top" style={{ fontSize: 13, fill: '#0f172a' }} />
         </Bar>
         {accuracy && (
-          <YAxis yAxisId="accuracy" orientation="right" domain={[0, 1]} tick={TICK} width={56} tickFormatter={(v: number) => `${Math.round(v * 100)} %`}
+          <YAxis yAxisId="accuracy" orientation="right" domain={[0, 1.25]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={TICK} width={56} tickFormatter={(v: number) => `${Math.round(v * 100)} %`}
             label={{ value: 'Test accuracy', angle: 90, position: 'insideRight', style: { ...AXIS_LABEL, textAnchor: 'middle' } }} />
         )}
         {accuracy && <Line yAxisId="accuracy" dataKey="accuracy" name="Test accuracy" stroke={OKABE_ITO.bluishGreen} strokeWidth={3} isAnimationActive={false} />}

@@ -20,7 +20,7 @@ export function TrainingCurves({ data, epochsPlanned }: { data: CurveData; epoch
         <LineChart responsive style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 16, bottom: 28, left: 8 }}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis {...X_AXIS} domain={domain} />
-          <YAxis tick={TICK} width={48} tickFormatter={(v: number) => v.toFixed(1)} />
+          <YAxis tick={TICK} width={56} tickFormatter={(v: number) => String(Number(v.toPrecision(2)))} />
           <Line data={data.batches} dataKey="loss" name="Batch loss" stroke={OKABE_ITO.skyBlue} dot={false} strokeWidth={1.5} isAnimationActive={false} />
           <Line data={data.epochs} dataKey="loss" name="Epoch mean" stroke={OKABE_ITO.blue} strokeWidth={3} isAnimationActive={false} />
         </LineChart>
