@@ -76,3 +76,59 @@ test('a model the digits do not fit says why and keeps its cost views', async ({
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toHaveCount(0);
   await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', /^\d+$/);
 });
+
+test('trained weights survive a reload (IndexedDB): the accuracy comes back with the model', async ({ page }) => {
+  await page.goto('/');
+  await pickPreset(page, 'lenet-300-100');
+  await openTrain(page);
+  await setField(page, 'Epochs', '1');
+  await setField(page, 'Training digits', '300');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('train-result')).toBeVisible({ timeout: 60_000 });
+  const accuracy = await page.getByTestId('test-accuracy').getAttribute('data-value');
+  // The save (model.json + weights into IndexedDB) follows the result: wait until it is there.
+  await expect.poll(() => page.evaluate(() => new Promise<boolean>((resolve) => {
+    const open = indexedDB.open('floplab-weights');
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('weights')) { db.close(); resolve(false); return; }
+      const get = db.transaction('weights').objectStore('weights').get('current');
+      get.onsuccess = () => { db.close(); resolve(get.result !== undefined); };
+      get.onerror = () => { db.close(); resolve(false); };
+    };
+    open.onerror = () => resolve(false);
+  }))).toBe(true);
+  await page.reload();
+  await waitForAnalysis(page);
+  await expect(page.getByTestId('test-accuracy')).toHaveAttribute('data-value', accuracy!);
+  await expect(page.getByRole('region', { name: 'Model totals' })).toContainText('trained here');
+  // The weights are in the worker again: the next run continues from them.
+  await openTrain(page);
+  await expect(page.getByText(/Continues from the current weights/)).toBeVisible();
+});
+
+test('the Train tab works from the keyboard', async ({ page }) => {
+  await page.goto('/');
+  await pickPreset(page, 'lenet-300-100');
+  const compress = page.getByRole('tab', { name: 'Compress' });
+  await compress.click();
+  await compress.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Train' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Train on the digits' })).toBeVisible();
+  const epochs = page.getByLabel('Epochs', { exact: true });
+  await epochs.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1');
+  // Tab order follows the form: batch size, learning rate, optimizer, seed, training digits.
+  for (const name of ['Batch size', 'Learning rate', 'Optimizer', 'Seed', 'Training digits']) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(name, { exact: true })).toBeFocused();
+  }
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('200');
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  await train.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('train-result')).toContainText('on 200 digits', { timeout: 60_000 });
+});
