@@ -8,6 +8,7 @@ import { setupStepIndex, stepModel } from '../core/lessons/lesson-model';
 import { parseLesson, parseLessonText } from '../core/lessons/parse-lesson';
 import { guessError, parseGuess, quantityOf } from '../core/lessons/quantity';
 import { evaluateTask } from '../core/lessons/task-check';
+import { summarizeCompression } from '../core/lessons/compression-summary';
 import { fillTemplateText, missingFigures } from '../core/lessons/template';
 import type { Lesson } from '../core/lessons/schema';
 
@@ -81,6 +82,29 @@ describe('tasks', () => {
     expect(evaluateTask(task, report(graph), graph).done).toBe(false);
     expect(evaluateTask(task, report(sep), sep).done).toBe(true);
     expect(evaluateTask({ kind: 'hasLayer', prompt: 'x', type: 'SeparableConv2D', count: 1 }, report(sep), sep).done).toBe(true);
+  });
+});
+
+describe('compression lessons (6–9)', () => {
+  // LeNet-300-100's 1,066,440 float32 bytes (266,610 × 4) through a pipeline, as the Compress tab reports it.
+  const summary = (stages: string[], bytesAfter: number, accuracy: number | null) =>
+    summarizeCompression({ stages: [{ name: 'original' }, ...stages.map((name) => ({ name }))], totals: { bytesBefore: 1_066_440, bytesAfter }, accuracy: accuracy === null ? null : { after: accuracy } });
+  it('each has a task on the Compress result: undone without one, judged on the summary', () => {
+    const tasks = ['pruning', 'quantization', 'weight-sharing', 'compression'].map((id) => findLesson(id)!.steps.find((s) => s.task)!.task!);
+    const graph = stepModel(findLesson('pruning')!, 0)!.graph;
+    const r = report(graph);
+    for (const task of tasks) expect(evaluateTask(task, r, graph, null).done, task.kind).toBe(false);
+    const [prune, quantize, share, all] = tasks;
+    // 80 % sparsity: 1,066,440 / 247,875 ≈ 4.3× (≥ 4); 50 %: 1,066,440 / 567,315 ≈ 1.9×.
+    expect(evaluateTask(prune, r, graph, summary(['prune'], 247_875, null)).done).toBe(true);
+    expect(evaluateTask(prune, r, graph, summary(['prune'], 567_315, null)).done).toBe(false);
+    expect(evaluateTask(quantize, r, graph, summary(['quantize'], 267_864, null)).done).toBe(true);
+    expect(evaluateTask(quantize, r, graph, summary(['share'], 134_932, null)).done).toBe(false);
+    expect(evaluateTask(share, r, graph, summary(['share'], 134_932, 0.96)).done).toBe(true);
+    expect(evaluateTask(share, r, graph, summary(['share'], 134_932, 0.9)).done).toBe(false);
+    // 1,066,440 / 40,000 ≈ 26.7× (≥ 25); / 96,767 ≈ 11×.
+    expect(evaluateTask(all, r, graph, summary(['prune', 'share', 'quantize', 'huffman'], 40_000, null)).done).toBe(true);
+    expect(evaluateTask(all, r, graph, summary(['prune', 'share', 'quantize', 'huffman'], 96_767, null)).done).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@
  * the student's previous model stays one step away (Undo, and "Restore your previous model").
  */
 import { setupStepIndex, stepModel } from '../core/lessons/lesson-model';
+import type { CompressionSummary } from '../core/lessons/compression-summary';
 import type { Lesson } from '../core/lessons/schema';
 import { findLesson, LESSONS } from '../lessons/index';
 import { loadLessonProgress, progressStorage, saveLessonProgress, withStepSeen, type LessonProgress } from './lesson-progress';
@@ -21,6 +22,8 @@ export interface LessonSlice {
   importedLesson: Lesson | null;
   presenter: boolean;
   lessonProgress: LessonProgress;
+  /** The Compress tab's last finished result, summarised for lesson tasks, and the model it was for (weightsKey). */
+  lessonCompression: { key: string; summary: CompressionSummary } | null;
   setLessonsOpen(open: boolean): void;
   /** Back to the list of lessons (the model stays). */
   showLessonList(): void;
@@ -32,6 +35,7 @@ export interface LessonSlice {
   importLesson(lesson: Lesson): void;
   markTaskDone(): void;
   resetLessonProgress(): void;
+  recordCompression(key: string, summary: CompressionSummary): void;
 }
 
 type LessonSliceDeps = { storage: typeof progressStorage };
@@ -74,6 +78,7 @@ export function createLessonSlice(deps: LessonSliceDeps = { storage: progressSto
       importedLesson: null,
       presenter: false,
       lessonProgress: loadLessonProgress(deps.storage()),
+      lessonCompression: null,
       setLessonsOpen(open) {
         set({ lessonsOpen: open, ...(open ? {} : { presenter: false }) });
       },
@@ -108,6 +113,9 @@ export function createLessonSlice(deps: LessonSliceDeps = { storage: progressSto
       },
       resetLessonProgress() {
         seen({});
+      },
+      recordCompression(key, summary) {
+        set({ lessonCompression: { key, summary } });
       },
     };
   };

@@ -8,6 +8,7 @@
 import '../zod-csp';
 import { z } from 'zod';
 import { flopLabConfigSchema } from '../config-schema';
+import { COMPRESSION_STAGES } from './compression-summary';
 
 /** Most words a step's text may have (the issue: "a short text, ≤ 120 words"). */
 export const MAX_STEP_WORDS = 120;
@@ -39,6 +40,12 @@ export const taskSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('layerIs'), prompt: z.string().min(1).max(300), layer: layerName, type: z.string().min(1).max(60) }),
   /** The model has at least `count` layers of `type` (e.g. a MaxPooling2D). */
   z.strictObject({ kind: z.literal('hasLayer'), prompt: z.string().min(1).max(300), type: z.string().min(1).max(60), count: z.number().int().positive().default(1) }),
+  /** The Compress tab's last result on this model shrank it at least `value` times (bytes before ÷ after). */
+  z.strictObject({ kind: z.literal('compressionRatioAtLeast'), prompt: z.string().min(1).max(300), value: z.number().positive() }),
+  /** The Compress tab's last result on this model kept a test accuracy of at least `value` (a fraction, 0.95). */
+  z.strictObject({ kind: z.literal('compressedAccuracyAtLeast'), prompt: z.string().min(1).max(300), value: z.number().gt(0).max(1) }),
+  /** The Compress tab's last result on this model ran the stage `stage`. */
+  z.strictObject({ kind: z.literal('stageUsed'), prompt: z.string().min(1).max(300), stage: z.enum(COMPRESSION_STAGES) }),
 ]);
 
 export const modelSetupSchema = z.union([

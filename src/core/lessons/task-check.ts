@@ -1,5 +1,6 @@
 import type { CostReport } from '../cost-types';
 import type { ModelGraph } from '../model';
+import type { CompressionSummary } from './compression-summary';
 import { quantityOf } from './quantity';
 import type { LessonTask } from './schema';
 
@@ -13,9 +14,10 @@ export interface TaskState {
 /**
  * Evaluates a lesson task on the live model: pure, from the analysis report of `graph` (the
  * report of the last good model; a broken model is judged on that). A task naming a layer the
- * model lacks is simply not done.
+ * model lacks is simply not done. Compression tasks read `compression`, the summary of the
+ * Compress tab's last result on this model (null: none yet, or it was for another model).
  */
-export function evaluateTask(task: LessonTask, report: CostReport, graph: ModelGraph): TaskState {
+export function evaluateTask(task: LessonTask, report: CostReport, graph: ModelGraph, compression: CompressionSummary | null = null): TaskState {
   switch (task.kind) {
     case 'totalBelow':
     case 'layerBelow': {
@@ -27,5 +29,25 @@ export function evaluateTask(task: LessonTask, report: CostReport, graph: ModelG
       return { done: graph.layers.some((l) => l.name === task.layer && l.type === task.type) && report.layers.some((l) => l.name === task.layer) };
     case 'hasLayer':
       return { done: report.layers.filter((l) => l.type === task.type).length >= task.count };
+    case 'compressionRatioAtLeast':
+    case 'compressedAccuracyAtLeast':
+    case 'stageUsed':
+      return evaluateCompressionTask(task, compression);
+  }
+}
+
+type CompressionTask = Extract<LessonTask, { kind: 'compressionRatioAtLeast' | 'compressedAccuracyAtLeast' | 'stageUsed' }>;
+
+/** A compression task on the last result's summary; without a result it is not done. */
+export function evaluateCompressionTask(task: CompressionTask, compression: CompressionSummary | null): TaskState {
+  if (!compression) return { done: false };
+  switch (task.kind) {
+    case 'compressionRatioAtLeast':
+      return { done: compression.ratio >= task.value, current: compression.ratio };
+    case 'compressedAccuracyAtLeast':
+      if (compression.accuracyAfter === null) return { done: false };
+      return { done: compression.accuracyAfter >= task.value, current: compression.accuracyAfter };
+    case 'stageUsed':
+      return { done: compression.stages.includes(task.stage) };
   }
 }

@@ -6,6 +6,7 @@ import { LayerResultsTable } from './layer-results-table';
 import { LayerStatsChart } from './layer-stats-chart';
 import { ResultsSummary } from './results-summary';
 import { SizeWaterfall } from './size-waterfall';
+import { useRecordCompression } from '../lessons/use-record-compression';
 import { useStaggeredReveal } from './use-staggered-reveal';
 import { WeightHistogram } from './weight-histogram';
 
@@ -21,6 +22,7 @@ function Pending({ height }: { height: number }) {
 export const CompressionResults = memo(function CompressionResults({ result }: { result: CompressDone }) {
   // One chart per step (the before/after card holds three), each mounted in its own task.
   const shown = useStaggeredReveal(9, result);
+  useRecordCompression(result);
   const sections: [ReactNode, number, number][] = [
     [<SizeWaterfall key="w" stages={result.stages} accuracy={result.accuracy ?? null} />, 380, 2],
     [<BeforeAfterBars key="b" result={result} shown={Math.min(3, shown - 2)} />, 360, 3],
