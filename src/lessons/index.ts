@@ -6,6 +6,7 @@ import { parseLesson } from '../core/lessons/parse-lesson';
 import type { Lesson } from '../core/lessons/schema';
 import compression from './compression.json';
 import countingFlops from './counting-flops.json';
+import distillation from './distillation.json';
 import inferenceTime from './inference-time.json';
 import macsVsFlops from './macs-vs-flops.json';
 import pooling from './pooling.json';
@@ -14,7 +15,7 @@ import quantization from './quantization.json';
 import separable from './separable.json';
 import weightSharing from './weight-sharing.json';
 
-const FILES: unknown[] = [inferenceTime, countingFlops, macsVsFlops, pooling, separable, pruning, quantization, weightSharing, compression];
+const FILES: unknown[] = [inferenceTime, countingFlops, macsVsFlops, pooling, separable, pruning, quantization, weightSharing, compression, distillation];
 
 /**
  * The lessons. A shipped file that fails its schema (say, a preset renamed under it) is a bug that

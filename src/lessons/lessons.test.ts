@@ -22,7 +22,7 @@ const DEVICE = { name: 'Test device', peakGflops: 10, naiveMs: 1, rooflineMs: 2 
 describe('shipped lessons', () => {
   it('are in the lecture order with the issue ids', () => {
     expect(LESSONS.map((l) => l.id)).toEqual([
-      'inference-time', 'counting-flops', 'macs-vs-flops', 'pooling', 'separable', 'pruning', 'quantization', 'weight-sharing', 'compression',
+      'inference-time', 'counting-flops', 'macs-vs-flops', 'pooling', 'separable', 'pruning', 'quantization', 'weight-sharing', 'compression', 'distillation',
     ]);
   });
   it('fill every figure and question on the model each step has (first step sets one up)', () => {
@@ -105,6 +105,22 @@ describe('compression lessons (6–9)', () => {
     // 1,066,440 / 40,000 ≈ 26.7× (≥ 25); / 96,767 ≈ 11×.
     expect(evaluateTask(all, r, graph, summary(['prune', 'share', 'quantize', 'huffman'], 40_000, null)).done).toBe(true);
     expect(evaluateTask(all, r, graph, summary(['prune', 'share', 'quantize', 'huffman'], 96_767, null)).done).toBe(false);
+  });
+});
+
+describe('distillation (10)', () => {
+  it('teacher LeNet-300-100: 784·300 + 300·100 + 100·10 = 266,200 MACs; student 784·64 + 64 + 64·10 + 10 = 50,890 params', () => {
+    const lesson = findLesson('distillation')!;
+    const answer = (i: number) => {
+      const graph = stepModel(lesson, setupStepIndex(lesson, i))!.graph;
+      const q = lesson.steps[i].predict!;
+      const v = quantityOf(report(graph), q.quantity, q.layer);
+      return v.ok ? v.value.value : NaN;
+    };
+    expect(answer(0)).toBe(784 * 300 + 300 * 100 + 100 * 10);
+    expect(answer(0)).toBe(266_200);
+    expect(answer(1)).toBe(784 * 64 + 64 + 64 * 10 + 10);
+    expect(answer(1)).toBe(50_890);
   });
 });
 
