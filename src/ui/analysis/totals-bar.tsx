@@ -63,7 +63,7 @@ function TestAccuracyTotal({ trained }: { trained: TrainedInfo }) {
   return (
     <Total
       testId="test-accuracy" label="Test accuracy" value={trained.accuracy}
-      text={`${(trained.accuracy * 100).toFixed(2)} %`} detail={`${SOURCES[trained.source]}, ${trained.examples.toLocaleString('en-US')} digits`}
+      text={`${(trained.accuracy * 100).toFixed(2)} %`} detail={SOURCES[trained.source]}
       title={`Accuracy on the ${trained.examples} test digits (fixed split), ${SOURCES[trained.source]}`}
     />
   );
@@ -96,7 +96,8 @@ export function TotalsBar({ report, latency, stale, deviceName, emptyHint, pendi
           Showing the last valid model — fix the marked layer to update the figures.
         </p>
       )}
-      <div className={`grid grid-cols-2 gap-3 sm:grid-cols-3 ${trained ? 'xl:grid-cols-7' : 'xl:grid-cols-6'} ${stale ? 'opacity-55 grayscale' : ''}`}>
+      {/* Seven cards with a test accuracy: four columns below xl (two rows at 1024 px, not three). */}
+      <div className={`grid grid-cols-2 gap-3 ${trained ? 'sm:grid-cols-4 xl:grid-cols-7' : 'sm:grid-cols-3 xl:grid-cols-6'} ${stale ? 'opacity-55 grayscale' : ''}`}>
         <Total
           testId="total-params" label="Parameters" value={t?.params ?? null}
           text={t ? about(t, t.params) + formatCount(t.params) : DASH}
