@@ -5,8 +5,8 @@
  * of truth (src/tf/trained-models.test.ts evaluates the shipped weights and checks it).
  */
 import type { ModelGraph } from '../model';
-import lenet300Record from '../../../public/models/lenet-300-100-digits/record.json';
-import studentRecord from '../../../public/models/student-mlp-digits/record.json';
+import lenet300Record from '../../../public/models/lenet-300-100-digits/record.json' with { type: 'json' };
+import studentRecord from '../../../public/models/student-mlp-digits/record.json' with { type: 'json' };
 import { LENET_300_100 } from './lenet';
 import { buildStudentMlp } from './student-mlp';
 import type { ModelPreset } from './types';
