@@ -10,7 +10,7 @@ import type { FlopLabError } from '../core/result';
 import type { LessonSlice } from './lesson-slice';
 
 export type Metric = 'macs' | 'flops';
-export type Tab = 'analysis' | 'compare' | 'compress' | 'train';
+export type Tab = 'analysis' | 'compare' | 'compress' | 'train' | 'distill';
 
 /** One undo step: the model as it was, with the preset it came from. */
 export interface HistoryEntry {

@@ -72,7 +72,7 @@ const CODECS: { [K in keyof ShareState]: FieldCodec<ShareState[K]> } = {
   },
   convention: choice('v', ['default', 'detailed'] as const),
   metric: choice('m', ['macs', 'flops'] as const),
-  tab: choice('t', ['analysis', 'compare', 'compress', 'train'] as const),
+  tab: choice('t', ['analysis', 'compare', 'compress', 'train', 'distill'] as const),
   selectedLayer: nullableText('l', MAX_NAME_CHARS),
 };
 

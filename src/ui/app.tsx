@@ -14,7 +14,7 @@ import type { Tab } from '../state/store-types';
 import { Header } from './layout/header';
 import { LessonArea, PresenterScreen, useLessonsOpen, usePresenter } from './lessons/lazy-lessons';
 import {
-  LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyEditorPanel, LazyTrainTab, LazyView, useFirstFiguresPainted, ViewPlaceholder,
+  LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyDistillTab, LazyEditorPanel, LazyTrainTab, LazyView, useFirstFiguresPainted, ViewPlaceholder,
 } from './layout/lazy-views';
 import { NoticeBanner } from './layout/notice-banner';
 import { PageDropZone } from './layout/page-drop-zone';
@@ -26,6 +26,7 @@ const TABS: readonly TabDef<Tab>[] = [
   { id: 'compare', label: 'Compare' },
   { id: 'compress', label: 'Compress' },
   { id: 'train', label: 'Train' },
+  { id: 'distill', label: 'Distill' },
 ];
 
 export function App() {
@@ -99,6 +100,7 @@ function Tabs({ ready }: { ready: boolean }) {
             {tab === 'compare' && <LazyCompareTab />}
             {tab === 'compress' && <LazyCompressTab />}
             {tab === 'train' && <LazyTrainTab />}
+            {tab === 'distill' && <LazyDistillTab />}
           </LazyView>
         )}
       </div>

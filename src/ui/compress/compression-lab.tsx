@@ -14,6 +14,7 @@ import { CompressionResults } from './compression-results';
 import { DeepCompressionPanel } from './deep-compression-panel';
 import { OverridesTable } from './overrides-table';
 import { PlanControls } from './plan-controls';
+import { SensitivityPanel } from './sensitivity-panel';
 import { SparsitySweep } from './sparsity-sweep';
 import { defaultPlanForm, formProblem, planFromForm, type PlanForm } from './plan-form';
 
@@ -30,6 +31,15 @@ function planForGraph(form: PlanForm, graph: ModelGraph): CompressionPlan {
   return Object.keys(layers).length > 0 ? { ...plan, layers } : { stages: plan.stages };
 }
 
+/** The overrides with each layer's sparsity (a fraction) set as a percentage; other fields kept. */
+function withSparsities(overrides: PlanForm['overrides'], sparsities: Record<string, number>): PlanForm['overrides'] {
+  const next = { ...overrides };
+  for (const [name, s] of Object.entries(sparsities)) {
+    next[name] = { ...(name in next ? next[name] : { skip: false, clusters: null, bits: null }), sparsityPercent: Math.round(s * 1000) / 10 };
+  }
+  return next;
+}
+
 /**
  * The compression lab (issue 4): prune, share and quantize the model's weights in the worker,
  * in the user's stage order, and see size, FLOPs, latency and fidelity before and after.
@@ -37,6 +47,8 @@ function planForGraph(form: PlanForm, graph: ModelGraph): CompressionPlan {
 export function CompressionLab({ graph }: CompressionLabProps) {
   const [form, setForm] = useState<PlanForm>(defaultPlanForm);
   const [retrain, setRetrain] = useState<RetrainForm>(DEFAULT_RETRAIN_FORM);
+  // Bumped when "Use these results" fills the overrides: the table's cells are uncontrolled.
+  const [overridesVersion, setOverridesVersion] = useState(0);
   const trained = useTrained();
   const pixelScale = useFlopLab((s) => s.pixelScale);
   const job = useWorkerJob<{ graph: ModelGraph; result: CompressResult }>('compress');
@@ -64,7 +76,7 @@ export function CompressionLab({ graph }: CompressionLabProps) {
       </div>
       <PlanControls form={form} onChange={setForm} />
       {trained && <AccuracyFields form={retrain} onChange={setRetrain} />}
-      <OverridesTable key={graph.layers.map((l) => l.name).join('|')} graph={graph} form={form} onChange={setForm} />
+      <OverridesTable key={`${graph.layers.map((l) => l.name).join('|')}#${overridesVersion}`} graph={graph} form={form} onChange={setForm} />
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="primary" className="px-6 py-2 text-lg" onClick={compress} disabled={job.running || problem !== null}>Compress</Button>
         {problem && <p role="alert" className="text-error">{problem}</p>}
@@ -74,6 +86,12 @@ export function CompressionLab({ graph }: CompressionLabProps) {
       {job.crash && <p role="alert" className="text-error">The worker failed: {job.crash}</p>}
       {outcome && <Outcome result={outcome.result} stale={outcome.graph !== graph} />}
       {trained && <SparsitySweep graph={graph} />}
+      {trained && (
+        <SensitivityPanel graph={graph} onUseSparsities={(sparsities) => {
+          setForm((f) => ({ ...f, overrides: withSparsities(f.overrides, sparsities) }));
+          setOverridesVersion((v) => v + 1);
+        }} />
+      )}
       {trained && <DeepCompressionPanel graph={graph} />}
     </section>
   );

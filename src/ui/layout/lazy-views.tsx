@@ -13,6 +13,7 @@ export const LazyCompressTab = lazy(() => import('./compress-tab').then((m) => (
 /** The Share box (with its QR code generator) opens on demand. */
 export const LazyShareBox = lazy(() => import('./share-box').then((m) => ({ default: m.ShareBox })));
 export const LazyTrainTab = lazy(() => import('./train-tab').then((m) => ({ default: m.TrainTab })));
+export const LazyDistillTab = lazy(() => import('./distill-tab').then((m) => ({ default: m.DistillTab })));
 
 /** A small placeholder while a view's code is on its way. */
 export function ViewPlaceholder({ what }: { what: string }) {
