@@ -69,7 +69,7 @@ export function DistillPanel({ graph }: { graph: ModelGraph }) {
           options={[{ value: STUDENT_PRESET, label: findPreset(STUDENT_PRESET)?.name ?? STUDENT_PRESET }, { value: CURRENT, label: `The current model (${graph.name})` }]} />
       </div>
       {teacher && student && <ModelCosts teacher={teacher} student={student} />}
-      <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-slate-300 p-3">
+      <fieldset className="flex flex-wrap items-start gap-3 rounded-md border border-slate-300 p-3">
         <legend className="px-1 font-semibold">Settings</legend>
         <NumberField label="Temperature" value={settings.temperature} rule={{ min: L.temperature.min, max: L.temperature.max }} onCommit={(v) => v !== null && patch({ temperature: v })} className="w-32" />
         <NumberField label="Alpha" value={settings.alpha} rule={{ min: L.alpha.min, max: L.alpha.max }} onCommit={(v) => v !== null && patch({ alpha: v })} className="w-28"
@@ -78,7 +78,7 @@ export function DistillPanel({ graph }: { graph: ModelGraph }) {
         <NumberField label="Epochs" value={settings.epochs} rule={{ integer: true, min: L.epochs.min, max: L.epochs.max }} onCommit={(v) => v !== null && patch({ epochs: v })} className="w-28" />
         <NumberField label="Learning rate" value={settings.learningRate} rule={{ min: 0, minExclusive: true, max: 10 }} onCommit={(v) => v !== null && patch({ learningRate: v })} className="w-32" />
         <NumberField label="Seed" value={settings.seed} rule={{ integer: true, min: 0, max: 2 ** 31 - 1 }} onCommit={(v) => v !== null && patch({ seed: v })} className="w-28" />
-        <div className="pb-2"><CheckboxField label="Transfer set" checked={settings.transfer} onChange={(transfer) => patch({ transfer })} /></div>
+        <div className="pt-8"><CheckboxField label="Transfer set" checked={settings.transfer} onChange={(transfer) => patch({ transfer })} /></div>
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="primary" className="px-6 py-2 text-lg" onClick={distill} disabled={job.running || problem !== null || !teacher || !student}>Distill</Button>
