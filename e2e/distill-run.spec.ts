@@ -52,4 +52,9 @@ test('a one-epoch distillation shows both curves, the four figures and keeps the
   await page.getByRole('button', { name: 'Keep the distilled student' }).click();
   await expect(page.getByText(/Imported model\.json/)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('test-accuracy')).toHaveAttribute('data-value', String(distilled));
+  const totals = page.getByRole('region', { name: 'Model totals' });
+  await expect(totals).toContainText('50.89 K');
+  // Undoable: one step back is the model from before.
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(totals).not.toContainText('50.89 K');
 });

@@ -9,22 +9,7 @@ import { AXIS_LABEL, ChartCard, TICK } from '../analysis/chart-frame';
 import { CATEGORY_COLOURS } from '../analysis/palette';
 import { formatAccuracy } from '../common/format-accuracy';
 import { ChartLegend } from './chart-legend';
-
-interface Row { x: number; [layer: string]: number }
-
-/** The report as chart rows: one per sparsity (%) or bit width, a column per layer. */
-function rowsOf(report: SensitivityReport): Row[] {
-  const byX = new Map<number, Row>();
-  for (const layer of report.layers) {
-    for (const p of layer.points as { sparsity?: number; bits?: number; accuracy: number }[]) {
-      const x = report.kind === 'prune' ? Math.round((p.sparsity ?? 0) * 100) : p.bits ?? 0;
-      const row = byX.get(x) ?? { x };
-      row[layer.name] = p.accuracy;
-      byX.set(x, row);
-    }
-  }
-  return [...byX.values()].sort((a, b) => a.x - b.x);
-}
+import { sensitivityRows as rowsOf } from './sensitivity-rows';
 
 export function SensitivityChart({ report }: { report: SensitivityReport }) {
   const prune = report.kind === 'prune';
