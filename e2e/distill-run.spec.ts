@@ -4,6 +4,7 @@
  * distilled student can be kept as the current model. Kept tiny: WebGL here is software-rendered
  * and the worker trains the dense student on wasm.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
 
 async function setField(page: Page, label: string, value: string) {
@@ -48,6 +49,8 @@ test('a one-epoch distillation shows both curves, the four figures and keeps the
   await expect(curves.locator('.distill-line-distilled')).toHaveCount(1);
   await expect(curves.locator('.recharts-reference-line')).toHaveCount(1);
   await expect(page.getByTestId('dark-knowledge')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // Keep it: the distilled student becomes the current model, with its accuracy measured.
   await page.getByRole('button', { name: 'Keep the distilled student' }).click();
   await expect(page.getByText(/Imported model\.json/)).toBeVisible({ timeout: 20_000 });

@@ -3,6 +3,7 @@
  * per layer (fc1, fc2, output) in each chart, and "Use these results" fills the plan's per-layer
  * sparsity overrides with what the analysis found (checked against the report's own points).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { waitForAnalysis } from './state-helpers';
 
@@ -24,6 +25,8 @@ test('sensitivity on LeNet-300-100: a line per layer, and "Use these results" fi
     await expect(chart.locator('.sensitivity-line')).toHaveCount(LAYERS.length);
     for (const name of LAYERS) await expect(chart.getByText(name, { exact: true })).toBeVisible();
   }
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.getByRole('button', { name: 'Use these results' }).click();
   const applied = page.getByTestId('sensitivity-applied');
   await expect(applied).toBeVisible();
