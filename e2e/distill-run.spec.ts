@@ -61,3 +61,16 @@ test('a one-epoch distillation shows both curves, the four figures and keeps the
   await page.getByRole('button', { name: /Undo/ }).click();
   await expect(totals).not.toContainText('50.89 K');
 });
+
+test('Cancel stops a distillation at once and the page stays usable', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Distill' }).click();
+  await page.getByRole('button', { name: 'Distill', exact: true }).click();
+  const bar = page.getByRole('progressbar', { name: 'Distilling' });
+  await expect(bar).toHaveAttribute('aria-valuetext', /Epoch 1 of 10, step \d+/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Distillation cancelled.')).toBeVisible();
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Distill', exact: true })).toBeEnabled();
+  await expect(page.getByTestId('gap-recovered')).toHaveCount(0);
+});
