@@ -6,8 +6,9 @@
  */
 import type { ModelGraph } from '../model';
 import lenet300Record from '../../../public/models/lenet-300-100-digits/record.json' with { type: 'json' };
+import lenet5Record from '../../../public/models/lenet-5-digits/record.json' with { type: 'json' };
 import studentRecord from '../../../public/models/student-mlp-digits/record.json' with { type: 'json' };
-import { LENET_300_100 } from './lenet';
+import { LENET_300_100, LENET_5 } from './lenet';
 import { buildStudentMlp } from './student-mlp';
 import type { ModelPreset } from './types';
 
@@ -45,8 +46,11 @@ function trainedPreset(record: TrainingRecord, name: string, description: string
 export const LENET_300_100_DIGITS = trainedPreset(lenet300Record, 'LeNet-300-100 (trained)',
   'LeNet-300-100 with weights trained on the digits: the model Deep Compression shrinks 40× in the paper.', LENET_300_100.build);
 
+export const LENET_5_DIGITS = trainedPreset(lenet5Record, 'LeNet-5 (trained)',
+  'LeNet-5 on 32×32×1 (digits padded by 2 pixels) with weights trained on the digits.', LENET_5.build);
+
 export const STUDENT_MLP_DIGITS = trainedPreset(studentRecord, 'Student MLP 784-64-10 (trained)',
   'A small 784→64→10 ReLU MLP (50.9 K params), the student of the distillation lesson.', buildStudentMlp);
 
 /** The trained presets, in the order the list shows them. */
-export const TRAINED_PRESETS: ModelPreset[] = [LENET_300_100_DIGITS, STUDENT_MLP_DIGITS];
+export const TRAINED_PRESETS: ModelPreset[] = [LENET_5_DIGITS, LENET_300_100_DIGITS, STUDENT_MLP_DIGITS];
