@@ -1,0 +1,36 @@
+import { describe, expect, it, vi } from 'vitest';
+import { findPreset } from '../core/presets/index';
+
+// The watcher talks to the worker: a fake one that answers every evaluation with 0.75.
+const evaluate = vi.fn(async () => ({ status: 'done' as const, cancelled: false as const, accuracy: 0.75, examples: 2000 }));
+vi.mock('./worker-client', () => ({
+  getWorker: () => ({ evaluate, loadTrainedModel: async () => ({ status: 'done' }) }),
+  newJobId: (kind: string) => `${kind}-1`,
+  workerUsable: () => true,
+}));
+vi.mock('./trained-storage', () => ({
+  saveTrainedWeights: async () => true,
+  restoreTrainedWeights: async () => false,
+}));
+
+const { useFlopLab } = await import('./store');
+
+describe('watchTrainedWeights', () => {
+  it('evaluates an imported digits model even though the model is set before the import ends', async () => {
+    const digitsModel = findPreset('lenet-300-100')!.build();
+    // What importFiles does: importing on, the model set, then importing off in a later update.
+    useFlopLab.setState({ importing: true });
+    useFlopLab.getState().setGraph(digitsModel, { presetId: null, recordHistory: true });
+    useFlopLab.setState({ importing: false });
+    await vi.waitFor(() => expect(useFlopLab.getState().trained?.accuracy).toBe(0.75));
+    expect(evaluate).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not evaluate when the import failed and the model stayed', async () => {
+    evaluate.mockClear();
+    useFlopLab.setState({ importing: true });
+    useFlopLab.setState({ importing: false });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(evaluate).not.toHaveBeenCalled();
+  });
+});
