@@ -64,6 +64,31 @@ describe('initFromLocation', () => {
     expect(m.loadSavedWork(storage)).toMatchObject({ ok: true, value: { presetId: 'mobilenet-v1' } });
   });
 
+  it('a link to a model trained in the sender\'s page opens its architecture and says the weights stayed behind', async () => {
+    const m = await freshModules();
+    const trainedHere = { ...sample('lenet-300-100'), presetId: null, weightsLeftBehind: true };
+    fakePage(m.shareFragment(trainedHere));
+    m.initFromLocation(memoryStorage());
+    const s = m.useFlopLab.getState();
+    expect(s.graph).toEqual(trainedHere.graph);
+    expect(s.trained).toBeNull();
+    expect(s.notice).toEqual({ kind: 'info', message: m.WEIGHTS_LEFT_BEHIND });
+  });
+
+  it('a share link says weights stayed behind only for weights trained or imported in the page', async () => {
+    const m = await freshModules();
+    fakePage('');
+    m.initFromLocation(memoryStorage());
+    const graph = findPreset('lenet-300-100')!.build();
+    m.useFlopLab.getState().setGraph(graph, { presetId: null });
+    const flag = () => m.decodeShareState(m.encodeShareState(m.shareStateOf(m.useFlopLab.getState())));
+    expect(flag()).toMatchObject({ ok: true, value: { weightsLeftBehind: undefined } });
+    m.useFlopLab.getState().recordTrained(graph, 0.9, 'trained');
+    expect(flag()).toMatchObject({ ok: true, value: { weightsLeftBehind: true } });
+    m.useFlopLab.getState().recordTrained(graph, 0.9, 'preset');
+    expect(flag()).toMatchObject({ ok: true, value: { weightsLeftBehind: undefined } });
+  });
+
   it('a damaged link opens the default model with an error notice', async () => {
     const m = await freshModules();
     fakePage('#s=v1.bm90LWEtbGluaw');

@@ -50,6 +50,9 @@ export function initFromLocation(storage: WorkStorage | null = browserStorage())
       const previous: HistoryEntry = { graph: saved.value.graph, presetId: saved.value.presetId };
       useFlopLab.setState({ past: [previous], canUndo: true });
       if (messages.length === 0) offerRestore(saved.value, link.value);
+      else if (link.value.weightsLeftBehind) messages.push(WEIGHTS_LEFT_BEHIND);
+    } else if (link.value.weightsLeftBehind) {
+      useFlopLab.getState().showNotice({ kind: 'info', message: WEIGHTS_LEFT_BEHIND });
     }
   } else {
     if (saved?.ok) applyShareState(saved.value);
@@ -82,13 +85,18 @@ function openPastedLink(encoded: string): void {
   const previous = shareStateOf(store);
   applyShareState(decoded.value, { recordHistory: true });
   if (!sameModel(previous, decoded.value)) offerRestore(previous, decoded.value);
+  else if (decoded.value.weightsLeftBehind) store.showNotice({ kind: 'info', message: WEIGHTS_LEFT_BEHIND });
 }
+
+/** Said when a link's model was trained in the sender's page: links carry no weights. */
+export const WEIGHTS_LEFT_BEHIND =
+  "This model was trained on the sender's machine, and its weights stayed there (a link carries only the architecture). Train it here in the Train tab to see its accuracy.";
 
 /** The notice that says the link replaced the user's model, with the button that brings it back. */
 function offerRestore(previous: ShareState, opened: ShareState): void {
   useFlopLab.getState().showNotice({
     kind: 'info',
-    message: `Opened the shared model '${opened.graph.name}'. It replaced your model '${previous.graph.name}': Undo or the button brings yours back.`,
+    message: `Opened the shared model '${opened.graph.name}'. It replaced your model '${previous.graph.name}': Undo or the button brings yours back.${opened.weightsLeftBehind ? ` ${WEIGHTS_LEFT_BEHIND}` : ''}`,
     action: { label: RESTORE_LABEL, run: () => applyShareState(previous, { recordHistory: true }) },
   });
 }

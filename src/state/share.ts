@@ -6,6 +6,7 @@ import { parseFlopLabConfig } from '../core/config-schema';
 import { CUSTOM_DEVICE_ID } from './device-slice';
 import { useFlopLab } from './store';
 import type { FlopLabState } from './store-types';
+import { trainedOfCurrent } from './trained-of';
 import { encodeShareState, SHARE_PARAM, type ShareState } from './url-codec';
 
 /** The part of the store a share link reproduces. */
@@ -20,6 +21,7 @@ export function shareStateOf(s: FlopLabState): ShareState {
     metric: s.metric,
     tab: s.tab,
     selectedLayer: s.selectedLayer,
+    weightsLeftBehind: trainedOfCurrent(s)?.source === 'trained' || trainedOfCurrent(s)?.source === 'imported' || undefined,
   };
 }
 

@@ -32,6 +32,11 @@ export interface ShareState {
   metric: Metric;
   tab: Tab;
   selectedLayer: string | null;
+  /**
+   * The sender's model had weights trained (or imported) in their page: a link carries no
+   * weights, so the receiver is told they stayed behind. Trained presets open trained instead.
+   */
+  weightsLeftBehind?: boolean;
 }
 
 export const SHARE_VERSION = 'v1';
@@ -74,6 +79,11 @@ const CODECS: { [K in keyof ShareState]: FieldCodec<ShareState[K]> } = {
   metric: choice('m', ['macs', 'flops'] as const),
   tab: choice('t', ['analysis', 'compare', 'compress', 'train', 'distill'] as const),
   selectedLayer: nullableText('l', MAX_NAME_CHARS),
+  weightsLeftBehind: {
+    key: 'w',
+    encode: (value) => (value ? 1 : undefined),
+    decode: (raw) => (raw === undefined ? ok(undefined) : raw === 1 ? ok(true) : shareError("'w' is not 1")),
+  },
 };
 
 const compactGraphSchema = z.strictObject({
