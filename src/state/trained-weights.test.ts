@@ -3,14 +3,17 @@ import { findPreset } from '../core/presets/index';
 
 // The watcher talks to the worker: a fake one that answers every evaluation with 0.75.
 const evaluate = vi.fn(async () => ({ status: 'done' as const, cancelled: false as const, accuracy: 0.75, examples: 2000 }));
+let workerDied: (death: { restarted: boolean }) => void = () => undefined;
 vi.mock('./worker-client', () => ({
   getWorker: () => ({ evaluate, loadTrainedModel: async () => ({ status: 'done' }) }),
+  onWorkerDeath: (listener: typeof workerDied) => { workerDied = listener; return () => undefined; },
   newJobId: (kind: string) => `${kind}-1`,
   workerUsable: () => true,
 }));
+const restoreTrainedWeights = vi.fn(async () => false);
 vi.mock('./trained-storage', () => ({
   saveTrainedWeights: async () => true,
-  restoreTrainedWeights: async () => false,
+  restoreTrainedWeights,
 }));
 
 const { useFlopLab } = await import('./store');
@@ -32,5 +35,20 @@ describe('watchTrainedWeights', () => {
     useFlopLab.setState({ importing: false });
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(evaluate).not.toHaveBeenCalled();
+  });
+
+  it('after a worker restart, weights trained here come back from the saved copy, or the accuracy goes with a notice', async () => {
+    const graph = findPreset('lenet-300-100')!.build();
+    useFlopLab.getState().setGraph(graph, { presetId: null });
+    useFlopLab.getState().recordTrained(graph, 0.93, 'trained');
+    restoreTrainedWeights.mockResolvedValueOnce(true);
+    workerDied({ restarted: true });
+    await vi.waitFor(() => expect(restoreTrainedWeights).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(useFlopLab.getState().trained?.accuracy).toBe(0.93);
+
+    workerDied({ restarted: true });
+    await vi.waitFor(() => expect(useFlopLab.getState().trained).toBeNull());
+    expect(useFlopLab.getState().notice?.message).toMatch(/lost with the background worker/);
   });
 });

@@ -12,7 +12,7 @@ import { findPreset } from '../core/presets/index';
 import type { FlopLabState } from './store-types';
 import { restoreTrainedWeights, saveTrainedWeights } from './trained-storage';
 import { weightsKey } from './weights-key';
-import { getWorker, newJobId, workerUsable } from './worker-client';
+import { getWorker, newJobId, onWorkerDeath, workerUsable } from './worker-client';
 
 let pending: Promise<void> = Promise.resolve();
 
@@ -54,8 +54,32 @@ async function evaluateImport(store: StoreApi<FlopLabState>): Promise<void> {
   }
 }
 
+/**
+ * A new worker holds no weights: bring back the current model's (the shipped preset's, or the copy
+ * saved in IndexedDB after training or import); where none can be had, stop showing an accuracy
+ * the worker no longer has, and say so.
+ */
+async function recoverAfterRestart(store: StoreApi<FlopLabState>): Promise<void> {
+  const { trained, presetId } = store.getState();
+  if (trained === null) return;
+  if (trained.source === 'preset' && presetId !== null) {
+    loadTrainedPreset(store, presetId);
+    return;
+  }
+  if (await restoreTrainedWeights(store)) return;
+  const state = store.getState();
+  if (state.trained?.key !== trained.key) return;
+  state.forgetTrained();
+  state.showNotice({ kind: 'error', message: 'The weights trained in this page were lost with the background worker. Train the model again (Train tab) or re-import it.' });
+}
+
 /** Subscribes the watcher to the store (once, at start-up). */
 export function watchTrainedWeights(store: StoreApi<FlopLabState>): void {
+  onWorkerDeath((death) => {
+    if (!death.restarted) return;
+    const run = recoverAfterRestart(store);
+    pending = pending.then(() => run, () => run);
+  });
   // After start-up (boot has restored the model): bring back weights saved for it, after any
   // trained preset's load, so weights trained further here win over the shipped ones.
   if (typeof indexedDB !== 'undefined' && workerUsable()) {
