@@ -14,7 +14,7 @@ import { compressWithAccuracy } from '../tf/compress-retrain';
 import { disposeDigitsTensors } from '../tf/digits-data';
 import { modelWithWeights } from '../tf/model-files';
 import { numberValue, type ParsedArgs } from './args';
-import { digitsFor, readAppDigits } from './distill-inputs';
+import { appDigitsFor } from './distill-inputs';
 
 export interface CompressAccuracy {
   compression: CompressionResult;
@@ -49,9 +49,7 @@ export async function compressOnDigits(graph: ModelGraph, weights: WeightTensor[
   }
   tf.env().set('PROD', true); // no "install tfjs-node" banner on the cpu backend
   await selectBackend('training', { graph });
-  const digits = await readAppDigits();
-  if (!digits.ok) return digits;
-  const data = digitsFor(graph, digits.value, 'model');
+  const data = await appDigitsFor(graph);
   if (!data.ok) return data;
   const model = modelWithWeights(graph, weights, 'model');
   try {

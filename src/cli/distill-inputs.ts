@@ -45,3 +45,9 @@ export function digitsFor(graph: ModelGraph, digits: Digits, role: string): Resu
   const data = digitsForGraph(graph, digits);
   return data.ok ? data : problem(`The ${role}: ${data.error.message}`);
 }
+
+/** The checkout's digits laid out for `graph`: readAppDigits then digitsFor, one Result. */
+export async function appDigitsFor(graph: ModelGraph, role = 'model'): Promise<Result<DigitsTensors>> {
+  const digits = await readAppDigits();
+  return digits.ok ? digitsFor(graph, digits.value, role) : digits;
+}

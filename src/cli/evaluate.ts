@@ -11,7 +11,7 @@ import { evaluateAccuracy } from '../tf/evaluate';
 import { readModelFiles } from '../tf/model-files';
 import { parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
-import { digitsFor, readAppDigits } from './distill-inputs';
+import { appDigitsFor } from './distill-inputs';
 
 export const EVALUATE_USAGE = `Usage: floplab evaluate <model.json | folder> [--json]
 
@@ -41,9 +41,7 @@ export async function runEvaluate(argv: string[], io: CliIo = processIo): Promis
   if (!loaded.ok) return reportProblem(io, loaded.error.message);
   const { model, graph } = loaded.value;
   try {
-    const digits = await readAppDigits();
-    if (!digits.ok) return reportProblem(io, digits.error.message);
-    const data = digitsFor(graph, digits.value, 'model');
+    const data = await appDigitsFor(graph);
     if (!data.ok) return reportProblem(io, data.error.message);
     try {
       const json: EvaluateJson = { accuracy: await evaluateAccuracy(model, data.value), examples: data.value.split.test.length, split: 'test' };

@@ -13,7 +13,7 @@ import { reproduceDeepCompression, type DeepCompressionReport } from '../tf/deep
 import { readModelFiles, writeModelFiles } from '../tf/model-files';
 import { parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
-import { digitsFor, PUBLIC_DIR, readAppDigits } from './distill-inputs';
+import { appDigitsFor, PUBLIC_DIR } from './distill-inputs';
 import { loadModelFile } from './load-model';
 
 export const RECIPE_USAGE = `Usage: floplab recipe deep-compression [--model <model.json>] [--out <dir>] [--json]
@@ -62,9 +62,7 @@ export async function runRecipe(argv: string[], io: CliIo = processIo): Promise<
   if (!loaded.ok) return reportProblem(io, loaded.error.message);
   const { model, graph } = loaded.value;
   try {
-    const digits = await readAppDigits();
-    if (!digits.ok) return reportProblem(io, digits.error.message);
-    const data = digitsFor(graph, digits.value, 'model');
+    const data = await appDigitsFor(graph);
     if (!data.ok) return reportProblem(io, data.error.message);
     try {
       const run = await reproduceDeepCompression(model, data.value);

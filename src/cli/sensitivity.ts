@@ -11,7 +11,7 @@ import { readModelFiles } from '../tf/model-files';
 import { analyseSensitivity } from '../tf/sensitivity';
 import { parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
-import { digitsFor, readAppDigits } from './distill-inputs';
+import { appDigitsFor } from './distill-inputs';
 import { renderTable } from './table';
 
 export const SENSITIVITY_USAGE = `Usage: floplab sensitivity <model.json | folder> [--kind prune|quantize] [--json]
@@ -40,8 +40,7 @@ export async function runSensitivity(argv: string[], io: CliIo = processIo): Pro
   await selectBackend('inference');
   const loaded = await readModelFiles(positionals[0]);
   if (!loaded.ok) return reportProblem(io, loaded.error.message);
-  const digits = await readAppDigits();
-  const data = digits.ok ? digitsFor(loaded.value.graph, digits.value, 'model') : digits;
+  const data = await appDigitsFor(loaded.value.graph);
   try {
     if (!data.ok) return reportProblem(io, data.error.message);
     const { report } = await analyseSensitivity(loaded.value.model, data.value, kind as SensitivityKind);

@@ -19,7 +19,7 @@ import { readModelFiles, writeModelFiles } from '../tf/model-files';
 import { trainModel, type EpochRecord } from '../tf/train';
 import { numberValue, parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
-import { digitsFor, readAppDigits } from './distill-inputs';
+import { appDigitsFor } from './distill-inputs';
 import { loadModelFile } from './load-model';
 
 const D = DEFAULT_TRAIN_OPTIONS;
@@ -115,9 +115,7 @@ export async function runTrain(argv: string[], io: CliIo = processIo): Promise<n
   if (!source.ok) return reportProblem(io, source.error.message);
   const { graph, model } = source.value;
   try {
-    const digits = await readAppDigits();
-    if (!digits.ok) return reportProblem(io, digits.error.message);
-    const data = digitsFor(graph, digits.value, 'model');
+    const data = await appDigitsFor(graph);
     if (!data.ok) return reportProblem(io, data.error.message);
     try {
       const started = performance.now();
