@@ -60,3 +60,55 @@ for (const width of [1024, 1280]) {
     await expect(figure.locator('.katex')).toContainText('1,849,688,064');
   });
 }
+
+/** Pairs of boxes (by index) that overlap by more than a pixel. */
+function collisions(boxes: { x: number; y: number; width: number; height: number }[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (dx > 1 && dy > 1) out.push([i, j]);
+    }
+  }
+  return out;
+}
+
+test('1024×768: the per-layer table shows its last column without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('resnet-50');
+  await waitForAnalysis(page);
+  const box = page.getByRole('region', { name: 'Layer table (scrolls)' });
+  await expect(box.getByRole('row').nth(3)).toBeVisible();
+  await page.screenshot({ path: '/tmp/floplab-layer-table-1024.png' });
+  expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  const latency = box.getByRole('columnheader', { name: /Latency/ });
+  const [cell, container] = [await latency.boundingBox(), await box.boundingBox()];
+  expect(cell!.x + cell!.width).toBeLessThanOrEqual(container!.x + container!.width + 1);
+});
+
+for (const width of [1024, 1280]) {
+  test(`${width} px: the size waterfall's labels do not collide`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/');
+    await page.getByRole('combobox', { name: 'Preset' }).selectOption('lenet-300-100');
+    await waitForAnalysis(page);
+    await page.getByRole('tab', { name: /Compress/ }).click();
+    await page.getByRole('button', { name: 'Compress', exact: true }).click();
+    const chart = page.getByRole('region', { name: 'Size after each stage', exact: true });
+    await expect(chart.locator('.waterfall-tick')).toHaveCount(5, { timeout: 150_000 });
+    await expect(chart.locator('.waterfall-label')).toHaveCount(5);
+    await chart.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `/tmp/floplab-waterfall-${width}.png` });
+    const boxes = async (selector: string) => Promise.all((await chart.locator(selector).all()).map(async (l) => (await l.boundingBox())!));
+    const labels = await boxes('.waterfall-label');
+    const ticks = await boxes('.waterfall-tick');
+    expect(ticks).toHaveLength(5);
+    expect(collisions(labels), 'bar labels').toEqual([]);
+    expect(collisions(ticks), 'stage names').toEqual([]);
+  });
+}

@@ -42,15 +42,21 @@ function FigureButton({ layer, figure, slot, value, open, tabStop, onToggle }: F
   );
 }
 
+function memoryTitle(row: LayerRow): string {
+  return `Memory: weights ${formatBytes(row.weightBytes)} + activations ${formatBytes(row.activationBytes)}`;
+}
+
 /** "GlobalAveragePooling2D" may break before each capital, so a long type wraps instead of widening the table. */
 function BreakableType({ type }: { type: string }) {
   const words = type.split(/(?=[A-Z][a-z])/);
   return <>{words.map((w, i) => <span key={i}>{i > 0 && <wbr />}{w}</span>)}</>;
 }
 
-function BoundBadge({ bound }: { bound: LayerRow['bound'] }) {
-  if (bound === 'compute') return <span className="rounded-full bg-sky-100 px-2 py-0.5 text-sm font-medium text-sky-900 ring-1 ring-sky-300">compute</span>;
-  if (bound === 'memory') return <span className="rounded-full bg-orange-100 px-2 py-0.5 text-sm font-medium text-orange-900 ring-1 ring-orange-300">memory</span>;
+/** `compact`: the narrow table's badge under the latency share, one size smaller so Latency fits at 1024 px. */
+function BoundBadge({ bound, compact = false }: { bound: LayerRow['bound']; compact?: boolean }) {
+  const size = compact ? 'px-1 text-xs' : 'px-2 text-sm';
+  if (bound === 'compute') return <span className={`rounded-full bg-sky-100 py-0.5 ${size} font-medium text-sky-900 ring-1 ring-sky-300`}>compute</span>;
+  if (bound === 'memory') return <span className={`rounded-full bg-orange-100 py-0.5 ${size} font-medium text-orange-900 ring-1 ring-orange-300`}>memory</span>;
   return <span className="text-slate-500">—</span>;
 }
 
@@ -105,7 +111,7 @@ export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowPro
       >
         <td className="px-1.5 py-1 text-right tabular-nums text-slate-500">{row.index + 1}</td>
         <td className={`px-1.5 py-1 ${error ? 'border-l-4 border-red-700' : ''}`}>
-          <button type="button" aria-pressed={selected} data-cell="name" tabIndex={tabCell === 'name' ? 0 : -1} className="text-left font-medium text-slate-900 hover:underline">
+          <button type="button" aria-pressed={selected} data-cell="name" tabIndex={tabCell === 'name' ? 0 : -1} className="text-left font-medium text-slate-900 [overflow-wrap:anywhere] hover:underline">
             {row.name}
           </button>
           <div className="text-sm text-slate-600 @4xl:hidden">
@@ -117,19 +123,20 @@ export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowPro
         <td className="hidden whitespace-nowrap px-1.5 py-1 tabular-nums @4xl:table-cell">{formatShape(row.outputShape)}</td>
         <td className="px-1.5 py-1 text-right">
           <FigureButton layer={row.name} figure="params" slot="params" value={row.params} open={openFigure === 'params'} tabStop={tabCell === 'params'} onToggle={onToggleFormula} />
+          {/* A narrow table (a 1024 px projector) folds Memory under Params so Latency stays in view. */}
+          <div className="whitespace-nowrap text-sm tabular-nums text-slate-600 @xl:hidden" title={memoryTitle(row)}>
+            <span className="sr-only">Memory </span>{formatBytes(row.memoryBytes)}
+          </div>
         </td>
         <td className="px-1.5 py-1 text-right">
           <FigureButton layer={row.name} figure={opsFigure} slot="ops" value={row[opsFigure]} open={openFigure === opsFigure} tabStop={tabCell === 'ops'} onToggle={onToggleFormula} />
         </td>
-        <td
-          className="whitespace-nowrap px-1.5 py-1 text-right tabular-nums"
-          title={`weights ${formatBytes(row.weightBytes)} + activations ${formatBytes(row.activationBytes)}`}
-        >
+        <td className="hidden whitespace-nowrap px-1.5 py-1 text-right tabular-nums @xl:table-cell" title={memoryTitle(row)}>
           {formatBytes(row.memoryBytes)}
         </td>
         <td className="px-1.5 py-1 text-right">
           <LatencyShare share={row.latencyShare} />
-          {row.bound && row.bound !== 'none' && <div className="mt-0.5 @4xl:hidden"><BoundBadge bound={row.bound} /></div>}
+          {row.bound && row.bound !== 'none' && <div className="mt-0.5 @4xl:hidden"><BoundBadge bound={row.bound} compact /></div>}
         </td>
         <td className="hidden px-1.5 py-1 text-center @4xl:table-cell"><BoundBadge bound={row.bound} /></td>
       </tr>

@@ -30,6 +30,8 @@ interface Column {
   numeric: boolean;
   /** Own column only in a wide container; a narrow one shows it inside another cell. */
   wideOnly?: boolean;
+  /** Own column from a medium container (36rem) up; a narrow one (a 1024 px projector) shows it under Params. */
+  mediumUp?: boolean;
 }
 
 function columns(metric: Metric): Column[] {
@@ -40,7 +42,7 @@ function columns(metric: Metric): Column[] {
     { key: 'outputShape', label: 'Output shape', numeric: false, wideOnly: true },
     { key: 'params', label: 'Params', numeric: true },
     { key: 'ops', label: metric === 'macs' ? 'MACs' : 'FLOPs', numeric: true },
-    { key: 'memory', label: 'Memory', numeric: true },
+    { key: 'memory', label: 'Memory', numeric: true, mediumUp: true },
     { key: 'latencyShare', label: 'Latency share', numeric: true },
     { key: 'bound', label: 'Bound', numeric: false, wideOnly: true },
   ];
@@ -61,7 +63,7 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: SortState;
       aria-sort={active ? sort.direction : 'none'}
       title={COLUMN_HINT[column.key]}
       className={`sticky top-0 z-10 border-b-2 border-slate-300 bg-white px-1.5 py-2 text-base font-semibold ${
-        column.numeric ? 'text-right' : 'text-left'} ${column.wideOnly ? 'hidden @4xl:table-cell' : ''}`}
+        column.numeric ? 'text-right' : 'text-left'} ${column.wideOnly ? 'hidden @4xl:table-cell' : column.mediumUp ? 'hidden @xl:table-cell' : ''}`}
     >
       <button type="button" onClick={() => onSort(column.key)} className="inline-flex items-center gap-1 whitespace-nowrap hover:text-blue-800">
         {column.key === 'name' ? (
@@ -74,8 +76,15 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: SortState;
             <span className="@4xl:hidden">Latency</span>
             <span className="hidden @4xl:inline">Latency share</span>
           </>
+        ) : column.key === 'params' ? (
+          <span className="flex flex-col items-end">
+            Params
+            {/* Narrow: each row's memory sits under its params. */}
+            <span className="text-sm font-normal text-slate-600 @xl:hidden">+ memory</span>
+          </span>
         ) : column.label}
-        <span aria-hidden="true" className={active ? 'text-blue-800' : 'text-slate-400'}>{arrow}</span>
+        {/* Narrow (a 1024 px projector): only the active sort arrow, so Latency fits without scrolling. */}
+        <span aria-hidden="true" className={active ? 'text-blue-800' : 'hidden text-slate-400 @xl:inline'}>{arrow}</span>
       </button>
     </th>
   );
