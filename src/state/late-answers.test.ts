@@ -10,16 +10,9 @@ import type { AnalyzeOptions, AnalyzeResult } from '../core/cost-types';
 import type { ModelGraph } from '../core/model';
 import { layer, stack } from '../core/test-helpers';
 import { createLatestAnalysis } from './analysis';
-import { createComparisonSlice } from './comparison-slice';
-import { createDeviceSlice } from './device-slice';
-import { createImportSlice } from './import-slice';
-import { createLessonSlice } from './lesson-slice';
-import { createModelSlice } from './model-slice';
-import { createNoticeSlice } from './notice-slice';
+import { createFlopLabState } from './create-state';
 import type { StoreDeps } from './run-analysis';
 import type { FlopLabState } from './store-types';
-import { createViewSlice } from './view-slice';
-import { createAccuracySlice } from './accuracy-slice';
 
 /** A worker that answers only when the test says so, in any order, with the engine's real figures. */
 function fakeWorker() {
@@ -32,16 +25,7 @@ function fakeWorker() {
 
 function storeWith(analyze: (graph: ModelGraph, options?: AnalyzeOptions) => Promise<AnalyzeResult>) {
   const deps: StoreDeps = { analysis: createLatestAnalysis(analyze), now: () => 0 };
-  const store = create<FlopLabState>()((...a) => ({
-    ...createModelSlice(deps)(...a),
-    ...createViewSlice(deps)(...a),
-    ...createDeviceSlice(...a),
-    ...createComparisonSlice(...a),
-    ...createNoticeSlice(...a),
-    ...createImportSlice(...a),
-    ...createLessonSlice({ storage: () => null })(...a),
-    ...createAccuracySlice(...a),
-  }));
+  const store = create<FlopLabState>()(createFlopLabState(deps, { storage: () => null }));
   return { store, settled: () => deps.analysis.settled() };
 }
 

@@ -3,33 +3,17 @@
  * comparison, notice, import, accuracy). Components select single fields: `useFlopLab((s) => s.graph)`.
  */
 import { create } from 'zustand';
-import { createAccuracySlice } from './accuracy-slice';
 import { createLatestAnalysis } from './analysis';
-import { createComparisonSlice } from './comparison-slice';
-import { createDeviceSlice } from './device-slice';
-import { createImportSlice } from './import-slice';
-import { createLessonSlice } from './lesson-slice';
-import { createModelSlice } from './model-slice';
-import { createNoticeSlice } from './notice-slice';
+import { createFlopLabState } from './create-state';
 import type { StoreDeps } from './run-analysis';
 import type { FlopLabState } from './store-types';
 import { watchTrainedWeights } from './trained-weights';
-import { createViewSlice } from './view-slice';
 
 export type * from './store-types';
 
 const deps: StoreDeps = { analysis: createLatestAnalysis(), now: () => Date.now() };
 
-export const useFlopLab = create<FlopLabState>()((...a) => ({
-  ...createModelSlice(deps)(...a),
-  ...createViewSlice(deps)(...a),
-  ...createDeviceSlice(...a),
-  ...createComparisonSlice(...a),
-  ...createNoticeSlice(...a),
-  ...createImportSlice(...a),
-  ...createLessonSlice()(...a),
-  ...createAccuracySlice(...a),
-}));
+export const useFlopLab = create<FlopLabState>()(createFlopLabState(deps));
 
 watchTrainedWeights(useFlopLab);
 
