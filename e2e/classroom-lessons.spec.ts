@@ -172,3 +172,19 @@ test('a teacher imports a lesson file (validated) and shares it by link', async 
   await expect(stepHeading(other)).toHaveText('Second step');
   await fresh.close();
 });
+
+test('a compression task (lesson 7) turns done from the Compress tab\'s result on the lesson\'s model, and not for another model', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/#lesson=quantization&step=2');
+  await expect(stepHeading(page)).toHaveText('Quantize in the Compress tab');
+  const status = page.getByTestId('task-status');
+  await expect(status).toHaveAttribute('data-value', 'todo');
+  await page.getByRole('tab', { name: /Compress/ }).click();
+  // The default plan runs prune, share, quantize and Huffman: the quantize stage is among them.
+  await page.getByRole('button', { name: 'Compress', exact: true }).click();
+  await expect(status).toHaveAttribute('data-value', 'done', { timeout: 200_000 });
+  // An edit makes another model: the result no longer counts for it.
+  await page.getByRole('combobox', { name: 'Preset' }).selectOption('lenet-5');
+  await waitForAnalysis(page);
+  await expect(status).toHaveAttribute('data-value', 'todo');
+});
