@@ -8,27 +8,15 @@
 import type { CompressionPlan, CompressionResult, LayerCompression } from '../core/compress/types';
 import type { AnalyzeOptions, AnalyzeResult } from '../core/cost-types';
 import type { ModelGraph } from '../core/model';
-import type { FlopLabError, Result } from '../core/result';
+import type { Result } from '../core/result';
 import type { Calibration } from '../tf/measure';
 import type { CompressAccuracy, CompressAccuracyOptions, DigitsWorkerApi } from './digits-api';
 import type { DistillWorkerApi } from './distill-api';
+import type { JobCancelled, JobFailed, JobRefused, ProgressCallback, WeightFile } from './job-types';
 
 export type * from './digits-api';
 export type * from './distill-api';
-
-export interface JobProgress {
-  /** 0..1 */
-  fraction: number;
-  /** What is happening now, for the progress bar's text ("Timed run 3 of 10"). */
-  message: string;
-}
-export type ProgressCallback = (progress: JobProgress) => void;
-
-export interface JobCancelled { status: 'cancelled'; cancelled: true }
-/** The model cannot run in a browser tab; `reason` names the sizes ("Weights are 553.4 MB; …"). */
-export interface JobRefused { status: 'refused'; cancelled: false; reason: string }
-/** An expected failure: a broken graph, an op tfjs cannot run. */
-export interface JobFailed { status: 'failed'; cancelled: false; error: FlopLabError }
+export type * from './job-types';
 
 export interface MeasureOptions {
   jobId: string;
@@ -69,8 +57,6 @@ export interface ImportedModel {
   /** Weights were given and decoded; they stay in the worker for `compress`. */
   hasWeights: boolean;
 }
-
-export interface WeightFile { name: string; data: ArrayBuffer }
 
 /** Output fidelity of the compressed model on a fixed seeded probe batch. */
 export interface FidelityReport {

@@ -11,7 +11,7 @@ import type { PixelScale } from '../core/digits/fit';
 import type { ModelGraph } from '../core/model';
 import type { TrainOptions } from '../core/digits/train-options';
 import type { EpochRecord } from '../tf/train';
-import type { JobCancelled, JobFailed, JobProgress, JobRefused, WeightFile } from './api';
+import type { JobCancelled, JobFailed, JobProgress, JobRefused, WeightFile } from './job-types';
 
 export type { EpochRecord } from '../tf/train';
 

@@ -8,7 +8,7 @@ import type { DistillSettings } from '../core/distill/settings';
 import type { ModelGraph } from '../core/model';
 import type { SensitivityKind, SensitivityReport } from '../core/sensitivity/types';
 import type { DarkKnowledgeDigit, DistillEpoch } from '../tf/distill';
-import type { JobCancelled, JobFailed, JobProgress, JobRefused, WeightFile } from './api';
+import type { JobCancelled, JobFailed, JobProgress, JobRefused, WeightFile } from './job-types';
 import type { NoWeights } from './digits-api';
 
 export type { DarkKnowledgeDigit, DistillEpoch } from '../tf/distill';
