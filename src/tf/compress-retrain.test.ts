@@ -1,15 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../core/compress/pipeline';
 import type { CompressionPlan } from '../core/compress/types';
 import { buildStudentMlp } from '../core/presets/student-mlp';
 import { compressWithAccuracy, type CompressAccuracyProgress } from './compress-retrain';
-import { digitsForGraph, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
+import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
 import { namedWeightsOf, setNamedWeights } from './export-model';
 import { selectBackend } from './backend';
-import { buildOrThrow } from './test-helpers';
+import { buildOrThrow, digitsOrThrow } from './test-helpers';
 import { trainModel } from './train';
 
 const graph = buildStudentMlp();
@@ -21,11 +20,7 @@ const quick = { batchSize: 32, learningRate: 1e-3, optimizer: 'adam' as const, s
 beforeAll(async () => {
   // wasm: the backend the CLI picks for dense-only models (several times faster than cpu here).
   await selectBackend('training', { graph });
-  const digits = await readDigitsFile(join(import.meta.dirname, '../../public/data/digits.bin'));
-  if (!digits.ok) throw new Error(digits.error.message);
-  const d = digitsForGraph(graph, digits.value);
-  if (!d.ok) throw new Error(d.error.message);
-  data = d.value;
+  data = await digitsOrThrow(graph);
   model = buildOrThrow(graph, { seed: 3 });
   const r = await trainModel(model, data, { ...quick, epochs: 2, trainLimit: 1024 });
   if (!r.ok) throw new Error(r.error.message);

@@ -4,17 +4,16 @@
  * 8,000 digits, its accuracy and time) runs in `npm run bench -- accuracy`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEEP_COMPRESSION_DENSITY } from '../core/compress/deep-compression-recipe';
 import { LENET_300_100 } from '../core/presets/lenet';
 import { buildStudentMlp } from '../core/presets/student-mlp';
 import { selectBackend } from './backend';
 import { reproduceDeepCompression } from './deep-compression';
-import { digitsForGraph, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
+import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
 import { loadExportedModel, namedWeightsOf } from './export-model';
-import { buildOrThrow } from './test-helpers';
+import { buildOrThrow, digitsOrThrow } from './test-helpers';
 import { trainModel } from './train';
 
 const graph = LENET_300_100.build();
@@ -24,11 +23,7 @@ const tiny = { trainLimit: 64, batchSize: 32 };
 
 beforeAll(async () => {
   await selectBackend('training', { graph });
-  const digits = await readDigitsFile(join(import.meta.dirname, '../../public/data/digits.bin'));
-  if (!digits.ok) throw new Error(digits.error.message);
-  const d = digitsForGraph(graph, digits.value);
-  if (!d.ok) throw new Error(d.error.message);
-  data = d.value;
+  data = await digitsOrThrow(graph);
   model = buildOrThrow(graph, { seed: 2 });
   const r = await trainModel(model, data, { epochs: 1, batchSize: 64, learningRate: 1e-3, optimizer: 'adam', seed: 1, trainLimit: 1024 });
   if (!r.ok) throw new Error(r.error.message);

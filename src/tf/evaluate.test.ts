@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layer, stack } from '../core/test-helpers';
-import { digitsForGraph, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
+import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
-import { buildOrThrow } from './test-helpers';
+import { buildOrThrow, digitsOrThrow } from './test-helpers';
 
 // 784 → 10 linear: fast, and its seeded random weights give some accuracy well off 0 and 1.
 const graph = stack([784], layer('Dense', 'out', { units: 10, activation: 'linear' }));
@@ -12,11 +11,7 @@ let data: DigitsTensors;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const digits = await readDigitsFile(join(import.meta.dirname, '../../public/data/digits.bin'));
-  if (!digits.ok) throw new Error(digits.error.message);
-  const d = digitsForGraph(graph, digits.value);
-  if (!d.ok) throw new Error(d.error.message);
-  data = d.value;
+  data = await digitsOrThrow(graph);
 });
 afterAll(() => disposeDigitsTensors(data));
 

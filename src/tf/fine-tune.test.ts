@@ -1,14 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterWeights } from '../core/compress/kmeans';
 import { retrainConstraints } from '../core/compress/retrain-constraints';
 import type { WeightTensor } from '../core/compress/types';
-import { digitsFit } from '../core/digits/fit';
 import { layer, stack } from '../core/test-helpers';
-import { digitsTensors, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
+import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { namedWeightsOf, setNamedWeights } from './export-model';
-import { buildOrThrow } from './test-helpers';
+import { buildOrThrow, digitsOrThrow } from './test-helpers';
 import { trainModel } from './train';
 
 const graph = stack([784], layer('Dense', 'fc1', { units: 32, activation: 'relu' }), layer('Dense', 'out', { units: 10, activation: 'softmax' }));
@@ -16,10 +14,7 @@ let data: DigitsTensors;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const digits = await readDigitsFile(join(import.meta.dirname, '../../public/data/digits.bin'));
-  const fit = digitsFit(graph);
-  if (!digits.ok || !fit.ok) throw new Error('digits or fit failed');
-  data = digitsTensors(digits.value, fit.value);
+  data = await digitsOrThrow(graph);
 });
 afterAll(() => disposeDigitsTensors(data));
 

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneByMagnitude } from '../core/compress/prune';
 import { buildStudentMlp } from '../core/presets/student-mlp';
 import { selectBackend } from './backend';
-import { digitsForGraph, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
+import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
 import { namedWeightsOf, setNamedWeights } from './export-model';
 import { estimateSweepMs, measureSweepCost, sweepSparsity } from './sparsity-sweep';
-import { buildOrThrow } from './test-helpers';
+import { buildOrThrow, digitsOrThrow } from './test-helpers';
 import { trainModel } from './train';
 
 const graph = buildStudentMlp();
@@ -19,11 +18,7 @@ const retrain = { batchSize: 32, learningRate: 1e-3, optimizer: 'adam' as const,
 
 beforeAll(async () => {
   await selectBackend('training', { graph });
-  const digits = await readDigitsFile(join(import.meta.dirname, '../../public/data/digits.bin'));
-  if (!digits.ok) throw new Error(digits.error.message);
-  const d = digitsForGraph(graph, digits.value);
-  if (!d.ok) throw new Error(d.error.message);
-  data = d.value;
+  data = await digitsOrThrow(graph);
   model = buildOrThrow(graph, { seed: 4 });
   const r = await trainModel(model, data, { ...retrain, epochs: 2, trainLimit: 1024 });
   if (!r.ok) throw new Error(r.error.message);

@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digitsFit } from '../core/digits/fit';
 import { findPreset } from '../core/presets';
-import { digitsForGraph, digitsTensors, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
+import { digitsForGraph, digitsTensors, disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
-import { buildOrThrow } from './test-helpers';
+import { buildOrThrow, digitsOrThrow } from './test-helpers';
 import { trainModel, type TrainProgress } from './train';
 
 const graph = findPreset('lenet-300-100')!.build();
@@ -13,10 +12,7 @@ let data: DigitsTensors;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  const digits = await readDigitsFile(join(import.meta.dirname, '../../public/data/digits.bin'));
-  const fit = digitsFit(graph);
-  if (!digits.ok || !fit.ok) throw new Error('digits or fit failed');
-  data = digitsTensors(digits.value, fit.value);
+  data = await digitsOrThrow(graph);
 });
 afterAll(() => disposeDigitsTensors(data));
 
