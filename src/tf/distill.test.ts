@@ -50,6 +50,15 @@ describe('twinStudents', () => {
 });
 
 describe('distill', () => {
+  it('a throw during the run (here from a progress listener) leaks neither the students nor the teacher logits', async () => {
+    const before = tf.memory().numTensors;
+    const run = distill({ teacher, teacherData: data, studentGraph: graph, studentData: data }, quick, (p) => {
+      if (p.type === 'step') throw new Error('listener failed');
+    });
+    await expect(run).rejects.toThrow('listener failed');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('with α = 1 (hard labels only) both students take the same steps on the same batches and end equal', async () => {
     const r = await distill({ teacher, teacherData: data, studentGraph: graph, studentData: data }, { ...quick, alpha: 1 });
     if (!r.ok) throw new Error(r.error.message);

@@ -106,13 +106,18 @@ export async function distill(
     distilled.dispose();
     return aloneLogits.ok ? (distilledLogits as { ok: false; error: FlopLabError }) : aloneLogits;
   }
-  const teacherAccuracy = await evaluateAccuracy(inputs.teacher, inputs.teacherData);
-  onProgress({ type: 'teacher', accuracy: teacherAccuracy });
-  const teacherLogits = await logitsOfAll(teacherLogitsFn.value, inputs.teacherData);
-  const run = new DistillLoop(inputs.studentData, teacherLogits, settings);
   const history: DistillEpoch[] = [];
   let status: DistillResult['status'] = 'done';
+  // The students go to the caller only with a result; a throw (a bug, or tfjs out of memory)
+  // must not leave them, the teacher's logits or the optimizers behind.
+  let handedOver = false;
+  let teacherLogits: tf.Tensor2D | undefined;
+  let run: DistillLoop | undefined;
   try {
+    const teacherAccuracy = await evaluateAccuracy(inputs.teacher, inputs.teacherData);
+    onProgress({ type: 'teacher', accuracy: teacherAccuracy });
+    teacherLogits = await logitsOfAll(teacherLogitsFn.value, inputs.teacherData);
+    run = new DistillLoop(inputs.studentData, teacherLogits, settings);
     const steps = Math.ceil(inputs.studentData.split.train.length / settings.batchSize);
     for (let epoch = 1; epoch <= settings.epochs && status === 'done'; epoch++) {
       let aloneSum = 0;
@@ -135,10 +140,15 @@ export async function distill(
       onProgress({ type: 'epoch', record });
     }
     const darkKnowledge = await darkKnowledgeOf(teacherLogits, inputs.teacherData, settings.temperature);
+    handedOver = true;
     return ok({ status, teacherAccuracy, history, alone, distilled, darkKnowledge });
   } finally {
-    run.dispose();
-    teacherLogits.dispose();
+    run?.dispose();
+    teacherLogits?.dispose();
+    if (!handedOver) {
+      alone.dispose();
+      distilled.dispose();
+    }
   }
 }
 
