@@ -50,6 +50,6 @@ describe('compression tasks', () => {
     const report = { layers: [], totals: {} } as unknown as CostReport;
     const graph = { layers: [] } as unknown as ModelGraph;
     expect(evaluateTask({ kind: 'stageUsed', prompt, stage: 'quantize' }, report, graph)).toEqual({ done: false });
-    expect(evaluateTask({ kind: 'stageUsed', prompt, stage: 'quantize' }, report, graph, s)).toEqual({ done: true });
+    expect(evaluateTask({ kind: 'stageUsed', prompt, stage: 'quantize' }, report, graph, { compression: s })).toEqual({ done: true });
   });
 });

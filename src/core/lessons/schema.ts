@@ -19,7 +19,7 @@ export const QUANTITIES = ['params', 'macs', 'flops', 'weightBytes', 'outputElem
 export type Quantity = (typeof QUANTITIES)[number];
 
 /** The views a step can ask for (presenter mode shows only that one). */
-export const STEP_VIEWS = ['analysis', 'compare', 'compress', 'editor'] as const;
+export const STEP_VIEWS = ['analysis', 'compare', 'compress', 'distill', 'editor'] as const;
 export type StepView = (typeof STEP_VIEWS)[number];
 
 const layerName = z.string().min(1).max(200);
@@ -46,6 +46,8 @@ export const taskSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('compressedAccuracyAtLeast'), prompt: z.string().min(1).max(300), value: z.number().gt(0).max(1) }),
   /** The Compress tab's last result on this model ran the stage `stage`. */
   z.strictObject({ kind: z.literal('stageUsed'), prompt: z.string().min(1).max(300), stage: z.enum(COMPRESSION_STAGES) }),
+  /** The Distill tab's last run recovered at least `value` of the teacher–student gap (a fraction, 0.7). */
+  z.strictObject({ kind: z.literal('distillGapAtLeast'), prompt: z.string().min(1).max(300), value: z.number().gt(0).max(1) }),
 ]);
 
 export const modelSetupSchema = z.union([

@@ -11,13 +11,20 @@ export interface TaskState {
   current?: number;
 }
 
+/** What the page's jobs last produced, for the tasks that read them (absent: none yet). */
+export interface LessonResults {
+  /** The Compress tab's last result on the current model (null: none, or it was for another model). */
+  compression?: CompressionSummary | null;
+  /** The Distill tab's last run: (distilled − alone) / (teacher − alone), a fraction; null when undefined. */
+  distillGapRecovered?: number | null;
+}
+
 /**
  * Evaluates a lesson task on the live model: pure, from the analysis report of `graph` (the
  * report of the last good model; a broken model is judged on that). A task naming a layer the
- * model lacks is simply not done. Compression tasks read `compression`, the summary of the
- * Compress tab's last result on this model (null: none yet, or it was for another model).
+ * model lacks is simply not done. Compression and distillation tasks read `results`.
  */
-export function evaluateTask(task: LessonTask, report: CostReport, graph: ModelGraph, compression: CompressionSummary | null = null): TaskState {
+export function evaluateTask(task: LessonTask, report: CostReport, graph: ModelGraph, results: LessonResults = {}): TaskState {
   switch (task.kind) {
     case 'totalBelow':
     case 'layerBelow': {
@@ -32,7 +39,12 @@ export function evaluateTask(task: LessonTask, report: CostReport, graph: ModelG
     case 'compressionRatioAtLeast':
     case 'compressedAccuracyAtLeast':
     case 'stageUsed':
-      return evaluateCompressionTask(task, compression);
+      return evaluateCompressionTask(task, results.compression ?? null);
+    case 'distillGapAtLeast': {
+      const gap = results.distillGapRecovered;
+      if (gap === undefined || gap === null) return { done: false };
+      return { done: gap >= task.value, current: gap };
+    }
   }
 }
 

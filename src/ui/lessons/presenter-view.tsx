@@ -11,7 +11,7 @@ import { useLatency } from '../../state/selectors';
 import { useFlopLab } from '../../state/store';
 import { TotalsBar } from '../analysis/totals-bar';
 import { Inspector } from '../editor/inspector';
-import { LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyEditorPanel, LazyView } from '../layout/lazy-views';
+import { LazyAnalysisTab, LazyCompareTab, LazyCompressTab, LazyDistillTab, LazyEditorPanel, LazyView } from '../layout/lazy-views';
 import { NoticeBanner } from '../layout/notice-banner';
 import { inTextField, moveStep, onLessonArrowKey, stepDelta } from './lesson-keys';
 import { LessonList } from './lesson-list';
@@ -51,6 +51,7 @@ export function PresenterView() {
           {view === 'analysis' && <LazyAnalysisTab />}
           {view === 'compare' && <LazyCompareTab />}
           {view === 'compress' && <LazyCompressTab />}
+          {view === 'distill' && <LazyDistillTab />}
           {view === 'editor' && (
             <div className="grid min-w-0 gap-3 md:grid-cols-2">
               <div className="flex h-[60vh] min-h-0 min-w-0 flex-col"><LazyEditorPanel /></div>

@@ -2,13 +2,14 @@ import { useEffect } from 'react';
 import { evaluateTask } from '../../core/lessons/task-check';
 import type { LessonTask, TemplateContext } from '../../core/lessons/template-types';
 import { groupDigits } from '../../core/lessons/template';
+import { useDistillJob } from '../../state/distill-slice';
 import { useFlopLab } from '../../state/store';
 import { weightsKey } from '../../state/weights-key';
 
 /** The figure a task is judged on, as the student reads it: a ratio "12.3×", an accuracy "96.1 %", a count "41,200". */
 function currentText(task: LessonTask, value: number): string {
   if (task.kind === 'compressionRatioAtLeast') return `${value.toFixed(1)}×`;
-  if (task.kind === 'compressedAccuracyAtLeast') return `${(value * 100).toFixed(1)} %`;
+  if (task.kind === 'compressedAccuracyAtLeast' || task.kind === 'distillGapAtLeast') return `${(value * 100).toFixed(1)} %`;
   return groupDigits(value);
 }
 
@@ -17,7 +18,9 @@ export function TaskStatus({ task, context }: { task: LessonTask; context: Templ
   const lastCompression = useFlopLab((s) => s.lessonCompression);
   // A compression result counts only for the model it was made on.
   const compression = context && lastCompression && lastCompression.key === weightsKey(context.graph) ? lastCompression.summary : null;
-  const state = context ? evaluateTask(task, context.report, context.graph, compression) : { done: false };
+  const distill = useDistillJob((s) => s.result);
+  const distillGapRecovered = distill?.status === 'done' ? distill.gapRecovered : null;
+  const state = context ? evaluateTask(task, context.report, context.graph, { compression, distillGapRecovered }) : { done: false };
   const stale = useFlopLab((s) => s.errors.length > 0 || s.analysisPending);
   const done = state.done && !stale;
   const markTaskDone = useFlopLab((s) => s.markTaskDone);
