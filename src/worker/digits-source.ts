@@ -1,7 +1,7 @@
 /**
  * The digits for the training, evaluation and sweep jobs, loaded once per worker and only when a
  * job first needs them (never on first paint). In the browser they come from the app's own
- * public/data/digits.bin; in Node (unit tests) from the file on disk. Tests may swap the source.
+ * public/data/digits.bin; in Node (unit tests) from the file on disk.
  */
 import type { Digits } from '../core/digits/format';
 import type { Result } from '../core/result';
@@ -24,22 +24,15 @@ function defaultSource(): DigitsSource {
   return inBrowser ? browserSource : nodeSource;
 }
 
-let source: DigitsSource | null = null;
 let cached: Promise<Result<Digits>> | null = null;
 
 /** The decoded digits (loaded on the first call; a failed load is retried on the next). */
 export async function loadDigits(): Promise<Result<Digits>> {
   if (cached === null) {
-    cached = (source ?? defaultSource())();
+    cached = defaultSource()();
     const loaded = await cached;
     if (!loaded.ok) cached = null;
     return loaded;
   }
   return cached;
-}
-
-/** Tests: use `next` instead of the file (null: back to the default), and forget what was loaded. */
-export function setDigitsSource(next: DigitsSource | null): void {
-  source = next;
-  cached = null;
 }
