@@ -11,6 +11,7 @@ import type { WeightsManifestGroup } from '../core/import/weights-manifest';
 import type { ModelGraph } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
 import { isRecord } from '../core/shapes/checks';
+import { readOpenFile } from '../tf/weights-files';
 
 export interface LoadedModel {
   graph: ModelGraph;
@@ -83,14 +84,7 @@ async function readModelText(path: string): Promise<TextRead> {
     if (stat.isDirectory()) return { ok: false, code: 'EISDIR' };
     if (!stat.isFile()) return { ok: false, code: 'not a regular file' };
     if (stat.size > MAX_MODEL_FILE_BYTES) return { ok: false, code: `larger than ${MAX_MODEL_FILE_BYTES / 1024 / 1024} MB` };
-    const bytes = new Uint8Array(stat.size);
-    let filled = 0;
-    while (filled < bytes.byteLength) {
-      const { bytesRead } = await handle.read(bytes, filled, bytes.byteLength - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return { ok: true, text: new TextDecoder().decode(bytes.subarray(0, filled)) };
+    return { ok: true, text: new TextDecoder().decode(await readOpenFile(handle, stat.size)) };
   } catch (e) {
     return { ok: false, code: errorCode(e) ?? 'unreadable' };
   } finally {

@@ -11,7 +11,7 @@
  * a bigger file is an error, found from its size before reading, and the read itself is bounded.
  */
 import { constants } from 'node:fs';
-import { open, readFile, realpath } from 'node:fs/promises';
+import { open, readFile, realpath, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fail, ok, type Result } from '../core/result';
 import { weightsManifestSchema, type NamedWeight, type WeightsManifestGroup } from '../core/import/weights-manifest';
@@ -66,14 +66,7 @@ async function readBounded(real: string, maxBytes: number, named: string): Promi
     if (stat.size > maxBytes) {
       return readError(`${named}: Expected at most ${maxBytes} bytes (what the manifest's weights declare), but the file holds ${stat.size}.`);
     }
-    const out = new Uint8Array(stat.size);
-    let filled = 0;
-    while (filled < out.byteLength) {
-      const { bytesRead } = await handle.read(out, filled, out.byteLength - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return ok(filled === out.byteLength ? out : out.subarray(0, filled));
+    return ok(await readOpenFile(handle, stat.size));
   } finally {
     await handle.close();
   }
@@ -130,4 +123,19 @@ export async function readWeightsFromDir(modelJsonPath: string, manifest?: Weigh
     }
   }
   return decodeWeights(groups.value, buffers);
+}
+
+/**
+ * The first `sizeBytes` bytes of an open file (its size from a stat just before), or fewer if
+ * it shrank meanwhile: one read() may return less than asked, so read until full or at the end.
+ */
+export async function readOpenFile(handle: FileHandle, sizeBytes: number): Promise<Uint8Array> {
+  const out = new Uint8Array(sizeBytes);
+  let filled = 0;
+  while (filled < out.byteLength) {
+    const { bytesRead } = await handle.read(out, filled, out.byteLength - filled, filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled === out.byteLength ? out : out.subarray(0, filled);
 }
