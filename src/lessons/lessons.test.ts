@@ -35,7 +35,7 @@ describe('shipped lessons', () => {
         const context = { report: report(graph), graph, device: DEVICE };
         const step = lesson.steps[i];
         expect(missingFigures(step.text, context), `${lesson.id} step ${i + 1}`).toEqual([]);
-        if (step.predict) expect(quantityOf(context.report, step.predict.quantity, step.predict.layer).ok).toBe(true);
+        if (step.predict) expect(quantityOf(context.report, step.predict.quantity, step.predict.layer, graph).ok).toBe(true);
         if (step.task) expect(evaluateTask(step.task, context.report, graph).done, `${lesson.id} step ${i + 1} starts undone`).toBe(false);
       }
     }

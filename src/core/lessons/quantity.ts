@@ -1,5 +1,7 @@
 import type { Formula, CostReport, LayerCost } from '../cost-types';
+import type { ModelGraph } from '../model';
 import { fail, ok, type Result } from '../result';
+import { int8Bytes } from './int8-bytes';
 import type { Quantity } from './schema';
 
 /** An engine figure for a lesson: its value and, for one layer, the formula that gave it. */
@@ -12,13 +14,16 @@ export interface LessonFigure {
 
 const LABELS: Record<Quantity, string> = {
   params: 'parameters', macs: 'MACs', flops: 'FLOPs', weightBytes: 'weight bytes', outputElements: 'output elements',
+  int8Bytes: 'bytes at 8 bits',
 };
 
 /**
  * A quantity of the model (`layer` absent) or of one layer, read from the analysis report.
- * outputElements is the product of the output shape (the lecture's pooling count (H/S)·(W/S)·D).
+ * outputElements is the product of the output shape (the lecture's pooling count (H/S)·(W/S)·D);
+ * int8Bytes needs the report's graph (the weight tensors' roles).
  */
-export function quantityOf(report: CostReport, quantity: Quantity, layer?: string): Result<LessonFigure> {
+export function quantityOf(report: CostReport, quantity: Quantity, layer?: string, graph?: ModelGraph): Result<LessonFigure> {
+  if (quantity === 'int8Bytes') return int8Figure(report, layer, graph);
   if (layer === undefined) {
     const value = quantity === 'outputElements' ? elements(report.outputShape) : report.totals[quantity];
     return ok({ value, label: `${LABELS[quantity]} of the model` });
@@ -28,11 +33,21 @@ export function quantityOf(report: CostReport, quantity: Quantity, layer?: strin
   return ok({ value: layerValue(cost, quantity), formula: layerFormula(cost, quantity), label: `${LABELS[quantity]} of ${layer}` });
 }
 
-function layerValue(cost: LayerCost, quantity: Quantity): number {
+function layerValue(cost: LayerCost, quantity: Exclude<Quantity, 'int8Bytes'>): number {
   switch (quantity) {
     case 'outputElements': return elements(cost.outputShape);
     default: return cost[quantity];
   }
+}
+
+function int8Figure(report: CostReport, layer: string | undefined, graph: ModelGraph | undefined): Result<LessonFigure> {
+  if (!graph) return fail({ code: 'missing-input', message: 'Expected the model for int8Bytes, but got only its report.' });
+  if (layer !== undefined && !report.layers.some((l) => l.name === layer)) {
+    return fail({ code: 'missing-input', message: `Expected the model to have a layer '${layer}', but it has none.`, layer });
+  }
+  const bytes = int8Bytes(graph, layer);
+  if (!bytes.ok) return bytes;
+  return ok({ value: bytes.value, label: `${LABELS.int8Bytes} of ${layer ?? 'the model'}` });
 }
 
 function layerFormula(cost: LayerCost, quantity: Quantity): Formula | undefined {

@@ -15,7 +15,8 @@ export const MAX_STEP_WORDS = 120;
 export const MAX_STEPS = 30;
 
 /** Engine-computed quantities a question or task can name. */
-export const QUANTITIES = ['params', 'macs', 'flops', 'weightBytes', 'outputElements'] as const;
+/** int8Bytes: the weights' bytes after 8-bit quantization of the kernels (int8-bytes.ts). */
+export const QUANTITIES = ['params', 'macs', 'flops', 'weightBytes', 'outputElements', 'int8Bytes'] as const;
 export type Quantity = (typeof QUANTITIES)[number];
 
 /** The views a step can ask for (presenter mode shows only that one). */

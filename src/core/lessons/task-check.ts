@@ -28,7 +28,7 @@ export function evaluateTask(task: LessonTask, report: CostReport, graph: ModelG
   switch (task.kind) {
     case 'totalBelow':
     case 'layerBelow': {
-      const q = quantityOf(report, task.quantity, task.kind === 'layerBelow' ? task.layer : undefined);
+      const q = quantityOf(report, task.quantity, task.kind === 'layerBelow' ? task.layer : undefined, graph);
       if (!q.ok) return { done: false };
       return { done: q.value.value < task.value, current: q.value.value };
     }

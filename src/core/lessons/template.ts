@@ -56,9 +56,9 @@ function figure(name: string, arg: string | undefined, context: TemplateContext)
   const missing = (reason: string): TextPiece => ({ kind: 'missing', text: '?', reason });
   const { report, device } = context;
   if ((QUANTITIES as readonly string[]).includes(name)) {
-    const q = quantityOf(report, name as Quantity, arg);
+    const q = quantityOf(report, name as Quantity, arg, context.graph);
     if (!q.ok) return missing(q.error.message);
-    return { kind: 'figure', text: name === 'weightBytes' ? formatBytes(q.value.value) : groupDigits(q.value.value) };
+    return { kind: 'figure', text: name === 'weightBytes' || name === 'int8Bytes' ? formatBytes(q.value.value) : groupDigits(q.value.value) };
   }
   if (name === 'device' || name === 'gflops' || name === 'naiveMs' || name === 'rooflineMs') {
     if (!device) return missing(`Expected a device for {{${name}}}, but none is chosen.`);

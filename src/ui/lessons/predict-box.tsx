@@ -11,8 +11,9 @@ export function PredictBox({ question, context }: { question: LessonQuestion; co
   const id = useId();
   const [guess, setGuess] = useState('');
   const [revealed, setRevealed] = useState(false);
-  const answer = context ? quantityOf(context.report, question.quantity, question.layer) : null;
-  const show = (n: number) => (question.quantity === 'weightBytes' ? `${formatBytes(n)} (${groupDigits(n)} B)` : groupDigits(n));
+  const answer = context ? quantityOf(context.report, question.quantity, question.layer, context.graph) : null;
+  const bytes = question.quantity === 'weightBytes' || question.quantity === 'int8Bytes';
+  const show = (n: number) => (bytes ? `${formatBytes(n)} (${groupDigits(n)} B)` : groupDigits(n));
   const guessed = parseGuess(guess);
   return (
     <div className="rounded-md border border-slate-300 bg-slate-50 p-3">
