@@ -96,7 +96,13 @@ test('the Preset combobox lists every preset and loads ResNet-50 with 25,636,712
   await page.goto('/');
   const preset = page.getByRole('combobox', { name: 'Preset' });
   const offered = await preset.locator('option:not([disabled])').allTextContents();
-  expect(offered).toEqual(PRESETS.map((p) => p.name));
+  // Trained presets first, each with its recorded test accuracy (issue 8), then the others.
+  const trained = PRESETS.filter((p) => p.trained);
+  expect(trained.map((p) => p.id).sort()).toEqual(['lenet-300-100-digits', 'lenet-5-digits', 'student-mlp-digits']);
+  expect(offered).toEqual([
+    ...trained.map((p) => `${p.name}: ${(p.trained!.testAccuracy * 100).toFixed(2)} % test accuracy`),
+    ...PRESETS.filter((p) => !p.trained).map((p) => p.name),
+  ]);
   await preset.selectOption({ label: 'ResNet-50' });
   await expectTotal(page, 'total-params', 25_636_712);
   // Residual blocks are grouped and collapsible; the Add shows its explicit inputs. (The stack

@@ -16,6 +16,8 @@ for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
     await page.screenshot({ path: `/tmp/editor-lenet-${width}.png` });
     await page.getByLabel('Preset').selectOption({ label: 'ResNet-50' });
     await expect(page.getByTestId('total-params')).toHaveAttribute('data-value', '25636712');
+    // The stack is virtualised: bring the block's header to the top so its rows are drawn.
+    await page.getByRole('button', { name: /^conv2_block1\b/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.getByRole('button', { name: 'Select conv2_block1_add' }).click();
     // The table and charts are drawn in the background (deferred); wait until they have caught up.
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);

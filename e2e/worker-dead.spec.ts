@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page, type Response, type Worker } from './fixtures';
 import { expectParams, waitForAnalysis } from './state-helpers';
+import { openWithPreset } from './preset-helpers';
 
 /**
  * A tiny trained-looking model.json with its weights file: Dense 4 → 3 (15 weights). Not
@@ -45,14 +46,6 @@ async function closeWorker(page: Page): Promise<void> {
 
 const workerAlert = (page: Page) => page.getByTestId('worker-alert');
 
-async function openWithPreset(page: Page, presetName: RegExp) {
-  await page.goto('/');
-  const preset = page.getByRole('combobox', { name: 'Preset' });
-  const option = preset.locator('option').filter({ hasText: presetName }).first();
-  await preset.selectOption(await option.getAttribute('value') ?? '');
-  await waitForAnalysis(page);
-}
-
 async function measure(page: Page) {
   await page.getByRole('tab', { name: /Analysis/ }).click();
   await page.getByRole('button', { name: 'Measure in this browser' }).click();
@@ -64,7 +57,8 @@ async function compress(page: Page) {
 }
 
 test('a worker closed while idle is named in an alert within seconds; Measure and Compress then work', async ({ page }) => {
-  await openWithPreset(page, /LeNet-5/);
+  await openWithPreset(page, 'lenet-5');
+  await waitForAnalysis(page);
   await closeWorker(page);
   await expect(workerAlert(page)).toHaveAttribute('role', 'alert');
   await expect(workerAlert(page)).toContainText(/The background worker stopped: it (closed or crashed|stopped answering)/, { timeout: 8_000 });
@@ -78,7 +72,8 @@ test('a worker closed while idle is named in an alert within seconds; Measure an
 });
 
 test('a job running when the worker closes ends with the alert instead of waiting forever, and runs again', async ({ page }) => {
-  await openWithPreset(page, /ResNet-50/);
+  await openWithPreset(page, 'resnet-50');
+  await waitForAnalysis(page);
   await measure(page);
   const bar = page.getByRole('progressbar', { name: 'Measuring' });
   await expect(bar).toHaveAttribute('aria-valuetext', /(Warm-up|Timed) run/, { timeout: 60_000 });
@@ -138,7 +133,8 @@ test('TensorFlow.js is fetched only when a job needs it, never for the first fig
   page.on('response', (response) => {
     if (response.url().endsWith('.js')) scripts.push(response);
   });
-  await openWithPreset(page, /LeNet-5/);
+  await openWithPreset(page, 'lenet-5');
+  await waitForAnalysis(page);
   await appWorker(page);
   // The worker's script has come: everything it loads at start has been fetched with it.
   await expect.poll(() => scripts.some((r) => /\/entry-[^/]+\.js$/.test(r.url()))).toBe(true);

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
 import { expectParams, LENET5_PARAMS, waitForAnalysis } from './state-helpers';
 import { waitForMainThreadIdle, waitForMark } from './wait-helpers';
+import { openWithPreset } from './preset-helpers';
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }
 
@@ -13,15 +14,8 @@ function mainThreadCpuMs(events: TraceEvent[], before: number): number[] {
 }
 
 /** Opens the page with a preset loaded (LeNet-5 is small and quick). */
-async function openWithPreset(page: Page, presetName: RegExp) {
-  await page.goto('/');
-  const preset = page.getByRole('combobox', { name: 'Preset' });
-  const option = preset.locator('option').filter({ hasText: presetName }).first();
-  await preset.selectOption(await option.getAttribute('value') ?? '');
-}
-
 test('measure a small preset in the browser: a median and a backend appear beside the estimates, the main thread never blocks', async ({ page, browser }, testInfo) => {
-  await openWithPreset(page, /LeNet-5/);
+  await openWithPreset(page, 'lenet-5');
   // Playwright's own polling runs on the page's main thread: during the trace the test only
   // clicks through a handle and waits on the job's user-timing mark.
   const button = await page.getByRole('button', { name: 'Measure in this browser' }).elementHandle();
@@ -52,7 +46,7 @@ test('measure a small preset in the browser: a median and a backend appear besid
 });
 
 test('a measurement can be cancelled and says so, and the worker is free again', async ({ page }) => {
-  await openWithPreset(page, /MobileNetV1|MobileNet V1|MobileNet v1/i);
+  await openWithPreset(page, 'mobilenet-v1');
   await page.getByRole('button', { name: 'Measure in this browser' }).click();
   const progress = page.getByRole('progressbar', { name: 'Measuring' });
   await expect(progress).toBeVisible();
@@ -62,19 +56,19 @@ test('a measurement can be cancelled and says so, and the worker is free again',
   await expect(page.getByText('Measurement cancelled.')).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Measuring' })).toHaveCount(0);
   // The worker is free again: a new measurement of LeNet-5 finishes.
-  await openWithPreset(page, /LeNet-5/);
+  await openWithPreset(page, 'lenet-5');
   await page.getByRole('button', { name: 'Measure in this browser' }).click();
   await expect(page.getByTestId('measured-median-ms')).toBeVisible({ timeout: 60_000 });
 });
 
 test('calibrating this browser measures GFLOPS and bandwidth', async ({ page }) => {
-  await openWithPreset(page, /LeNet-5/);
+  await openWithPreset(page, 'lenet-5');
   await page.getByRole('button', { name: 'Calibrate this browser' }).click();
   await expect(page.getByTestId('calibration')).toContainText(/GFLOPS.*GB\/s/, { timeout: 60_000 });
 });
 
 test('a cancelled calibration says so and never changes the device, even when the worker answers afterwards', async ({ page }) => {
-  await openWithPreset(page, /LeNet-5/);
+  await openWithPreset(page, 'lenet-5');
   const device = page.getByRole('combobox', { name: 'Device' });
   const deviceBefore = await device.inputValue();
   const peakBefore = await page.getByLabel('Peak GFLOPS').inputValue();
@@ -115,7 +109,7 @@ test('a cancelled calibration says so and never changes the device, even when th
 });
 
 test('a model too big for the tab is refused with its size', async ({ page }) => {
-  await openWithPreset(page, /VGG-16/);
+  await openWithPreset(page, 'vgg-16');
   await page.getByRole('button', { name: 'Measure in this browser' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Cannot run this model in the browser' })).toContainText('553.4 MB');
 });

@@ -1,18 +1,12 @@
-import { expect, test, type Page } from '../fixtures';
+import { expect, test } from '../fixtures';
+import { openWithPreset } from '../preset-helpers';
 
 /** Screenshots of the measure panel and the compression lab, to look at (not compared). */
-async function openWithPreset(page: Page, presetName: RegExp) {
-  await page.goto('/');
-  const preset = page.getByRole('combobox', { name: 'Preset' });
-  const option = preset.locator('option').filter({ hasText: presetName }).first();
-  await preset.selectOption(await option.getAttribute('value') ?? '');
-}
-
 for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
   test(`compression lab and measure panel at ${width}×${height}`, async ({ page }) => {
     test.setTimeout(420_000);
     await page.setViewportSize({ width, height });
-    await openWithPreset(page, /MobileNetV1|MobileNet V1/i);
+    await openWithPreset(page, 'mobilenet-v1');
     const tab = page.getByRole('tab', { name: /Compress/ });
     if (await tab.count()) await tab.first().click();
     await page.getByLabel('Pruning sparsity (%)').fill('60');

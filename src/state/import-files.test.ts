@@ -70,6 +70,7 @@ describe('importFiles (store action)', () => {
     expect(state().notice).toEqual({ kind: 'info', message: 'Imported model.json (6 layers).' });
     expect(state().report?.totals.params).toBe(20618); // tfjs model.countParams() of the fixture
     expect(state().presetId).toBeNull();
+    expect(state().importsDone).toBe(1); // a watcher's sign that an import finished
     state().undo();
     expect(state().graph).toBe(before);
   });
@@ -81,5 +82,6 @@ describe('importFiles (store action)', () => {
     expect(state().notice?.kind).toBe('error');
     expect(state().notice?.message).toMatch(/model\.json/);
     expect(state().importing).toBe(false);
+    expect(state().importsDone).toBe(0);
   });
 });

@@ -106,6 +106,8 @@ export interface NoticeSlice {
 export interface ImportSlice {
   /** True while files are being read and parsed. */
   importing: boolean;
+  /** Successful imports so far: a watcher tells a finished import by this count (the model may be equal to the one before). */
+  importsDone: number;
   importFiles(files: File[]): Promise<void>;
 }
 

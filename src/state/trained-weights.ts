@@ -88,13 +88,10 @@ export function watchTrainedWeights(store: StoreApi<FlopLabState>): void {
       pending = run;
     });
   }
-  // An import sets its model a few updates before `importing` ends: compare with the model the
-  // import started from, not with the update before the end.
-  let graphBeforeImport: FlopLabState['graph'] | null = null;
   store.subscribe((state, prev) => {
     if (state.presetId !== prev.presetId && state.presetId !== null) loadTrainedPreset(store, state.presetId);
-    if (!prev.importing && state.importing) graphBeforeImport = prev.graph;
-    if (prev.importing && !state.importing && state.graph !== graphBeforeImport && workerUsable()) {
+    // By the count of imports: a re-imported model can equal the one before (same graph object).
+    if (state.importsDone !== prev.importsDone && workerUsable()) {
       const run = evaluateImport(store);
       pending = pending.then(() => run, () => run);
     }
