@@ -2,10 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { findPreset } from '../core/presets/index';
 
 // The watcher talks to the worker: a fake one that answers every evaluation with 0.75.
+const loadTrainedModel = vi.fn(async (): Promise<unknown> => ({ status: 'done' }));
 const evaluate = vi.fn(async () => ({ status: 'done' as const, cancelled: false as const, accuracy: 0.75, examples: 2000 }));
 let workerDied: (death: { restarted: boolean }) => void = () => undefined;
 vi.mock('./worker-client', () => ({
-  getWorker: () => ({ evaluate, loadTrainedModel: async () => ({ status: 'done' }) }),
+  getWorker: () => ({ evaluate, loadTrainedModel }),
   onWorkerDeath: (listener: typeof workerDied) => { workerDied = listener; return () => undefined; },
   newJobId: (kind: string) => `${kind}-1`,
   workerUsable: () => true,
@@ -17,6 +18,7 @@ vi.mock('./trained-storage', () => ({
 }));
 
 const { useFlopLab } = await import('./store');
+const { loadTrainedPreset, trainedWeightsSettled } = await import('./trained-weights');
 
 describe('watchTrainedWeights', () => {
   it('evaluates an imported digits model (also one equal to the model before)', async () => {
@@ -50,5 +52,14 @@ describe('watchTrainedWeights', () => {
     workerDied({ restarted: true });
     await vi.waitFor(() => expect(useFlopLab.getState().trained).toBeNull());
     expect(useFlopLab.getState().notice?.message).toMatch(/lost with the background worker/);
+  });
+
+  it('a trained preset whose load cannot even be sent: the accuracy goes, a notice says why, and waiting jobs go on', async () => {
+    loadTrainedModel.mockRejectedValueOnce(new Error('DataCloneError'));
+    useFlopLab.getState().setGraph(findPreset('lenet-300-100-digits')!.build(), { presetId: null });
+    loadTrainedPreset(useFlopLab, 'lenet-300-100-digits');
+    await expect(trainedWeightsSettled()).resolves.toBeUndefined();
+    expect(useFlopLab.getState().trained).toBeNull();
+    expect(useFlopLab.getState().notice?.message).toMatch(/could not be loaded: DataCloneError/);
   });
 });

@@ -34,11 +34,16 @@ export function loadTrainedPreset(store: StoreApi<FlopLabState>, presetId: strin
   const graph = preset.build();
   store.getState().recordTrained(graph, preset.trained.testAccuracy, 'preset');
   const key = weightsKey(graph);
-  const load = getWorker().loadTrainedModel(appUrl(preset.trained.modelPath)).then((result) => {
-    if (result.status === 'done') return;
+  // A call that could not even be sent (rejected) fails like one the worker refused: `pending`
+  // must never reject, jobs wait on it.
+  const load = getWorker().loadTrainedModel(appUrl(preset.trained.modelPath)).then(
+    (result) => (result.status === 'done' ? null : result.error.message),
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  ).then((problem) => {
+    if (problem === null) return;
     const state = store.getState();
     if (state.trained?.key === key && state.trained.source === 'preset') state.forgetTrained();
-    state.showNotice({ kind: 'error', message: `The trained weights of ${preset.name} could not be loaded: ${result.error.message}` });
+    state.showNotice({ kind: 'error', message: `The trained weights of ${preset.name} could not be loaded: ${problem}` });
   });
   pending = pending.then(() => load, () => load);
 }
