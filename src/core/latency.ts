@@ -1,6 +1,6 @@
 /**
  * Latency estimates from a CostReport and a device's peak FLOPS and memory bandwidth
- * (../shared/COUNTING.md, Inference time):
+ * (docs/counting.md, Inference time):
  *  - naive (the lecture's): time = FLOPs / peak FLOPS;
  *  - roofline (Williams, Waterman & Patterson, CACM 2009): per layer
  *    max(FLOPs / peak FLOPS, bytes moved / bandwidth), summed over layers, where bytes moved =
