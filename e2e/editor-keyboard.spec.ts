@@ -60,6 +60,10 @@ test('keyboard only: add from the palette, select, edit, move and delete a layer
   await page.keyboard.press('Space');
   // "Picked up conv2d." is followed at once by "conv2d is over conv2d." once dnd-kit has measured the rows.
   await expect(announcer).toContainText(/Picked up conv2d\.|conv2d is over conv2d\./);
+  // dnd-kit's KeyboardSensor adds its keydown listener in a setTimeout after the drag starts, while
+  // React may already have announced it: a 0 ms timer of ours runs after that one (timers run in
+  // order), so the arrow key cannot arrive before dnd-kit listens.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   await page.keyboard.press('ArrowDown');
   await expect(announcer).toContainText('conv2d is over max_pooling2d.');
   await page.keyboard.press('Space');
