@@ -7,14 +7,9 @@
  * 100 MB ResNet-50 stays 100 MB in memory. Keep the file's buffer alive as long as the model.
  */
 import { fromBinary } from '@bufbuild/protobuf';
+import { modelFileSizeProblem } from '../model-files';
 import { fail, ok, type Result } from '../result';
 import { type ModelProto, ModelProtoSchema, TensorProto_DataLocation } from './gen/onnx_pb';
-
-/** Larger files are refused before decoding (ResNet-50 is about 100 MB). */
-export const MAX_ONNX_BYTES = 512 * 1024 * 1024;
-
-const MB = 1024 * 1024;
-const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
 
 /** Whether the bytes start like an ONNX ModelProto (field 1 ir_version, a varint: tag 0x08). */
 export function looksLikeOnnx(bytes: Uint8Array): boolean {
@@ -23,13 +18,12 @@ export function looksLikeOnnx(bytes: Uint8Array): boolean {
 
 /**
  * Decodes `bytes` as an ONNX model. `label` names the file in messages. Fails (never throws) on
- * a file over MAX_ONNX_BYTES, bytes that are not a ModelProto, a model without a graph, and
+ * a file over MAX_MODEL_FILE_BYTES, bytes that are not a ModelProto, a model without a graph, and
  * weights stored in external data files (which FlopLab does not read).
  */
 export function decodeOnnx(bytes: Uint8Array, label: string): Result<ModelProto> {
-  if (bytes.length > MAX_ONNX_BYTES) {
-    return fail({ code: 'parse-error', message: `${label} is ${mb(bytes.length)}: FlopLab reads ONNX files up to ${mb(MAX_ONNX_BYTES)}.` });
-  }
+  const tooLarge = modelFileSizeProblem(label, bytes.length);
+  if (tooLarge !== null) return fail({ code: 'parse-error', message: tooLarge });
   let model: ModelProto;
   try {
     model = fromBinary(ModelProtoSchema, bytes);
