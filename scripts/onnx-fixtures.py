@@ -252,6 +252,7 @@ def fixtures():
 def resnet50(path):
     torch.manual_seed(SEED)
     model = torchvision.models.resnet50(weights=None)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     started = time.time()
     export(model, "torchvision resnet50(weights=None)", (1, 3, 224, 224), path, 13)
     print(f"resnet50 written in {time.time() - started:.1f} s (hooks, export and check)")
