@@ -13,9 +13,9 @@ const bytesOf = (a: Float32Array | Int8Array | Uint8Array) => new Uint8Array(a.b
 
 /** A float32 initializer; `template` keeps the original's doc string. */
 export function float32Initializer(name: string, dims: bigint[], values: Float32Array, template?: TensorProto): TensorProto {
-  return create(TensorProtoSchema, {
-    name, dims, dataType: TensorProto_DataType.FLOAT, rawData: bytesOf(values), docString: template?.docString ?? '',
-  });
+  // onnx.proto is proto2: a field given to create() is written even when empty, so only a real doc string is.
+  const doc = template?.docString ? { docString: template.docString } : {};
+  return create(TensorProtoSchema, { name, dims, dataType: TensorProto_DataType.FLOAT, rawData: bytesOf(values), ...doc });
 }
 
 /** An int8 (`signed`) or uint8 initializer holding `codes`, which must lie in that type's range. */
@@ -32,5 +32,5 @@ export function integerInitializer(name: string, dims: bigint[], codes: Int32Arr
  */
 export function dequantizeNode(name: string, inputs: [string, string, string], output: string, axis: number | null): NodeProto {
   const attribute = axis === null ? [] : [create(AttributeProtoSchema, { name: 'axis', type: AttributeProto_AttributeType.INT, i: BigInt(axis) })];
-  return create(NodeProtoSchema, { name, opType: 'DequantizeLinear', domain: '', input: inputs, output: [output], attribute });
+  return create(NodeProtoSchema, { name, opType: 'DequantizeLinear', input: inputs, output: [output], attribute });
 }
