@@ -8,8 +8,9 @@ import type { FlopLabError } from './result';
 import { countFlops } from './count/flops';
 import { countMacs, countParams } from './count/params-macs';
 import { resolveGraph } from './graph';
+import { sharedWeightsProblem, type SharingContext } from './count/shared-weights';
 import { groupDigits } from './count/formula';
-import { dims, show } from './shapes/checks';
+import { dims, isRecord, show } from './shapes/checks';
 import { inferLayerShape } from './shapes/infer-shape';
 import { elementCount } from './shapes/tensor-shapes';
 
@@ -183,6 +184,7 @@ export function analyzeModel(graph: ModelGraph, options: AnalyzeOptions = {}): A
   const { order, inputsOf, errors, broken } = resolveGraph(graph);
   const shapes = new Map<string, Shape>();
   const layers: LayerCost[] = [];
+  const sharing = sharingContext(graph, broken);
   for (const layer of order) {
     if (broken.has(layer.name)) continue;
     const inputNames = inputsOf.get(layer.name) ?? [];
@@ -191,23 +193,40 @@ export function analyzeModel(graph: ModelGraph, options: AnalyzeOptions = {}): A
       const s = shapes.get(name);
       if (s) inputShapes.push(s);
     }
-    if (inputShapes.length < inputNames.length) continue; // fed by a broken layer: already reported
+    const failed = (error?: FlopLabError) => {
+      if (error) errors.push(error);
+      sharing.failed.add(layer.name);
+    };
+    if (inputShapes.length < inputNames.length) { failed(); continue; } // fed by a broken layer: already reported
     const out = inferLayerShape(layer, inputShapes, inputNames);
-    if (!out.ok) {
-      errors.push(out.error);
-      continue;
-    }
+    if (!out.ok) { failed(out.error); continue; }
+    const shared = sharedWeightsProblem(layer, inputShapes[0] ?? [], sharing);
+    if (shared !== null) { failed(shared === 'owner-failed' ? undefined : shared); continue; }
     const cost = costOf(layer, inputShapes, out.value, convention, bytesPerWeight);
     const inexact = inexactCountError(cost);
-    if (inexact) {
-      errors.push(inexact);
-      continue;
-    }
+    if (inexact) { failed(inexact); continue; }
     shapes.set(layer.name, out.value);
+    sharing.analysedInputs.set(layer.name, inputShapes[0] ?? []);
     layers.push(cost);
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, report: buildReport(graph, layers, inputsOf, convention) };
+}
+
+/** Lookups for `sharesWeightsOf` checks (count/shared-weights.ts), filled while analysing. */
+function sharingContext(graph: ModelGraph, broken: ReadonlySet<string>): SharingContext & { analysedInputs: Map<string, Shape>; failed: Set<string> } {
+  const positions = new Map<string, number>();
+  const byName = new Map<string, LayerSpec>();
+  // The graph may be hostile JSON (resolveGraph reports what is wrong with it): look defensively.
+  const list: unknown = typeof graph === 'object' && graph !== null ? graph.layers : undefined;
+  if (Array.isArray(list)) {
+    list.forEach((l: unknown, i) => {
+      if (!isRecord(l) || typeof l.name !== 'string' || positions.has(l.name)) return;
+      positions.set(l.name, i);
+      byName.set(l.name, l as unknown as LayerSpec);
+    });
+  }
+  return { positions, layers: byName, analysedInputs: new Map(), failed: new Set(broken) };
 }
 
 /** Names of the layers marked `modelOutput` (consumed by other layers, yet model outputs). */

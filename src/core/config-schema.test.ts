@@ -44,3 +44,21 @@ describe('FlopLab config schema', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('FlopLab config: the display layout', () => {
+  it('keeps layout channels-first through parse and export, and leaves it out when absent', () => {
+    const withLayout = { name: 'onnx', layers: [], layout: 'channels-first' };
+    const parsed = parseFlopLabConfig(withLayout);
+    expect(parsed.ok && parsed.value).toEqual({ name: 'onnx', layers: [], layout: 'channels-first' });
+    if (parsed.ok) expect(toFlopLabConfig(parsed.value)).toEqual({ format: 'floplab', version: 1, ...withLayout });
+    const plain = parseFlopLabConfig({ name: 'keras', layers: [] });
+    expect(plain.ok && plain.value).toEqual({ name: 'keras', layers: [] });
+    if (plain.ok) expect(JSON.stringify(toFlopLabConfig(plain.value))).toBe('{"format":"floplab","version":1,"name":"keras","layers":[]}');
+  });
+
+  it('refuses a layout it does not know', () => {
+    const r = parseFlopLabConfig({ name: 'm', layers: [], layout: 'channels-last' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe('layout');
+  });
+});

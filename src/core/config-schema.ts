@@ -26,7 +26,7 @@ const activation = z.enum(ACTIVATIONS);
 const layerName = z.string().min(1).max(MAX_NAME_CHARS);
 const base = {
   name: layerName, inputs: z.array(layerName).max(MAX_INPUTS_PER_LAYER).optional(),
-  trainable: z.boolean().optional(), modelOutput: z.boolean().optional(),
+  trainable: z.boolean().optional(), modelOutput: z.boolean().optional(), sharesWeightsOf: layerName.optional(),
 };
 const axis = z.number().int().min(AXIS_MIN).max(AXIS_MAX).refine((a) => a !== 0, { message: 'Expected a non-zero axis (0 is the batch)' });
 const epsilon = z.number().positive().max(EPSILON_MAX);
@@ -36,7 +36,7 @@ const noParams = <T extends string>(type: T) => z.strictObject({ type: z.literal
 /** Zod schema of one LayerSpec (discriminated on `type`), strict: unknown fields are refused. */
 export const layerSpecSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('InputLayer'), ...base, shape }),
-  z.strictObject({ type: z.literal('Conv2D'), ...base, filters: posInt, ...convCommon, dilationRate: pair }),
+  z.strictObject({ type: z.literal('Conv2D'), ...base, filters: posInt, ...convCommon, dilationRate: pair, groups: posInt.optional() }),
   z.strictObject({
     type: z.literal('DepthwiseConv2D'), ...base, ...convCommon, depthMultiplier: posInt, dilationRate: pair,
   }),
@@ -47,8 +47,8 @@ export const layerSpecSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Dense'), ...base, units: posInt, useBias: z.boolean(), activation }),
   z.strictObject({ type: z.literal('MaxPooling2D'), ...base, poolSize: pair, strides: pair, padding }),
   z.strictObject({ type: z.literal('AveragePooling2D'), ...base, poolSize: pair, strides: pair, padding }),
-  noParams('GlobalAveragePooling2D'),
-  noParams('GlobalMaxPooling2D'),
+  z.strictObject({ type: z.literal('GlobalAveragePooling2D'), ...base, keepDims: z.boolean().optional() }),
+  z.strictObject({ type: z.literal('GlobalMaxPooling2D'), ...base, keepDims: z.boolean().optional() }),
   z.strictObject({
     type: z.literal('BatchNormalization'), ...base, epsilon, center: z.boolean(), scale: z.boolean(),
   }),
@@ -87,11 +87,12 @@ export const flopLabConfigSchema = z.strictObject({
   version: z.literal(1).optional(),
   name: z.string().max(MAX_NAME_CHARS),
   layers: z.array(layerSpecSchema).max(MAX_LAYERS),
+  layout: z.literal('channels-first').optional(),
 });
 
 /** UTF-8 bytes of the model as FlopLab JSON (its config file, without indentation). */
 export function modelJsonBytes(graph: ModelGraph): number {
-  return new TextEncoder().encode(JSON.stringify({ format: 'floplab', version: 1, name: graph.name, layers: graph.layers })).length;
+  return new TextEncoder().encode(JSON.stringify(toFlopLabConfigShallow(graph))).length;
 }
 
 /** "layers[3].kernelSize[0]" from a zod issue path. */
@@ -132,7 +133,9 @@ export function parseFlopLabConfig(json: unknown): Result<ModelGraph> {
     if (tooMany) return fail({ code: 'parse-error', message: tooMany, field: 'layers' });
     const parsed = flopLabConfigSchema.safeParse(json);
     if (parsed.success) {
-      const graph = { name: parsed.data.name, layers: parsed.data.layers };
+      const graph: ModelGraph = {
+        name: parsed.data.name, layers: parsed.data.layers, ...(parsed.data.layout ? { layout: parsed.data.layout } : {}),
+      };
       const bytes = modelJsonBytes(graph);
       if (bytes > MAX_MODEL_JSON_BYTES) {
         return fail({ code: 'parse-error', message: `Expected the model to be at most ${MAX_MODEL_JSON_BYTES.toLocaleString('en-US')} bytes as JSON (what a share link or the saved work can hold), but it is ${bytes.toLocaleString('en-US')} bytes.` });
@@ -153,5 +156,13 @@ export function parseFlopLabConfig(json: unknown): Result<ModelGraph> {
 
 /** The FlopLab config file for a graph (a deep, JSON-able copy). */
 export function toFlopLabConfig(graph: ModelGraph): FlopLabConfig {
-  return { format: 'floplab', version: 1, name: graph.name, layers: structuredClone(graph.layers) };
+  return { ...toFlopLabConfigShallow(graph), layers: structuredClone(graph.layers) };
+}
+
+/** The config's fields in file order (layout only when set, so older files stay byte-identical). */
+function toFlopLabConfigShallow(graph: ModelGraph): FlopLabConfig {
+  return {
+    format: 'floplab', version: 1, name: graph.name, layers: graph.layers,
+    ...(graph.layout ? { layout: graph.layout } : {}),
+  };
 }

@@ -14,7 +14,7 @@ export type Shape = number[];
 
 export const ACTIVATIONS = [
   'linear', 'relu', 'relu6', 'sigmoid', 'hard_sigmoid', 'tanh', 'softmax', 'elu', 'selu',
-  'softplus', 'softsign', 'swish', 'gelu', 'leaky_relu',
+  'softplus', 'softsign', 'swish', 'gelu', 'leaky_relu', 'hard_swish',
 ] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
 
@@ -34,12 +34,26 @@ interface LayerBase {
    * end. Layers no other layer consumes are model outputs anyway. Absent means false.
    */
   modelOutput?: boolean;
+  /**
+   * The name of an earlier layer whose weights this one uses: a second call of that layer (a Keras
+   * shared layer, one PyTorch module called twice, one ONNX initializer read by two nodes). Its
+   * params count zero (they are the named layer's); its MACs and FLOPs count as usual. The named
+   * layer must come earlier in the list, have the same type and the same weight shapes. Only
+   * layers with weights may have it. Absent: the layer owns its weights.
+   */
+  sharesWeightsOf?: string;
 }
 
 export interface InputLayerSpec extends LayerBase { type: 'InputLayer'; shape: Shape }
 export interface Conv2DSpec extends LayerBase {
   type: 'Conv2D'; filters: number; kernelSize: Pair; strides: Pair; padding: Padding;
   dilationRate: Pair; useBias: boolean; activation: ActivationName;
+  /**
+   * Keras `groups`: the input channels and the filters are split into this many groups, each
+   * group's filters seeing only its group's Cin/groups channels (ResNeXt; ONNX Conv `group`).
+   * Must divide Cin and filters. Kernel [kh, kw, Cin/groups, filters]. Absent means 1.
+   */
+  groups?: number;
 }
 export interface DepthwiseConv2DSpec extends LayerBase {
   type: 'DepthwiseConv2D'; kernelSize: Pair; strides: Pair; padding: Padding;
@@ -61,6 +75,8 @@ export interface Pooling2DSpec extends LayerBase {
 }
 export interface GlobalPooling2DSpec extends LayerBase {
   type: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D';
+  /** Keras `keepdims`: true gives 1×1×C (ONNX GlobalAveragePool) instead of C. Absent means false. */
+  keepDims?: boolean;
 }
 export interface BatchNormalizationSpec extends LayerBase {
   type: 'BatchNormalization'; epsilon: number; center: boolean; scale: boolean;
@@ -121,10 +137,19 @@ export type LayerSpec =
 
 export type LayerType = LayerSpec['type'];
 
+/**
+ * How the page shows rank-3 shapes: absent (the default) as H×W×C; 'channels-first' as C×H×W,
+ * for a model imported from ONNX / PyTorch. Display only: the graph and the engine stay
+ * channels-last (see shapes/display-shape.ts).
+ */
+export type ShapeLayout = 'channels-first';
+
 /** A whole model. This is also the FlopLab JSON config (`format`/`version` added on export). */
 export interface ModelGraph {
   name: string;
   layers: LayerSpec[];
+  /** Display layout of shapes; absent: channels-last, as the engine works. */
+  layout?: ShapeLayout;
 }
 
 /** The FlopLab JSON config file: a ModelGraph with a format tag, versioned. */

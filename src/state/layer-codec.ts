@@ -26,6 +26,8 @@ interface FieldRule {
   pair?: boolean;
   /** A field any layer may have, absent by default (createLayer leaves it out). */
   anyLayer?: boolean;
+  /** An optional field of these types only, absent by default (createLayer leaves it out). */
+  optionalOn?: readonly LayerType[];
 }
 
 /** Every layer field except type, name and inputs (handled apart), with its key in links. */
@@ -38,6 +40,9 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   axis: { key: 'y' }, className: { key: 'o' }, outputShape: { key: 'w' },
   sharedAxes: { key: 'g' }, constantStats: { key: 'j' },
   trainable: { key: 'T', anyLayer: true }, modelOutput: { key: 'O', anyLayer: true },
+  groups: { key: 'G', optionalOn: ['Conv2D'] },
+  keepDims: { key: 'K', optionalOn: ['GlobalAveragePooling2D', 'GlobalMaxPooling2D'] },
+  sharesWeightsOf: { key: 'W', anyLayer: true },
 };
 const FIELD_BY_KEY = new Map(Object.entries(FIELD_RULES).map(([field, rule]) => [rule.key, { field, ...rule }]));
 
@@ -100,7 +105,7 @@ function decodeLayer(compact: CompactLayer, index: number, before: LayerSpec[]):
       continue;
     }
     const rule = FIELD_BY_KEY.get(key);
-    if (!rule || !(rule.anyLayer || rule.field in layer)) return linkError(`${where} ('${clip(compact.n)}') has an unknown field '${clip(key)}'`);
+    if (!rule || !(rule.anyLayer || rule.optionalOn?.includes(type) || rule.field in layer)) return linkError(`${where} ('${clip(compact.n)}') has an unknown field '${clip(key)}'`);
     layer[rule.field] = rule.pair && typeof value === 'number' ? [value, value] : value;
   }
   return ok(layer as unknown as LayerSpec);

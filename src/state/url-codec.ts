@@ -91,10 +91,12 @@ const compactGraphSchema = z.strictObject({
   // Layers stay raw here: layer-codec checks their keys itself (a zod record would drop a
   // '__proto__' key silently instead of refusing it).
   l: z.array(z.unknown()),
+  // The display layout, only when set (links made before it existed have none).
+  y: z.literal('channels-first').optional(),
 });
 
 function encodeGraph(graph: ModelGraph): unknown {
-  return { n: graph.name, l: encodeLayers(graph.layers) };
+  return { n: graph.name, l: encodeLayers(graph.layers), ...(graph.layout ? { y: graph.layout } : {}) };
 }
 
 function decodeGraph(raw: unknown): Result<ModelGraph> {
@@ -106,7 +108,9 @@ function decodeGraph(raw: unknown): Result<ModelGraph> {
   if (!compact.success) return shareError(`its model is malformed (${describeIssue(compact.error)})`);
   const layers = decodeLayers(compact.data.l);
   if (!layers.ok) return shareError(`its model is malformed: ${layers.error.message}`);
-  const graph = parseFlopLabConfig({ format: 'floplab', version: 1, name: compact.data.n, layers: layers.value });
+  const graph = parseFlopLabConfig({
+    format: 'floplab', version: 1, name: compact.data.n, layers: layers.value, ...(compact.data.y ? { layout: compact.data.y } : {}),
+  });
   if (!graph.ok) return shareError(`its model is invalid: ${graph.error.message}`);
   return ok(graph.value);
 }

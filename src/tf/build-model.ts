@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { resolveInputs } from '../core/graph';
 import type { ActivationName, LayerSpec, ModelGraph } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
+import { GroupedConv2D, HardSwish } from './custom-layers';
 
 export interface BuildOptions {
   /** Seed of the random kernels (default 1). Layer i uses seeds derived from it and i. */
@@ -23,8 +24,12 @@ export interface BuildOptions {
 type TfActivation = NonNullable<Parameters<typeof tf.layers.dense>[0]['activation']>;
 type Initializer = ReturnType<typeof tf.initializers.zeros>;
 
-/** Keras activation names → tfjs identifiers; leaky_relu has none (applied as a layer). */
-const TF_ACTIVATION: Record<Exclude<ActivationName, 'leaky_relu'>, TfActivation> = {
+/** Activations tfjs has no identifier for: each is applied as a layer of its own. */
+type LayerActivation = 'leaky_relu' | 'hard_swish';
+const isLayerActivation = (a: ActivationName): a is LayerActivation => a === 'leaky_relu' || a === 'hard_swish';
+
+/** Keras activation names → tfjs identifiers; leaky_relu and hard_swish have none (applied as layers). */
+const TF_ACTIVATION: Record<Exclude<ActivationName, LayerActivation>, TfActivation> = {
   linear: 'linear', relu: 'relu', relu6: 'relu6', sigmoid: 'sigmoid', hard_sigmoid: 'hardSigmoid',
   tanh: 'tanh', softmax: 'softmax', elu: 'elu', selu: 'selu', softplus: 'softplus',
   softsign: 'softsign', swish: 'swish', gelu: 'gelu',
@@ -42,6 +47,8 @@ export function buildTfModel(graph: ModelGraph, options: BuildOptions = {}): Res
   if (!wiring.ok) return wiring;
   const built: tf.layers.Layer[] = [];
   const tensors = new Map<string, tf.SymbolicTensor>();
+  const layersOf = new Map<string, tf.layers.Layer[]>();
+  const specOf = new Map(graph.layers.map((l) => [l.name, l]));
   let current: LayerSpec | undefined;
   try {
     wiring.value.order.forEach((spec, index) => {
@@ -51,11 +58,16 @@ export function buildTfModel(graph: ModelGraph, options: BuildOptions = {}): Res
         return;
       }
       const inbound = wiring.value.inputsOf.get(spec.name)!.map((n) => tensors.get(n)!);
-      const layers = createTfLayers(withKnownTargetShape(withPositiveAxis(spec, inbound), inbound), initializers(options, index));
-      if (spec.trainable === false) for (const layer of layers) layer.trainable = false;
-      built.push(...layers);
+      const shared = sharedLayers(spec, specOf, layersOf);
+      const layers = shared ?? createTfLayers(withKnownTargetShape(withPositiveAxis(spec, inbound), inbound), initializers(options, index), inbound);
+      if (!shared) {
+        if (spec.trainable === false) for (const layer of layers) layer.trainable = false;
+        built.push(...layers);
+      }
+      layersOf.set(spec.name, layers);
       let out: tf.SymbolicTensor | tf.SymbolicTensor[] = inbound.length === 1 ? inbound[0] : inbound;
       for (const layer of layers) out = layer.apply(out) as tf.SymbolicTensor;
+      if (shared) for (const layer of layers) forgetExtraCall(layer);
       tensors.set(spec.name, out as tf.SymbolicTensor);
     });
     current = undefined;
@@ -130,17 +142,63 @@ function initializers(options: BuildOptions, layerIndex: number): Initializers {
   };
 }
 
-/** The tfjs layer(s) for one spec: one, or two when a 'leaky_relu' activation needs its own layer. */
-function createTfLayers(spec: LayerSpec, init: Initializers): tf.layers.Layer[] {
+/** Fields that make no difference to the computation of a layer that reuses another's weights. */
+const NOT_COMPUTATION = new Set(['name', 'inputs', 'trainable', 'modelOutput', 'sharesWeightsOf']);
+
+/**
+ * A layer with `sharesWeightsOf` is the named layer's tfjs layer(s) applied again (a Keras shared
+ * layer: one set of weights, as the engine counts them) when both specs compute the same thing.
+ * When they differ beyond their weights (an ONNX initializer read by two convolutions with
+ * different strides), null: the layer is built with weights of its own, which measures the same
+ * time but is not what the engine counts (its weights are not listed by compress/weight-shapes).
+ */
+function sharedLayers(spec: LayerSpec, specOf: Map<string, LayerSpec>, layersOf: Map<string, tf.layers.Layer[]>): tf.layers.Layer[] | null {
+  if (spec.sharesWeightsOf === undefined) return null;
+  const owner = specOf.get(spec.sharesWeightsOf);
+  const layers = layersOf.get(spec.sharesWeightsOf);
+  if (!owner || !layers) return null;
+  const computation = (l: LayerSpec) => JSON.stringify(Object.entries(l).filter(([k]) => !NOT_COMPUTATION.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return computation(owner) === computation(spec) ? layers : null;
+}
+
+/**
+ * tfjs counts every call of a layer as a reference and frees its weights only when
+ * LayersModel.dispose() brings the count to 0, which it lowers once per layer: a layer called
+ * twice would keep its weights forever. The model holds each layer once, so each extra call is
+ * forgotten (tfjs-layers topology.ts `apply` and `dispose`, `_refCount`).
+ */
+function forgetExtraCall(layer: tf.layers.Layer): void {
+  const counted = layer as unknown as { _refCount: number | null };
+  if (typeof counted._refCount === 'number' && counted._refCount > 1) counted._refCount--;
+}
+
+/** The layer applying an activation tfjs-layers has no identifier for (or a plain Activation layer). */
+function activationLayer(activation: ActivationName, name: string): tf.layers.Layer {
+  if (activation === 'leaky_relu') return tf.layers.leakyReLU({ alpha: LEAKY_RELU_ACTIVATION_ALPHA, name });
+  if (activation === 'hard_swish') return new HardSwish({ name });
+  return tf.layers.activation({ name, activation: TF_ACTIVATION[activation] });
+}
+
+const isGrouped = (spec: LayerSpec): boolean => spec.type === 'Conv2D' && (spec.groups ?? 1) > 1;
+
+/**
+ * The tfjs layer(s) for one spec: one, or two when the activation needs its own layer (leaky_relu
+ * and hard_swish, which tfjs cannot fuse, and any activation after a grouped Conv2D).
+ */
+function createTfLayers(spec: LayerSpec, init: Initializers, inbound: tf.SymbolicTensor[]): tf.layers.Layer[] {
   const name = spec.name;
-  if ('activation' in spec && spec.activation === 'leaky_relu') {
-    if (spec.type === 'Activation') return [tf.layers.leakyReLU({ alpha: LEAKY_RELU_ACTIVATION_ALPHA, name })];
-    const linear = createTfLayers({ ...spec, activation: 'linear' }, init)[0];
-    return [linear, tf.layers.leakyReLU({ alpha: LEAKY_RELU_ACTIVATION_ALPHA, name: `${name}_leaky_relu` })];
+  if ('activation' in spec && spec.activation !== 'linear' && (isLayerActivation(spec.activation) || isGrouped(spec))) {
+    if (spec.type === 'Activation') return [activationLayer(spec.activation, name)];
+    const linear = createTfLayers({ ...spec, activation: 'linear' }, init, inbound)[0];
+    return [linear, activationLayer(spec.activation, `${name}_${spec.activation}`)];
   }
-  const act = (a: ActivationName) => TF_ACTIVATION[a as Exclude<ActivationName, 'leaky_relu'>];
+  const act = (a: ActivationName) => TF_ACTIVATION[a as Exclude<ActivationName, LayerActivation>];
   switch (spec.type) {
     case 'Conv2D':
+      if (spec.groups !== undefined && spec.groups > 1) {
+        // tfjs has no grouped convolution: one conv2d per group, concatenated (custom-layers.ts).
+        return [new GroupedConv2D({ name, filters: spec.filters, kernelSize: spec.kernelSize, strides: spec.strides, padding: spec.padding, dilationRate: spec.dilationRate, groups: spec.groups, useBias: spec.useBias, kernelInitializer: init.kernel })];
+      }
       return [tf.layers.conv2d({ name, filters: spec.filters, kernelSize: spec.kernelSize, strides: spec.strides, padding: spec.padding, dilationRate: spec.dilationRate, useBias: spec.useBias, activation: act(spec.activation), kernelInitializer: init.kernel })];
     case 'DepthwiseConv2D':
       return [tf.layers.depthwiseConv2d({ name, kernelSize: spec.kernelSize, strides: spec.strides, padding: spec.padding, depthMultiplier: spec.depthMultiplier, dilationRate: spec.dilationRate, useBias: spec.useBias, activation: act(spec.activation), depthwiseInitializer: init.depthwise })];
@@ -155,9 +213,9 @@ function createTfLayers(spec: LayerSpec, init: Initializers): tf.layers.Layer[] 
     case 'AveragePooling2D':
       return [tf.layers.averagePooling2d({ name, poolSize: spec.poolSize, strides: spec.strides, padding: spec.padding })];
     case 'GlobalAveragePooling2D':
-      return [tf.layers.globalAveragePooling2d({ name })];
+      return withKeptDims(spec, tf.layers.globalAveragePooling2d({ name }), inbound);
     case 'GlobalMaxPooling2D':
-      return [tf.layers.globalMaxPooling2d({ name })];
+      return withKeptDims(spec, tf.layers.globalMaxPooling2d({ name }), inbound);
     case 'BatchNormalization':
       return [tf.layers.batchNormalization({ name, epsilon: spec.epsilon, center: spec.center, scale: spec.scale })];
     case 'Activation':
@@ -190,6 +248,18 @@ function createTfLayers(spec: LayerSpec, init: Initializers): tf.layers.Layer[] 
       // Handled before: inputs become tf.input; unknown layers and Normalization are rejected by wireLayers.
       throw new Error(`unexpected layer type ${spec.type}`);
   }
+}
+
+/**
+ * tfjs's global pooling has no `keepdims` (Keras has): a Reshape to 1×1×C follows it, named
+ * '<name>_keepdims'. The pooling layer keeps the spec's name.
+ */
+function withKeptDims(spec: LayerSpec, pool: tf.layers.Layer, inbound: tf.SymbolicTensor[]): tf.layers.Layer[] {
+  if (!('keepDims' in spec) || spec.keepDims !== true) return [pool];
+  // The channel count is written out: tfjs cannot resolve a -1 next to the unknown batch.
+  const shape = inbound[0]?.shape ?? [];
+  const channels = shape[shape.length - 1] ?? -1;
+  return [pool, tf.layers.reshape({ name: `${spec.name}_keepdims`, targetShape: [1, 1, channels] })];
 }
 
 /** tfjs model names may not contain spaces or symbols Keras rejects in scopes. */

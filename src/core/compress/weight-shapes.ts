@@ -3,10 +3,12 @@
  * 'conv1/kernel' [kh, kw, Cin, Cout], 'conv1/bias' [Cout], 'bn/gamma' [C] … (tfjs-layers
  * src/layers/convolutional.ts, core.ts, normalization.ts). The one source of these shapes for
  * seeded weights (synthetic-weights.ts) and for checking a weights file against its graph.
+ * A grouped Conv2D's kernel is [kh, kw, Cin/groups, Cout]; a layer with `sharesWeightsOf` has none.
  */
 import { analyzeModel } from '../analyze';
 import type { LayerSpec, ModelGraph } from '../model';
 import { fail, ok, type Result } from '../result';
+import { weightTensorShapes } from '../count/weight-tensor-shapes';
 
 export type WeightRole = 'kernel' | 'bias' | 'gamma' | 'beta' | 'movingMean' | 'movingVariance';
 
@@ -24,42 +26,13 @@ export const WEIGHT_SHAPES_KNOWN: ReadonlySet<LayerSpec['type']> = new Set([
   'Conv2D', 'Conv2DTranspose', 'DepthwiseConv2D', 'SeparableConv2D', 'Dense', 'BatchNormalization',
 ]);
 
-function weightsOfLayer(l: LayerSpec, cin: number): ExpectedWeight[] {
-  const out: ExpectedWeight[] = [];
-  const add = (suffix: string, shape: number[], role: WeightRole, fanIn = 1) =>
-    out.push({ name: `${l.name}/${suffix}`, layer: l.name, shape, role, fanIn });
-  switch (l.type) {
-    case 'Conv2D':
-      add('kernel', [...l.kernelSize, cin, l.filters], 'kernel', l.kernelSize[0] * l.kernelSize[1] * cin);
-      if (l.useBias) add('bias', [l.filters], 'bias');
-      break;
-    case 'Conv2DTranspose':
-      add('kernel', [...l.kernelSize, l.filters, cin], 'kernel', l.kernelSize[0] * l.kernelSize[1] * cin);
-      if (l.useBias) add('bias', [l.filters], 'bias');
-      break;
-    case 'DepthwiseConv2D':
-      add('depthwise_kernel', [...l.kernelSize, cin, l.depthMultiplier], 'kernel', l.kernelSize[0] * l.kernelSize[1]);
-      if (l.useBias) add('bias', [cin * l.depthMultiplier], 'bias');
-      break;
-    case 'SeparableConv2D':
-      add('depthwise_kernel', [...l.kernelSize, cin, l.depthMultiplier], 'kernel', l.kernelSize[0] * l.kernelSize[1]);
-      add('pointwise_kernel', [1, 1, cin * l.depthMultiplier, l.filters], 'kernel', cin * l.depthMultiplier);
-      if (l.useBias) add('bias', [l.filters], 'bias');
-      break;
-    case 'Dense':
-      add('kernel', [cin, l.units], 'kernel', cin);
-      if (l.useBias) add('bias', [l.units], 'bias');
-      break;
-    case 'BatchNormalization':
-      if (l.scale) add('gamma', [cin], 'gamma');
-      if (l.center) add('beta', [cin], 'beta');
-      add('moving_mean', [cin], 'movingMean');
-      add('moving_variance', [cin], 'movingVariance');
-      break;
-    default:
-      break;
-  }
-  return out;
+function weightsOfLayer(l: LayerSpec, input: number[]): ExpectedWeight[] {
+  // A second call of another layer holds no weights of its own (they are listed once, there).
+  if (!WEIGHT_SHAPES_KNOWN.has(l.type) || l.sharesWeightsOf !== undefined) return [];
+  // Types in WEIGHT_SHAPES_KNOWN have only WeightRole roles.
+  return weightTensorShapes(l, input).map((w) => ({
+    name: `${l.name}/${w.suffix}`, layer: l.name, shape: w.shape, role: w.role as WeightRole, fanIn: w.fanIn,
+  }));
 }
 
 /**
@@ -71,8 +44,5 @@ export function expectedWeights(graph: ModelGraph): Result<ExpectedWeight[]> {
   const analysis = analyzeModel(graph);
   if (!analysis.ok) return fail(analysis.errors[0]);
   const inputs = new Map(analysis.report.layers.map((l) => [l.name, l.inputShapes[0] ?? []]));
-  return ok(graph.layers.flatMap((l) => {
-    const inShape = inputs.get(l.name) ?? [];
-    return weightsOfLayer(l, inShape[inShape.length - 1] ?? 0);
-  }));
+  return ok(graph.layers.flatMap((l) => weightsOfLayer(l, inputs.get(l.name) ?? [])));
 }

@@ -6,7 +6,7 @@
  *
  * Detailed adds: bias 1 per output element; BatchNormalization 2 per element; ReLU / ReLU6 /
  * LeakyReLU 1 per element (also as the fused `activation` of a Conv/Dense layer); Softmax 5 per
- * element; Add 1 per output element per extra input; pooling K·K per output element; PReLU 1
+ * element; hard_swish 4 per element (add 3, clip as relu6, multiply, divide by 6); Add 1 per output element per extra input; pooling K·K per output element; PReLU 1
  * per element; LayerNormalization 5 per element plus 1 each for scale and shift; Normalization 2.
  * Other activations (sigmoid, tanh, elu, selu, softplus, softsign, swish, gelu, hard_sigmoid)
  * have no agreed FLOP cost and docs/counting.md gives them none, so FlopLab counts them as 0 and
@@ -18,6 +18,8 @@ import { kernelFactors, productFormula, sumFormula, zeroFormula, type Factor, ty
 
 const ACTIVATION_FLOPS_PER_ELEMENT: Partial<Record<ActivationName, number>> = {
   linear: 0, relu: 1, relu6: 1, leaky_relu: 1, softmax: 5,
+  // x · relu6(x + 3) / 6: add 3, clip (1, as relu6), multiply by x, divide by 6.
+  hard_swish: 4,
 };
 
 /** Factors naming a tensor's elements: H·W·C for a feature map, N otherwise. */

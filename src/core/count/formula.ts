@@ -14,7 +14,7 @@ export interface Term { groups: Factor[][]; note?: string }
 const TEX: Record<string, string> = {
   K: 'K', Kh: 'K_h', Kw: 'K_w', Cin: 'C_{in}', Cout: 'C_{out}', Hout: 'H_{out}', Wout: 'W_{out}',
   Hin: 'H_{in}', Win: 'W_{in}', H: 'H', W: 'W', C: 'C', M: 'M', N: 'N', In: '\\mathrm{In}',
-  Out: '\\mathrm{Out}', MACs: '\\mathrm{MACs}', '(n−1)': '(n-1)',
+  Out: '\\mathrm{Out}', MACs: '\\mathrm{MACs}', '(n−1)': '(n-1)', '(Cin/g)': '(C_{in}/g)',
 };
 const texOf = (sym: string): string => TEX[sym] ?? (/^\d+$/.test(sym) ? sym : `\\mathrm{${sym}}`);
 /** Notes are plain words; drop anything KaTeX would read as markup. */

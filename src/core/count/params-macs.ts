@@ -4,7 +4,7 @@
  * add is not a MAC), the "mult-adds" of the papers.
  */
 import type { Formula } from '../cost-types';
-import type { LayerSpec, Shape } from '../model';
+import type { Conv2DSpec, LayerSpec, Shape } from '../model';
 import { elementCount, kerasAxisIndex } from '../shapes/tensor-shapes';
 import { kernelFactors, productFormula, sumFormula, zeroFormula, type Factor, type Term } from './formula';
 
@@ -13,13 +13,19 @@ export interface ParamCount { formula: Formula; trainable: number; nonTrainable:
 const NO_WEIGHTS = 'no weights';
 const biasTerm = (on: boolean, f: Factor): Term[] => (on ? [{ groups: [[f]], note: 'bias' }] : []);
 
+/** Keras `groups` of a Conv2D (absent: 1). */
+const groupsOf = (layer: Conv2DSpec): number => layer.groups ?? 1;
+/** "Cin", or "(Cin/g)" for a grouped convolution: each filter sees Cin/g input channels. */
+const inputChannelsPerGroup = (cin: number, g: number): Factor => (g === 1 ? ['Cin', cin] : ['(Cin/g)', cin / g]);
+const groupsNote = (g: number): string | undefined => (g === 1 ? undefined : `g = ${g} groups`);
+
 function paramsFormula(layer: LayerSpec, input: Shape, output: Shape): Formula {
   switch (layer.type) {
     case 'Conv2D': {
-      const cin = input[2];
       const cout = output[2];
+      const g = groupsOf(layer);
       return sumFormula([
-        { groups: [[...kernelFactors(layer.kernelSize), ['Cin', cin], ['Cout', cout]]] },
+        { groups: [[...kernelFactors(layer.kernelSize), inputChannelsPerGroup(input[2], g), ['Cout', cout]]], note: groupsNote(g) },
         ...biasTerm(layer.useBias, ['Cout', cout]),
       ]);
     }
@@ -116,10 +122,16 @@ function weightCount(layer: LayerSpec, input: Shape, output: Shape): ParamCount 
 
 /**
  * Parameter count of a validated layer with known shapes (input = first input shape).
- * Units: number of scalars. Source: Keras layer weight shapes. A frozen layer
+ * Units: number of scalars. Source: Keras layer weight shapes; a grouped Conv2D's kernel is
+ * [kh, kw, Cin/g, Cout] (Keras `groups`). A layer with `sharesWeightsOf` counts 0: the weights are
+ * the named layer's (Keras counts a shared layer once). A frozen layer
  * (`trainable: false`) keeps its count, all of it non-trainable, as Keras's `layer.trainable = False`.
  */
 export function countParams(layer: LayerSpec, inputs: Shape[], output: Shape): ParamCount {
+  if (layer.sharesWeightsOf !== undefined) {
+    // A second call of an earlier layer: its weights are counted once, there.
+    return { formula: zeroFormula(`shares the weights of '${layer.sharesWeightsOf}'`), trainable: 0, nonTrainable: 0 };
+  }
   const count = weightCount(layer, inputs[0] ?? [], output);
   if (layer.trainable !== false) return count;
   return { formula: count.formula, trainable: 0, nonTrainable: count.formula.value };
@@ -133,8 +145,10 @@ export function countMacs(layer: LayerSpec, inputs: Shape[], output: Shape): For
   const input = inputs[0] ?? [];
   const outHW: Factor[] = [['Hout', output[0]], ['Wout', output[1]]];
   switch (layer.type) {
-    case 'Conv2D':
-      return productFormula([[...kernelFactors(layer.kernelSize), ['Cin', input[2]]], [...outHW, ['Cout', output[2]]]]);
+    case 'Conv2D': {
+      const g = groupsOf(layer);
+      return productFormula([[...kernelFactors(layer.kernelSize), inputChannelsPerGroup(input[2], g)], [...outHW, ['Cout', output[2]]]], groupsNote(g));
+    }
     case 'DepthwiseConv2D':
       return productFormula([kernelFactors(layer.kernelSize), [...outHW, ['Cin', input[2]], ['M', layer.depthMultiplier]]]);
     case 'SeparableConv2D': {

@@ -45,6 +45,10 @@ export function convShape(layer: ConvLike, input: Shape): Result<Shape> {
   const hwc = requireRank3(layer, input);
   if (!hwc.ok) return hwc;
   const [h, w, c] = hwc.value;
+  if (layer.type === 'Conv2D' && layer.groups !== undefined && c % layer.groups !== 0) {
+    return fail(expectedError(layer.name, 'invalid-value', 'groups',
+      `a divisor of the input channels Cin (${c}), as each group sees Cin/groups of them`, String(layer.groups)));
+  }
   const hw = windowOutput(layer, 'kernelSize', [h, w], layer.kernelSize, layer.strides, layer.dilationRate, layer.padding);
   if (!hw.ok) return hw;
   const cout = layer.type === 'DepthwiseConv2D' ? c * layer.depthMultiplier : layer.filters;
@@ -71,10 +75,11 @@ export function poolShape(layer: Pooling2DSpec, input: Shape): Result<Shape> {
   return hw.ok ? ok([hw.value[0], hw.value[1], c]) : hw;
 }
 
-/** GlobalAveragePooling2D / GlobalMaxPooling2D: H×W×C → C. */
+/** GlobalAveragePooling2D / GlobalMaxPooling2D: H×W×C → C, or 1×1×C with `keepDims` (Keras keepdims). */
 export function globalPoolShape(layer: GlobalPooling2DSpec, input: Shape): Result<Shape> {
   const hwc = requireRank3(layer, input);
-  return hwc.ok ? ok([hwc.value[2]]) : hwc;
+  if (!hwc.ok) return hwc;
+  return ok(layer.keepDims === true ? [1, 1, hwc.value[2]] : [hwc.value[2]]);
 }
 
 /** ZeroPadding2D: [[top, bottom], [left, right]] added to H and W. */

@@ -54,20 +54,22 @@ const R = {
       && v.every((a) => isInt(a) && a >= 1 && a <= MAX_RANK) && new Set(v).size === v.length)),
   constantStats: rule('constantStats', 'true or false', isBool),
   outputShape: rule('outputShape', `null or a list of 1 to ${MAX_RANK} positive integers`, (v) => v === null || isShape(v)),
+  groups: rule('groups', `a positive integer (at most ${MAX_DIM}) or absent`, (v) => v === undefined || isPosInt(v)),
+  keepDims: rule('keepDims', 'true or false (or absent)', (v) => v === undefined || isBool(v)),
 };
 
 const convCommon = [R.kernelSize, R.strides, R.padding, R.useBias, R.activation];
 const RULES: Record<LayerType, FieldRule[]> = {
   InputLayer: [R.shape],
-  Conv2D: [R.filters, ...convCommon, R.dilationRate],
+  Conv2D: [R.filters, ...convCommon, R.dilationRate, R.groups],
   DepthwiseConv2D: [...convCommon, R.depthMultiplier, R.dilationRate],
   SeparableConv2D: [R.filters, ...convCommon, R.depthMultiplier, R.dilationRate],
   Conv2DTranspose: [R.filters, ...convCommon],
   Dense: [R.units, R.useBias, R.activation],
   MaxPooling2D: [R.poolSize, R.strides, R.padding],
   AveragePooling2D: [R.poolSize, R.strides, R.padding],
-  GlobalAveragePooling2D: [],
-  GlobalMaxPooling2D: [],
+  GlobalAveragePooling2D: [R.keepDims],
+  GlobalMaxPooling2D: [R.keepDims],
   BatchNormalization: [R.epsilon, R.center, R.scale],
   Activation: [R.activation],
   ReLU: [R.maxValue],
@@ -87,6 +89,29 @@ const RULES: Record<LayerType, FieldRule[]> = {
 
 /** Fields every layer may have; absent means the default (trainable, not a consumed model output). */
 const OPTIONAL_BOOLEANS = ['trainable', 'modelOutput'] as const;
+
+/**
+ * Layer types that have weights (trainable or not), so may name another layer in
+ * `sharesWeightsOf`. Normalization's are its adapted mean, variance and count.
+ */
+export const LAYER_TYPES_WITH_WEIGHTS: ReadonlySet<LayerType> = new Set<LayerType>([
+  'Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose', 'Dense', 'BatchNormalization',
+  'PReLU', 'LayerNormalization', 'Normalization',
+]);
+
+/** `sharesWeightsOf`, when present: another layer's name, on a layer type that has weights. */
+function sharesWeightsProblem(layer: LayerSpec, fields: Record<string, unknown>): FlopLabError | null {
+  const target = fields.sharesWeightsOf;
+  if (target === undefined) return null;
+  if (typeof target !== 'string' || target.length === 0 || target.length > MAX_NAME_CHARS) {
+    return invalid(layer.name, 'sharesWeightsOf', `the name of an earlier layer (or absent)`, target);
+  }
+  if (!LAYER_TYPES_WITH_WEIGHTS.has(layer.type)) {
+    return invalid(layer.name, 'sharesWeightsOf', `absent (a ${layer.type} layer has no weights to share)`, target);
+  }
+  if (target === layer.name) return invalid(layer.name, 'sharesWeightsOf', 'the name of another, earlier layer', target);
+  return null;
+}
 
 /** The layer types FlopLab knows (including 'Unknown' for imported unknown classes). */
 export const KNOWN_LAYER_TYPES = Object.keys(RULES) as LayerType[];
@@ -112,6 +137,11 @@ export function validateLayer(layer: LayerSpec): FlopLabError | null {
   }
   for (const r of RULES[layer.type]) {
     if (!r.test(fields[r.field])) return invalid(name, r.field, r.expected, fields[r.field]);
+  }
+  const sharing = sharesWeightsProblem(layer, fields);
+  if (sharing) return sharing;
+  if (layer.type === 'Conv2D' && layer.groups !== undefined && layer.filters % layer.groups !== 0) {
+    return invalid(name, 'groups', `a divisor of filters (${layer.filters}), as each group gets filters/groups of them`, layer.groups);
   }
   if ('dilationRate' in layer) {
     const [sh, sw] = layer.strides;
