@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeModel } from '../core/analyze';
 import { digitsFit } from '../core/digits/fit';
+import { binaryModelKind } from '../core/model-files';
 import { runPipeline } from '../core/compress/pipeline';
 import { gzipBytes } from '../core/compress/gzip-size';
 import type { CompressionResult } from '../core/compress/types';
@@ -59,7 +60,8 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
   const plan = planFromFlags(flags);
   if (!plan.ok) return reportProblem(io, plan.message);
   const [path] = positionals;
-  const loaded = await loadModel(path);
+  const kind = binaryModelKind(path);
+  const loaded = kind === 'keras' || kind === 'h5' ? await (await import('./load-keras-file')).loadKerasForCompress(path) : await loadModel(path);
   if (!loaded.ok) return reportProblem(io, loaded.message);
   const { graph, topology, weights } = loaded;
   // Issue 8: a model the digits fit is compressed with test accuracy (and --retrain-epochs); tfjs loads only then.

@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFlopLabConfig } from '../core/config-schema';
 import { parseModelJson } from '../core/import/model-json';
+import { binaryModelKind } from '../core/model-files';
 import type { WeightsManifestGroup } from '../core/import/weights-manifest';
 import type { ModelGraph } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
@@ -18,7 +19,7 @@ export interface LoadedModel {
   warnings: string[];
   /** The weights manifest of a model.json (null for a FlopLab config or a topology without one). */
   weightsManifest: WeightsManifestGroup[] | null;
-  format: 'floplab' | 'model-json';
+  format: 'floplab' | 'model-json' | 'keras' | 'h5';
   /** The file that was read (a folder's model.json); weights files are found beside it. */
   path: string;
   /** The Keras topology as written in a model.json (null for a FlopLab config), to write back on export. */
@@ -61,6 +62,9 @@ export function parseModelText(text: string, label: string): Result<LoadedModel>
   });
 }
 
+/** A Keras 3 .keras or legacy .h5 file (by name; its reader checks the bytes). */
+const isKerasFile = (path: string) => ['keras', 'h5'].includes(binaryModelKind(path) ?? '');
+
 const errorCode = (e: unknown): string | undefined => (e as { code?: string }).code;
 
 /** Largest model file read (a model.json holds the topology and manifest, not the weights). */
@@ -97,6 +101,7 @@ async function readModelText(path: string): Promise<TextRead> {
  * saves a model). An unreadable file, a FIFO or device, or a file over 64 MB is an error naming it.
  */
 export async function loadModelFile(path: string): Promise<Result<LoadedModel>> {
+  if (isKerasFile(path)) return (await import('./load-keras-file')).loadKerasModel(path);
   let label = path;
   let read = await readModelText(path);
   if (!read.ok && read.code === 'EISDIR') {
