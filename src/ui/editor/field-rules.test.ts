@@ -24,6 +24,7 @@ const CASES: [string, NumberRule, LayerType, string, (n: number) => unknown][] =
   ['dropout rate', RATE, 'Dropout', 'rate', (n) => n],
   ['concatenate axis', AXIS, 'Concatenate', 'axis', (n) => n],
   ['filters', POSITIVE_INT, 'Conv2D', 'filters', (n) => n],
+  ['groups', POSITIVE_INT, 'Conv2D', 'groups', (n) => n],
   ['kernel', POSITIVE_INT, 'Conv2D', 'kernelSize', (n) => [n, n]],
   ['zero padding', NON_NEGATIVE_INT, 'ZeroPadding2D', 'padding', (n) => [[n, n], [n, n]]],
 ];

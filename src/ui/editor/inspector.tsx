@@ -10,6 +10,7 @@ import { TextField } from '../common/text-field';
 import { InputsField } from './inputs-field';
 import { LayerFields } from './layer-fields';
 import { SeparableSwap } from './separable-swap';
+import { SharedWeightsField } from './shared-weights-field';
 import { MAX_NAME_CHARS } from '../../core/limits';
 
 export function Inspector() {
@@ -70,6 +71,8 @@ export function Inspector() {
         {/* display: contents keeps the fields in the column's flex layout; focus-inspector.ts finds them here. */}
         <div data-inspector-fields className="contents">
           <LayerFields layer={layer} commit={commit} fieldError={fieldError} />
+          <SharedWeightsField layers={layers} index={index} onCommit={(sharesWeightsOf) => commit({ sharesWeightsOf })}
+            engineError={fieldError('sharesWeightsOf')} />
         </div>
       </div>
     </section>
@@ -80,4 +83,4 @@ export function Inspector() {
  * Full-width fields whose engine errors are shown beside the field; the others (pairs like
  * kernelSize, whose half-width column is too narrow for a sentence) show them at the top.
  */
-const FIELDS_SHOWN = new Set(['filters', 'units', 'depthMultiplier', 'axis']);
+const FIELDS_SHOWN = new Set(['filters', 'units', 'depthMultiplier', 'axis', 'groups', 'sharesWeightsOf']);

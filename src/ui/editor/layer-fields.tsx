@@ -117,7 +117,11 @@ function TypeFields({ layer, commit, fieldError }: { layer: LayerSpec; commit: C
           Imported layer of class <b>{layer.className}</b>, counted as zero cost; output shape {layer.outputShape ? layer.outputShape.join('×') : 'unknown'}.
         </p>
       );
-    case 'GlobalAveragePooling2D': case 'GlobalMaxPooling2D': case 'Softmax': case 'Flatten': case 'Add':
+    case 'GlobalAveragePooling2D': case 'GlobalMaxPooling2D':
+      // Keras `keepdims`: 1×1×C (what ONNX's GlobalAveragePool gives) instead of C.
+      return <CheckboxField label="Keep dims (1×1×C output)" checked={layer.keepDims === true}
+        onChange={(keepDims) => commit({ keepDims: keepDims ? true : undefined })} />;
+    case 'Softmax': case 'Flatten': case 'Add':
       return <p className="text-sm text-slate-600">This layer has no hyperparameters.</p>;
   }
 }
@@ -134,6 +138,12 @@ function ConvFields({ layer, commit, fieldError }: { layer: ConvLike; commit: Co
       <PairFields label="Stride" value={layer.strides} rule={POSITIVE_INT} onCommit={(strides) => commit({ strides })} engineError={fieldError('strides')} />
       {'dilationRate' in layer && (
         <PairFields label="Dilation" value={layer.dilationRate} rule={POSITIVE_INT} onCommit={(dilationRate) => commit({ dilationRate })} engineError={fieldError('dilationRate')} />
+      )}
+      {layer.type === 'Conv2D' && (
+        // Keras `groups`; 1 (shown when absent) is a normal convolution and is stored as absent.
+        <NumberField label="Groups" hint="Splits the input channels and the filters into this many groups; must divide both."
+          value={layer.groups ?? 1} rule={POSITIVE_INT} onCommit={(groups) => commit({ groups: groups === 1 ? undefined : groups as number })}
+          engineError={fieldError('groups')} />
       )}
       {'depthMultiplier' in layer && (
         <NumberField label="Depth multiplier" value={layer.depthMultiplier} rule={POSITIVE_INT} onCommit={(depthMultiplier) => commit({ depthMultiplier: depthMultiplier as number })} engineError={fieldError('depthMultiplier')} />
