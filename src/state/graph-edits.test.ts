@@ -39,6 +39,13 @@ describe('updateLayerIn', () => {
     expect(inputsOf(again, 'merge')).toEqual(['first', 'b']);
   });
 
+  it('a layer sharing the renamed layer\'s weights follows the new name', () => {
+    const g = residual();
+    const shared = { ...g, layers: g.layers.map((l) => (l.name === 'b' ? { ...l, sharesWeightsOf: 'a' } : l)) };
+    const next = updateLayerIn(shared, 'a', { name: 'first' });
+    expect(next.layers.find((l) => l.name === 'b')?.sharesWeightsOf).toBe('first');
+  });
+
   it('does not steal consumers when renaming into or out of a name another layer holds', () => {
     const collided = updateLayerIn(residual(), 'b', { name: 'a' });
     expect(inputsOf(collided, 'add')).toEqual(['a', 'b']); // left for the engine to flag

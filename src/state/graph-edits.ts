@@ -1,7 +1,8 @@
 /**
  * Pure edits of a ModelGraph, used by the store's model slice. They never validate: the engine
  * reports what is wrong with the result. They keep the wiring sensible instead: a rename rewires
- * the layers that name the old layer in `inputs`, a removal hands the removed layer's inputs on.
+ * the layers that name the old layer in `inputs` (and in `sharesWeightsOf`), a removal hands the
+ * removed layer's inputs on.
  */
 import type { LayerSpec, ModelGraph } from '../core/model';
 
@@ -19,6 +20,11 @@ function rewireInputs(layers: LayerSpec[], from: string, to: string[]): LayerSpe
     const inputs = layer.inputs.flatMap((name) => (name === from ? to : [name]));
     return { ...layer, inputs: dedupe(inputs) };
   });
+}
+
+/** A layer sharing the weights of `from` now shares those of `to` (the same layer, renamed). */
+function renameSharedOwner(layer: LayerSpec, from: string, to: string): LayerSpec {
+  return layer.sharesWeightsOf === from ? { ...layer, sharesWeightsOf: to } : layer;
 }
 
 function dedupe(names: string[]): string[] {
@@ -52,7 +58,7 @@ function replaceAt(graph: ModelGraph, index: number, spec: LayerSpec): ModelGrap
   const others = graph.layers.filter((_, i) => i !== index);
   const ambiguous = others.some((l) => l.name === spec.name || l.name === oldName);
   if (spec.name !== oldName && !ambiguous) {
-    layers = layers.map((l, i) => (i === index ? l : rewireInputs([l], oldName, [spec.name])[0]));
+    layers = layers.map((l, i) => (i === index ? l : renameSharedOwner(rewireInputs([l], oldName, [spec.name])[0], oldName, spec.name)));
   }
   return { ...graph, layers };
 }
