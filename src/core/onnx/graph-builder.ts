@@ -1,0 +1,144 @@
+/**
+ * The state of one ONNX import while nodes are mapped: the engine layers so far, which engine
+ * layer carries each ONNX value, who holds each initializer, and the notes that become warnings.
+ * It builds the MapContext each op mapper works through (map-context.ts).
+ */
+import type { LayerSpec } from '../model';
+import type { FlopLabError } from '../result';
+import { nodeError, readAttributes } from './attributes';
+import type { GraphProto, TensorProto } from './gen/onnx_pb';
+import type { MapContext, WeightSpec } from './map-context';
+import { NameRegistry } from './names';
+import type { ValueTable } from './shape-infer';
+import { sizeOf, tensorDataProblem } from './tensors';
+import type { OnnxWeightSource } from './types';
+
+interface Holder { layer: string; type: LayerSpec['type']; initializers: string[] }
+
+export class GraphBuilder {
+  readonly layers: LayerSpec[] = [];
+  readonly weights: OnnxWeightSource[] = [];
+  readonly names = new NameRegistry();
+  /** The engine layer whose output is each ONNX data value. */
+  readonly producer = new Map<string, string>();
+  /** Nodes already mapped as part of another (a bias Add fused into its MatMul). */
+  readonly absorbed = new Set<number>();
+  /** Who holds each initializer (the first layer to use it). */
+  readonly holder = new Map<string, Holder>();
+  readonly warnings: string[] = [];
+  readonly unknown = new Map<string, string[]>();
+  readonly shared: [string, string][] = [];
+  foldedBatchNorms = 0;
+  /** A malformed weight found while emitting (reported after the mapper returns). */
+  weightError: FlopLabError | null = null;
+
+  private readonly initializers = new Map<string, TensorProto>();
+  /** Identity outputs that are an initializer (PyTorch puts Identity nodes on shared weights). */
+  private readonly identityOf = new Map<string, string>();
+  private readonly readers = new Map<string, number[]>();
+  private readonly outputs: Set<string>;
+
+  constructor(readonly graph: GraphProto, readonly table: ValueTable, readonly opset: number) {
+    for (const t of graph.initializer) this.initializers.set(t.name, t);
+    this.outputs = new Set(graph.output.map((o) => o.name));
+    for (const [i, node] of graph.node.entries()) {
+      for (const name of node.input) {
+        if (name === '') continue;
+        const list = this.readers.get(name);
+        if (list) list.push(i);
+        else this.readers.set(name, [i]);
+      }
+      if (node.opType === 'Identity' && node.input[0] && node.output[0]) {
+        const source = this.resolve(node.input[0]);
+        if (this.initializers.has(source)) this.identityOf.set(node.output[0], source);
+      }
+    }
+  }
+
+  /** The initializer name behind a value, following Identity nodes; the value's own name otherwise. */
+  resolve(name: string): string {
+    return this.identityOf.get(name) ?? name;
+  }
+
+  initializer(name: string): TensorProto | null {
+    return this.initializers.get(this.resolve(name)) ?? null;
+  }
+
+  /** Indices of the nodes reading a value. */
+  readersOf(name: string): number[] {
+    return this.readers.get(name) ?? [];
+  }
+
+  isGraphOutput(name: string): boolean {
+    return this.outputs.has(name);
+  }
+
+  private claimWeights(layer: LayerSpec, specs: WeightSpec[]): void {
+    const names = specs.map((s) => s.initializer.name);
+    const first = this.holder.get(names[0]);
+    if (first && first.type === layer.type && first.initializers.length === names.length && names.every((n, i) => first.initializers[i] === n)) {
+      this.layers.push({ ...layer, sharesWeightsOf: first.layer });
+      this.shared.push([layer.name, first.layer]);
+      return;
+    }
+    for (const s of specs) {
+      const held = this.holder.get(s.initializer.name);
+      if (held) {
+        this.warnings.push(`Layer '${layer.name}' reads initializer '${s.initializer.name}' that layer '${held.layer}' also holds, with other weights beside it: it is counted in both layers.`);
+      }
+      const problem = tensorDataProblem(s.initializer, sizeOf(s.onnxDims), `Layer '${layer.name}'`);
+      if (problem) this.weightError ??= { code: 'parse-error', layer: layer.name, field: s.suffix, message: problem };
+      this.weights.push({
+        kerasName: `${layer.name}/${s.suffix}`, layer: layer.name, initializer: s.initializer.name,
+        onnxDims: s.onnxDims, kerasShape: s.perm.map((p) => s.onnxDims[p]), perm: s.perm,
+      });
+    }
+    for (const n of names) if (!this.holder.has(n)) this.holder.set(n, { layer: layer.name, type: layer.type, initializers: names });
+    this.layers.push(layer);
+  }
+
+  /** The context a mapper works through for node `index`, its main layer named from `baseName`. */
+  contextFor(index: number, baseName: string): MapContext {
+    const node = this.graph.node[index];
+    const values = this.table.values;
+    const attrs = readAttributes(node, index);
+    const name = this.names.claim(baseName);
+    const valueOf = (k: number) => (node.input[k] ? values.get(node.input[k]) ?? null : null);
+    const layerOf = (k: number) => (valueOf(k)?.data ? this.producer.get(node.input[k]) ?? null : null);
+    return {
+      node, index, name, opset: this.opset, attrs,
+      input: valueOf,
+      inShape: (k) => valueOf(k)?.shape ?? null,
+      outShape: (k) => (node.output[k] ? values.get(node.output[k])?.shape ?? null : null),
+      layerOf,
+      dataLayers: () => node.input.map((_, k) => layerOf(k)).filter((l): l is string => l !== null),
+      initializer: (k) => (node.input[k] ? this.initializer(node.input[k]) : null),
+      initializerNamed: (n) => this.initializer(n),
+      shapeOf: (n) => values.get(n)?.shape ?? null,
+      uniqueName: (base) => this.names.claim(base),
+      emit: (layer) => { this.layers.push(layer); },
+      emitWithWeights: (layer, specs) => this.claimWeights(layer, specs),
+      produce: (k, layer) => { if (node.output[k]) this.producer.set(node.output[k], layer); },
+      passThrough: () => {
+        const from = layerOf(0);
+        if (from !== null && node.output[0]) this.producer.set(node.output[0], from);
+      },
+      absorb: (other, layer) => {
+        this.absorbed.add(other);
+        const out = this.graph.node[other].output[0];
+        if (out) this.producer.set(out, layer);
+      },
+      consumers: (n) => this.readersOf(n),
+      isGraphOutput: (n) => this.isGraphOutput(n),
+      nodeAt: (i) => this.graph.node[i],
+      noteFoldedBatchNorm: () => { this.foldedBatchNorms++; },
+      noteUnknown: (className, layer) => {
+        const list = this.unknown.get(className);
+        if (list) list.push(layer);
+        else this.unknown.set(className, [layer]);
+      },
+      warn: (message) => { this.warnings.push(message); },
+      error: (field, expected, got) => nodeError(node, index, field, expected, got),
+    };
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * ONNX → FlopLab: `importOnnx` maps a decoded ModelProto (read-model.ts) onto the engine graph,
+ * with exact counts (docs/counting.md), plus where each Keras weight lies in the file. The op
+ * mapping is op-table.ts; shapes and constant folding are shape-infer.ts.
+ *
+ * Layout: NCHW rank-4 tensors are the engine's [H, W, C]; other ranks drop only the batch. The
+ * graph says `layout: 'channels-first'` so the page shows shapes as PyTorch does.
+ */
+import { layerCountProblem, MAX_NAME_CHARS } from '../limits';
+import type { LayerSpec } from '../model';
+import { fail, ok, type Result } from '../result';
+import { nodeError } from './attributes';
+import type { ModelProto } from './gen/onnx_pb';
+import { GraphBuilder } from './graph-builder';
+import { showShape, toEngineShape } from './map-context';
+import { nodeBaseNames, sanitiseName } from './names';
+import { mapperFor } from './op-table';
+import { inferValues } from './shape-infer';
+import { isFloatType, sizeOf } from './tensors';
+import type { OnnxImport } from './types';
+
+export { onnxKerasWeights } from './keras-weights';
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const listNames = (names: string[]) => names.slice(0, 3).map((n) => `'${n}'`).join(', ') + (names.length > 3 ? ', …' : '');
+
+/** The opset of the default domain, or null when the model imports none. */
+function defaultOpset(model: ModelProto): number | null {
+  const entry = model.opsetImport.find((o) => o.domain === '' || o.domain === 'ai.onnx');
+  return entry ? Number(entry.version) : null;
+}
+
+/** Float initializers that nodes read but no engine layer holds (an Add of a constant, …). */
+function uncountedInitializers(b: GraphBuilder, mapped: Set<number>): string | null {
+  const seen = new Set<string>();
+  let values = 0;
+  for (const i of mapped) {
+    for (const name of b.graph.node[i].input) {
+      const t = name ? b.initializer(name) : null;
+      if (!t || seen.has(t.name) || b.holder.has(t.name) || !isFloatType(t.dataType)) continue;
+      seen.add(t.name);
+      values += sizeOf(t.dims.map(Number));
+    }
+  }
+  if (seen.size === 0) return null;
+  return `${plural(seen.size, 'float initializer', 'float initializers')} (${listNames([...seen])}; ${plural(values, 'value', 'values')}) ` +
+    'feed ops that FlopLab counts without weights: they are not in the params.';
+}
+
+function summaryWarnings(b: GraphBuilder, mapped: Set<number>): string[] {
+  const out: string[] = [];
+  if (b.foldedBatchNorms > 0) {
+    out.push(`${plural(b.foldedBatchNorms, 'convolution holds a BatchNorm that the export folded into it', 'convolutions hold a BatchNorm that the export folded into them')} ` +
+      '(PyTorch eval mode): the file holds fewer weights than the PyTorch module (each folded BatchNorm\'s scale, shift, mean and variance are gone).');
+  }
+  for (const [className, layers] of b.unknown) {
+    out.push(`ONNX op '${className}' (${plural(layers.length, 'node', 'nodes')}: ${listNames(layers)}) is not one FlopLab maps: counted as zero cost.`);
+  }
+  if (b.shared.length > 0) {
+    const pairs = b.shared.slice(0, 3).map(([l, of]) => `'${l}' uses '${of}'`).join(', ');
+    out.push(`${plural(b.shared.length, 'layer reads', 'layers read')} the weights of an earlier layer (${pairs}${b.shared.length > 3 ? ', …' : ''}): they are counted once.`);
+  }
+  const uncounted = uncountedInitializers(b, mapped);
+  if (uncounted) out.push(uncounted);
+  return [...b.warnings, ...out];
+}
+
+/** Marks layers that are graph outputs and also feed other layers (they stay in memory to the end). */
+function markOutputs(b: GraphBuilder): LayerSpec[] {
+  const consumed = new Set(b.layers.flatMap((l) => l.inputs ?? []));
+  const outputs = new Set(b.graph.output.map((o) => b.producer.get(o.name)).filter((l): l is string => l !== undefined));
+  return b.layers.map((l) => (outputs.has(l.name) && consumed.has(l.name) ? { ...l, modelOutput: true } : l));
+}
+
+/**
+ * Maps an ONNX model onto FlopLab's engine graph. `label` names the file (and the model). Never
+ * throws: a malformed or unsupported graph is an error value naming the node and field.
+ * Unknown ops count as zero cost with a warning where their output shape is known.
+ */
+export function importOnnx(model: ModelProto, label: string): Result<OnnxImport> {
+  const graph = model.graph;
+  if (!graph) return fail({ code: 'parse-error', message: `${label}: Expected a ModelProto with a graph, but got none.` });
+  const opset = defaultOpset(model);
+  if (opset === null) return fail({ code: 'parse-error', field: 'opset_import', message: `${label}: Expected an opset_import for the default ONNX domain, but got none.` });
+  const table = inferValues(graph, opset);
+  if (!table.ok) return table;
+  const b = new GraphBuilder(graph, table.value, opset);
+  if (table.value.inputs.length === 0) {
+    return fail({ code: 'no-input-layer', message: `${label}: Expected a graph input that is not an initializer, but got none.` });
+  }
+  const batch = table.value.values.get(table.value.inputs[0])!.shape![0];
+  for (const [k, input] of table.value.inputs.entries()) {
+    const shape = table.value.values.get(input)!.shape!;
+    if (shape.length < 2) {
+      return fail({ code: 'parse-error', field: 'shape', message: `Graph input '${input}': Expected the batch first and at least one more axis, but got ${showShape(shape)}.` });
+    }
+    const name = b.names.claim(sanitiseName(input) || `input_${k}`);
+    b.layers.push({ type: 'InputLayer', name, shape: toEngineShape(shape) });
+    b.producer.set(input, name);
+  }
+  const baseNames = nodeBaseNames(graph.node);
+  const mapped = new Set<number>();
+  for (const [i, node] of graph.node.entries()) {
+    // Constant subgraphs (shape arithmetic, weights behind Identity) were folded, not mapped.
+    if (b.absorbed.has(i) || !node.output.some((n) => n !== '' && table.value.values.get(n)?.data === true)) continue;
+    const ctx = b.contextFor(i, baseNames[i]);
+    const error = mapperFor(node.opType, node.domain)(ctx) ?? ctx.attrs.problem ?? b.weightError;
+    if (error) return fail(error);
+    mapped.add(i);
+    for (const out of node.output) {
+      const shape = out && b.producer.has(out) ? table.value.values.get(out)?.shape : null;
+      if (shape && (shape.length < 2 || shape[0] !== batch)) {
+        return fail(nodeError(node, i, `output '${out}'`, `a tensor with the batch (${batch}) first and at least one more axis`, showShape(shape)));
+      }
+    }
+  }
+  const tooMany = layerCountProblem(b.layers.length);
+  if (tooMany) return fail({ code: 'parse-error', message: `${label}: ${tooMany}` });
+  const name = (label.split(/[\\/]/).pop() ?? label).replace(/\.onnx$/i, '').slice(0, MAX_NAME_CHARS) || 'model';
+  return ok({
+    graph: { name, layers: markOutputs(b), layout: 'channels-first' },
+    warnings: summaryWarnings(b, mapped),
+    weights: b.weights,
+    opset,
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * The weights of an ONNX import in Keras layout, for compression: each OnnxWeightSource's
+ * initializer read as float32 (onnxDims may be a reshape of its dims: same elements, same order)
+ * and transposed by `perm` (kerasShape[i] = onnxDims[perm[i]], numpy.transpose).
+ * Only called when compressing; analysis never reads weight values.
+ */
+import type { NamedWeight } from '../import/weights-manifest';
+import type { ModelProto, TensorProto } from './gen/onnx_pb';
+import { transposeValues } from './tensor-math';
+import { float32Values } from './tensors';
+import type { OnnxImport } from './types';
+
+const isIdentity = (perm: readonly number[]) => perm.every((p, i) => p === i);
+
+/**
+ * Every weight of `imp` (in `imp.weights` order) as a NamedWeight in Keras layout. `model` must be
+ * the model `imp` was imported from (importOnnx checked each weight's size then); a weight that
+ * is missing there is a caller's bug and throws.
+ */
+export function onnxKerasWeights(model: ModelProto, imp: OnnxImport): NamedWeight[] {
+  const byName = new Map<string, TensorProto>();
+  for (const t of model.graph?.initializer ?? []) byName.set(t.name, t);
+  return imp.weights.map((source) => {
+    const t = byName.get(source.initializer);
+    if (!t) throw new Error(`onnxKerasWeights: initializer '${source.initializer}' is not in this model (was it imported from another?).`);
+    const values = float32Values(t);
+    const data = isIdentity(source.perm)
+      ? Float32Array.from(values)
+      : transposeValues(values, source.onnxDims, source.perm, new Float32Array(values.length));
+    return { name: source.kerasName, shape: [...source.kerasShape], data };
+  });
+}

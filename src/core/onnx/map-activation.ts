@@ -1,0 +1,91 @@
+/**
+ * Elementwise activations and BatchNormalization: Relu → ReLU; Clip(0, 6) → ReLU maxValue 6 (min
+ * and max are inputs from opset 11); LeakyRelu → LeakyReLU alpha; Sigmoid, Tanh, HardSigmoid,
+ * HardSwish, Elu, Selu, Softplus, Softsign, Gelu → Activation; Softmax → Softmax. Other Clip
+ * bounds are not an engine activation: a zero-cost Unknown layer.
+ */
+import type { ActivationName, LayerSpec } from '../model';
+import type { FlopLabError } from '../result';
+import { showShape, type MapContext, type WeightSpec } from './map-context';
+import { mapUnknown } from './map-unknown';
+import { DT } from './tensors';
+
+const ACTIVATION_OF: Record<string, ActivationName> = {
+  Sigmoid: 'sigmoid', Tanh: 'tanh', HardSigmoid: 'hard_sigmoid', HardSwish: 'hard_swish', Elu: 'elu', Selu: 'selu',
+  Softplus: 'softplus', Softsign: 'softsign', Gelu: 'gelu',
+};
+
+/** Whether the op is one of the plain activations mapped to an engine Activation layer. */
+export const isActivationOp = (opType: string): boolean => opType in ACTIVATION_OF;
+
+function emitOne(ctx: MapContext, layer: LayerSpec): null {
+  ctx.emit(layer);
+  ctx.produce(0, layer.name);
+  return null;
+}
+
+/** A scalar constant input (Clip's min or max), undefined when absent, null when not a known scalar. */
+function scalarInput(ctx: MapContext, k: number): number | null | undefined {
+  if (!ctx.node.input[k]) return undefined;
+  const v = ctx.input(k)?.value;
+  return v && v.values.length === 1 ? v.values[0] : null;
+}
+
+/** Relu, Clip, LeakyRelu, the Activation ops and Softmax. */
+export function mapActivation(ctx: MapContext): FlopLabError | null {
+  const from = ctx.layerOf(0);
+  if (from === null) return ctx.error('input 0', 'a tensor computed from the graph input', 'a constant');
+  const base = { name: ctx.name, inputs: [from] };
+  switch (ctx.node.opType) {
+    case 'Relu': return emitOne(ctx, { type: 'ReLU', ...base, maxValue: null });
+    case 'LeakyRelu': return emitOne(ctx, { type: 'LeakyReLU', ...base, alpha: ctx.attrs.float('alpha', 0.01) });
+    case 'Softmax': return emitOne(ctx, { type: 'Softmax', ...base });
+    case 'Clip': {
+      const old = ctx.opset < 11;
+      const min = old ? ctx.attrs.float('min', -Infinity) : scalarInput(ctx, 1) ?? -Infinity;
+      const max = old ? ctx.attrs.float('max', Infinity) : scalarInput(ctx, 2) ?? Infinity;
+      if (min !== 0 || max === null || !(max > 0)) return mapUnknown(ctx);
+      return emitOne(ctx, { type: 'ReLU', ...base, maxValue: Number.isFinite(max) ? max : null });
+    }
+    default:
+      return emitOne(ctx, { type: 'Activation', ...base, activation: ACTIVATION_OF[ctx.node.opType] });
+  }
+}
+
+/**
+ * BatchNormalization (inference: scale, B, mean, var, one per channel) → BatchNormalization with
+ * gamma, beta, moving_mean, moving_variance. On a 3-D [N, C, L] tensor the channels are not the
+ * engine's last axis, so it sits between Reshapes to [L, C] and back.
+ */
+export function mapBatchNorm(ctx: MapContext): FlopLabError | null {
+  const from = ctx.layerOf(0);
+  const x = ctx.inShape(0);
+  if (from === null) return ctx.error('input 0', 'a tensor computed from the graph input', 'a constant');
+  if (!x || x.length < 2 || x.length > 4) return ctx.error('input 0', 'a 2-D, 3-D or 4-D tensor [N, C, …]', showShape(x));
+  const c = x[1];
+  const roles = ['gamma', 'beta', 'moving_mean', 'moving_variance'];
+  const weights: WeightSpec[] = [];
+  for (const [i, suffix] of roles.entries()) {
+    const t = ctx.initializer(i + 1);
+    const dims = ctx.inShape(i + 1);
+    if (!t || t.dataType !== DT.FLOAT || !dims || dims.length !== 1 || dims[0] !== c) {
+      return ctx.error(`input ${i + 1} (${suffix})`, `a float32 initializer of ${c} values`, ctx.node.input[i + 1] ? `'${ctx.node.input[i + 1]}' ${showShape(dims)}` : 'none');
+    }
+    weights.push({ suffix, initializer: t, onnxDims: [c], perm: [0] });
+  }
+  const epsilon = ctx.attrs.float('epsilon', 1e-5);
+  if (ctx.attrs.problem) return ctx.attrs.problem;
+  let input = from;
+  if (x.length === 3) {
+    input = ctx.uniqueName(`${ctx.name}_nlc`);
+    ctx.emit({ type: 'Reshape', name: input, inputs: [from], targetShape: [x[2], c] });
+  }
+  ctx.emitWithWeights({ type: 'BatchNormalization', name: ctx.name, inputs: [input], epsilon, center: true, scale: true }, weights);
+  let last = ctx.name;
+  if (x.length === 3) {
+    last = ctx.uniqueName(`${ctx.name}_ncl`);
+    ctx.emit({ type: 'Reshape', name: last, inputs: [ctx.name], targetShape: [c, x[2]] });
+  }
+  ctx.produce(0, last);
+  return null;
+}

@@ -1,0 +1,29 @@
+/**
+ * An op FlopLab does not map: counted as zero cost (engine type 'Unknown', named by the op) where
+ * each output's shape is known (from a shape rule or the file's value_info), refused otherwise, as
+ * the layers after it could not be analysed.
+ */
+import type { FlopLabError } from '../result';
+import { showShape, toEngineShape, type MapContext } from './map-context';
+
+/** Emits one zero-cost Unknown layer per used output (the first named as the node, then `<node>_<k>`). */
+export function mapUnknown(ctx: MapContext): FlopLabError | null {
+  const inputs = ctx.dataLayers();
+  const domain = ctx.node.domain && ctx.node.domain !== 'ai.onnx' ? `${ctx.node.domain}.` : '';
+  const className = `${domain}${ctx.node.opType}`;
+  for (const [k, output] of ctx.node.output.entries()) {
+    if (output === '' || (k > 0 && ctx.consumers(output).length === 0 && !ctx.isGraphOutput(output))) continue;
+    const shape = ctx.outShape(k);
+    if (!shape || shape.length < 2 || shape.some((d) => d < 1)) {
+      return {
+        code: 'unknown-layer', layer: ctx.node.name || undefined, field: 'op_type',
+        message: `Node '${ctx.node.name || `#${ctx.index}`}': FlopLab does not know the ONNX op '${className}' and cannot tell the shape of its output '${output}' (${showShape(shape)}), so the layers after it cannot be analysed. Export with shape inference (onnx.shape_inference.infer_shapes) to record it.`,
+      };
+    }
+    const name = k === 0 ? ctx.name : ctx.uniqueName(`${ctx.name}_${k}`);
+    ctx.emit({ type: 'Unknown', name, inputs, className, outputShape: toEngineShape(shape) });
+    ctx.noteUnknown(className, name);
+    ctx.produce(k, name);
+  }
+  return null;
+}
