@@ -32,10 +32,11 @@ export function isZip(bytes: Uint8Array): boolean {
 const parseJson = (bytes: Uint8Array): unknown => JSON.parse(new TextDecoder().decode(bytes));
 
 /**
- * Reads the parts of a `.keras` archive. Not a zip, a damaged zip, no config.json, or a
- * config.json that is not a JSON object: one error value naming the file (`label`).
+ * Reads the parts of a `.keras` archive (model.weights.h5 only when `withWeights`; it is then
+ * null). Not a zip, a damaged zip, no config.json, or a config.json that is not a JSON object:
+ * one error value naming the file (`label`).
  */
-export function readKerasArchive(bytes: Uint8Array, label: string): Result<KerasArchive> {
+export function readKerasArchive(bytes: Uint8Array, label: string, withWeights = true): Result<KerasArchive> {
   const refuse = (why: string) => fail({ code: 'parse-error', message: `${label}: ${why}` });
   if (!isZip(bytes)) return refuse('not a zip archive: Expected a Keras 3 .keras file (a zip of config.json and model.weights.h5).');
   const unreadWeights: string[] = [];
@@ -45,7 +46,7 @@ export function readKerasArchive(bytes: Uint8Array, label: string): Result<Keras
     files = unzipSync(bytes, {
       filter: (f) => {
         if (f.name.startsWith('model.weights.') && !WANTED.has(f.name)) unreadWeights.push(f.name);
-        if (!WANTED.has(f.name)) return false;
+        if (!WANTED.has(f.name) || (!withWeights && f.name === 'model.weights.h5')) return false;
         if (f.originalSize > MAX_KERAS_WEIGHTS_BYTES) {
           tooBig = `${f.name} is ${f.originalSize} bytes unzipped; Expected at most ${MAX_KERAS_WEIGHTS_BYTES}.`;
           return false;

@@ -57,7 +57,7 @@ function withShapesChecked(graph: ModelGraph, read: Result<{ weights: NamedWeigh
 }
 
 async function readKerasZip(bytes: Uint8Array, label: string, readWeights: boolean): Promise<Result<KerasFileImport>> {
-  const archive = readKerasArchive(bytes, label);
+  const archive = readKerasArchive(bytes, label, readWeights);
   if (!archive.ok) return archive;
   const { config, metadata, weightsH5, unreadWeights } = archive.value;
   const { compile_config: _compile, ...modelConfig } = config;
