@@ -41,6 +41,19 @@ interface Wiring {
   consumers: Map<string, string[]>;
   inputShape: Map<string, number[]>;
   tensorsOf: (layer: string) => WeightTensor[];
+  /** Layers whose weights another layer uses (`sharesWeightsOf`). */
+  sharedOwners?: ReadonlySet<string>;
+}
+
+/**
+ * Why a layer's filters or input channels must stay as they are ("is a grouped Conv2D …"), or null: a grouped Conv2D (its
+ * groups must keep dividing both), or weights shared with another layer (both would change).
+ */
+function keptStructure(layer: LayerSpec, sharedOwners: ReadonlySet<string> | undefined): string | null {
+  if (layer.type === 'Conv2D' && (layer.groups ?? 1) > 1) return `is a grouped Conv2D (${layer.groups} groups)`;
+  if (layer.sharesWeightsOf !== undefined) return `shares the weights of '${layer.sharesWeightsOf}'`;
+  if (sharedOwners?.has(layer.name)) return 'shares its weights with another layer';
+  return null;
 }
 
 /**
@@ -66,6 +79,8 @@ export function pruneFilters(
     inputShape: new Map(analysis.report.layers.map((l) => [l.name, l.inputShapes[0] ?? []])),
     tensorsOf: (layer) => (namesByLayer.get(layer) ?? []).map((n) => byName.get(n) as WeightTensor),
   };
+  const sharedOwners = new Set(graph.layers.flatMap((l) => (l.sharesWeightsOf === undefined ? [] : [l.sharesWeightsOf])));
+  wiring.sharedOwners = sharedOwners;
   const removed: Record<string, number> = {};
   const notes: string[] = [];
   const newLayers = new Map<string, LayerSpec>();
@@ -73,6 +88,8 @@ export function pruneFilters(
     const s = sparsityFor(layer.name);
     if (s === null || s <= 0) continue;
     if (layer.type !== 'Conv2D' && layer.type !== 'Dense' && layer.type !== 'SeparableConv2D') continue;
+    const kept = keptStructure(layer, sharedOwners);
+    if (kept) { notes.push(`Layer '${layer.name}': not pruned structurally: it ${kept}.`); continue; }
     const kernelName = `${layer.name}/${layer.type === 'SeparableConv2D' ? 'pointwise_kernel' : 'kernel'}`;
     const kernel = byName.get(kernelName);
     if (!kernel) { notes.push(`Layer '${layer.name}': no weight '${kernelName}', not pruned structurally.`); continue; }
@@ -118,6 +135,8 @@ function followConsumers(from: string, keep: number[], w: Wiring, edits: SliceEd
 }
 
 function sliceConsumer(c: LayerSpec, keep: number[], w: Wiring, edits: SliceEdit[]): string | null {
+  const kept = keptStructure(c, w.sharedOwners);
+  if (kept) return `its output feeds '${c.name}', which ${kept}`;
   switch (c.type) {
     case 'Conv2D':
       edits.push({ tensor: `${c.name}/kernel`, axis: 2, keep });
