@@ -24,7 +24,9 @@ const conv = { padding: 'valid', useBias: true, activation: 'linear' } as const;
 /**
  * A new layer of `type` named `name`, with Keras default hyperparameters (padding 'valid',
  * strides 1, dilation 1, use_bias true, activation linear, BatchNormalization epsilon 0.001).
- * `trainable` and `modelOutput` are left out (their defaults: true and false).
+ * `trainable` and `modelOutput` are left out (their defaults: true and false), and so are the
+ * optional `groups` (Conv2D, default 1), `keepDims` (global pooling, default false) and
+ * `sharesWeightsOf` (default: own weights), so saved models and links without them read the same.
  */
 export function createLayer(type: LayerType, name: string): LayerSpec {
   switch (type) {
