@@ -115,6 +115,30 @@ function quantizedReplacement(init: TensorProto, source: OnnxWeightSource, grid:
   };
 }
 
+const FLOAT_REASONS: Record<string, string> = {
+  codebook: 'ONNX has no k-means codebook lookup that runtimes fold into weights',
+  float16: 'a float16 initializer would need a Cast to float32 before each consumer',
+};
+
+/** What one kernel becomes, and why it is float32 when it was quantized (or stored as a codebook or float16). */
+function replacementFor(
+  layer: LayerCompression, weight: WeightTensor, source: OnnxWeightSource, init: TensorProto, opset: number, irVersion: number, used: Set<string>,
+): { replacement: Replacement; floatReason: string | null } {
+  const e = layer.encoding;
+  let floatReason = qdqProblem(layer, opset, irVersion) ?? FLOAT_REASONS[e.kind] ?? null;
+  if (floatReason === null && (e.kind === 'affine' || e.kind === 'per-channel')) {
+    const grid = integerGridOf(weight.data, weight.shape, e);
+    const quantized = grid.ok ? quantizedReplacement(init, source, grid.grid, used) : grid.reason;
+    if (typeof quantized !== 'string') return { replacement: quantized, floatReason: null };
+    floatReason = quantized;
+  }
+  const values = transposeValues(weight.data, source.kerasShape, inversePermutation(source.perm));
+  return {
+    replacement: { tensors: [float32Initializer(init.name, init.dims, values, init)], written: { name: init.name, storage: 'float32', perChannel: false } },
+    floatReason,
+  };
+}
+
 /** Collects "reason: layers" notes, one line per reason. */
 class FloatNotes {
   private byReason = new Map<string, string[]>();
@@ -128,11 +152,6 @@ class FloatNotes {
     });
   }
 }
-
-const FLOAT_REASONS: Record<string, string> = {
-  codebook: 'ONNX has no k-means codebook lookup that runtimes fold into weights',
-  float16: 'float16 weights are written as float32 (a Cast node would slow many runtimes)',
-};
 
 /**
  * The bytes of `model` with the compressed kernels of `result` written back (see the file
@@ -171,18 +190,8 @@ export function writeCompressedOnnx(model: ModelProto, sources: OnnxWeightSource
       notes.push(`Initializer '${init.name}' is shared by layers '${firstLayer.get(index)}' and '${layer.name}': the first one's compressed values are written.`);
       continue;
     }
-    let replacement: Replacement | string | null = qdqProblem(layer, opset, irVersion);
-    if (replacement === null && (layer.encoding.kind === 'affine' || layer.encoding.kind === 'per-channel')) {
-      const grid = integerGridOf(weight.data, weight.shape, layer.encoding);
-      replacement = grid.ok ? quantizedReplacement(init, source, grid.grid, used) : grid.reason;
-    } else if (replacement === null && FLOAT_REASONS[layer.encoding.kind]) {
-      replacement = FLOAT_REASONS[layer.encoding.kind];
-    }
-    if (typeof replacement === 'string') floatNotes.add(replacement, layer.name);
-    if (replacement === null || typeof replacement === 'string') {
-      const values = transposeValues(weight.data, source.kerasShape, inversePermutation(source.perm));
-      replacement = { tensors: [float32Initializer(init.name, init.dims, values, init)], written: { name: init.name, storage: 'float32', perChannel: false } };
-    }
+    const { replacement, floatReason } = replacementFor(layer, weight, source, init, opset, irVersion, used);
+    if (floatReason) floatNotes.add(floatReason, layer.name);
     replaced.set(index, replacement.tensors);
     firstLayer.set(index, layer.name);
     if (replacement.node) nodes.push(replacement.node);
