@@ -1,5 +1,5 @@
 /**
- * `floplab analyze <model.json | floplab-config.json> [--json] [--detailed] [--device <id>]
+ * `floplab analyze <model.json | model.onnx | floplab-config.json> [--json] [--detailed] [--device <id>]
  * [--peak-gflops N] [--bandwidth-gbs N]`: per-layer costs, totals and latency estimates.
  */
 import { analyzeModel } from '../core/analyze';
@@ -13,10 +13,11 @@ import { loadModelFile } from './load-model';
 
 const FLAGS = { json: 'boolean', detailed: 'boolean', device: 'string', 'peak-gflops': 'string', 'bandwidth-gbs': 'string', help: 'boolean' } as const;
 
-export const ANALYZE_USAGE = `Usage: floplab analyze <model.json | floplab-config.json> [options]
+export const ANALYZE_USAGE = `Usage: floplab analyze <model.json | model.onnx | floplab-config.json> [options]
 
 Per-layer parameters, MACs, FLOPs, memory and latency estimates of a TensorFlow.js Layers
-model.json (tfjs-layers or tensorflowjs_converter output) or a FlopLab config file.
+model.json (tfjs-layers or tensorflowjs_converter output), an ONNX model (a PyTorch export, say)
+or a FlopLab config file.
 
 Options:
   --json               print one JSON object instead of the table

@@ -19,7 +19,7 @@ export interface LoadedModel {
   warnings: string[];
   /** The weights manifest of a model.json (null for a FlopLab config or a topology without one). */
   weightsManifest: WeightsManifestGroup[] | null;
-  format: 'floplab' | 'model-json' | 'keras' | 'h5';
+  format: 'floplab' | 'model-json' | 'keras' | 'h5' | 'onnx';
   /** The file that was read (a folder's model.json); weights files are found beside it. */
   path: string;
   /** The Keras topology as written in a model.json (null for a FlopLab config), to write back on export. */
@@ -102,6 +102,7 @@ async function readModelText(path: string): Promise<TextRead> {
  */
 export async function loadModelFile(path: string): Promise<Result<LoadedModel>> {
   if (isKerasFile(path)) return (await import('./load-keras-file')).loadKerasModel(path);
+  if (binaryModelKind(path) === 'onnx') return (await import('./load-onnx-file')).loadOnnxModel(path);
   let label = path;
   let read = await readModelText(path);
   if (!read.ok && read.code === 'EISDIR') {
