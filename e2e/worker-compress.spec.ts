@@ -183,5 +183,5 @@ test('export the compressed model and import it again through "Import model"', a
   await epochs.fill('0');
   await epochs.press('Tab');
   await page.getByRole('button', { name: 'Compress', exact: true }).click();
-  await expect(page.getByTestId('weights-source')).toContainText('imported with model.json', { timeout: 60_000 });
+  await expect(page.getByTestId('weights-source')).toHaveText('Compressed the imported weights.', { timeout: 60_000 });
 });

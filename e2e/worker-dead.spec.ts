@@ -99,7 +99,7 @@ test('imported weights are sent again to the new worker: Compress still uses the
   await closeWorker(page);
   await expect(workerAlert(page)).toContainText('Your imported weights were sent to it again.', { timeout: 8_000 });
   await compress(page);
-  await expect(page.getByTestId('weights-source')).toHaveText('Compressed the weights imported with model.json.', { timeout: 60_000 });
+  await expect(page.getByTestId('weights-source')).toHaveText('Compressed the imported weights.', { timeout: 60_000 });
 });
 
 test('a tab killed outright (as by running out of memory) keeps the saved work: reopening shows it', async ({ page, context }) => {

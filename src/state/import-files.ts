@@ -5,11 +5,12 @@
  */
 import { parseFlopLabConfig } from '../core/config-schema';
 import { parseModelJson } from '../core/import/model-json';
+import { binaryModelKind, modelFileSizeProblem } from '../core/model-files';
 import type { ModelGraph } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
 import { workerAvailable } from './analysis';
 import { checkImportedGraph, importCountProblem } from './import-limits';
-import { importModelInWorker } from './worker-client';
+import { importModelFileInWorker, importModelInWorker } from './worker-client';
 
 export interface ImportedModel {
   graph: ModelGraph;
@@ -17,12 +18,16 @@ export interface ImportedModel {
   /** The file the model came from, for the notice ("Imported model.json (12 layers)"). */
   fileName: string;
   hasWeights: boolean;
+  /** The file's format when it was not a model.json (an ONNX import can be compressed back to ONNX). */
+  source?: 'onnx' | 'keras';
 }
 
 /** Larger JSON files are refused before reading (a model.json is topology only). */
 export const MAX_JSON_BYTES = 50 * 1024 * 1024;
 
 export async function readImportFiles(files: File[]): Promise<Result<ImportedModel>> {
+  const binary = files.find((f) => binaryModelKind(f.name) !== null);
+  if (binary !== undefined) return importBinaryFile(binary);
   const jsonFiles = files.filter((f) => f.name.toLowerCase().endsWith('.json'));
   if (jsonFiles.length === 0) {
     const names = files.map((f) => f.name).join(', ') || 'none';
@@ -39,11 +44,34 @@ export async function readImportFiles(files: File[]): Promise<Result<ImportedMod
   const result = isFlopLabConfig(json.value)
     ? importConfig(json.value)
     : await importModelJson(json.value, files.filter((f) => f !== file));
-  if (!result.ok) return parseError(`Could not import ${file.name}: ${result.error.message}`);
+  if (!result.ok) return parseError(namingFile(file.name, result.error.message));
   const kept = checkImportedGraph(result.value.graph);
   if (!kept.ok) return parseError(`Could not import ${file.name}: ${kept.error.message}`);
   return ok({ ...result.value, fileName: file.name });
 }
+
+/** An .onnx, .keras or .h5 file: read in the worker (its parser is loaded only then). */
+async function importBinaryFile(file: File): Promise<Result<ImportedModel>> {
+  const tooLarge = modelFileSizeProblem(file.name, file.size);
+  if (tooLarge !== null) return parseError(tooLarge);
+  if (!workerAvailable()) {
+    return parseError(`Could not import ${file.name}: reading ONNX and Keras files needs the background worker, which this browser could not start.`);
+  }
+  let result: Awaited<ReturnType<typeof importModelFileInWorker>>;
+  try {
+    result = await importModelFileInWorker(file);
+  } catch {
+    return parseError(`Could not read ${file.name}.`);
+  }
+  if (!result.ok) return parseError(namingFile(file.name, result.error.message));
+  const kept = checkImportedGraph(result.value.graph);
+  if (!kept.ok) return parseError(`Could not import ${file.name}: ${kept.error.message}`);
+  return ok({ ...result.value, fileName: file.name });
+}
+
+/** The readers' messages start with the file's name; others get it in front. */
+const namingFile = (fileName: string, message: string) =>
+  (message.startsWith(fileName) ? message : `Could not import ${fileName}: ${message}`);
 
 async function readJson(file: File): Promise<Result<unknown>> {
   let text: string;

@@ -41,8 +41,12 @@ function spawnBrowserWorker(fatal: (reason: string) => void) {
 let supervisor: WorkerSupervisor<Remote<WorkerApi>> | null = null;
 const deathListeners = new Set<(death: WorkerDeath) => void>();
 
-/** The last import with weights, while this thread keeps a copy (null: none, or too large). */
-let keptImport: { modelJson: unknown; files: WeightFile[] } | null = null;
+/**
+ * The last import with weights, while this thread can send it again (null: none, or too large):
+ * a model.json with copies of its weights files, or a binary model file (.onnx, .keras, .h5),
+ * kept as the user's File, which is read again from disk when needed.
+ */
+let keptImport: { modelJson: unknown; files: WeightFile[] } | { file: File } | null = null;
 /** An import with weights reached the worker but no copy was kept. */
 let importedWithoutCopy = false;
 
@@ -60,7 +64,13 @@ function getSupervisor(): WorkerSupervisor<Remote<WorkerApi>> {
 function resendWeights(restarted: boolean): WorkerDeath['weights'] {
   if (keptImport !== null && restarted) {
     const kept = keptImport;
-    void getSupervisor().run<unknown>((api) => api.importModel(kept.modelJson, copiesForTransfer(kept.files)), () => null);
+    if ('file' in kept) {
+      void kept.file.arrayBuffer().then((data) => getSupervisor().run<unknown>(
+        (api) => api.importModelFile(Comlink.transfer({ name: kept.file.name, data }, [data])), () => null,
+      ), () => undefined);
+    } else {
+      void getSupervisor().run<unknown>((api) => api.importModel(kept.modelJson, copiesForTransfer(kept.files)), () => null);
+    }
     return 'resent';
   }
   return keptImport !== null || importedWithoutCopy ? 'lost' : 'none';
@@ -98,6 +108,10 @@ const workerApi: WorkerApi = {
   ),
   importModel: (modelJson, weightFiles) => getSupervisor().run<Result<ImportedModel>>(
     (api) => api.importModel(modelJson, weightFiles),
+    (reason) => fail(workerStoppedError(reason)),
+  ),
+  importModelFile: (file) => getSupervisor().run<Result<ImportedModel>>(
+    (api) => api.importModelFile(file),
     (reason) => fail(workerStoppedError(reason)),
   ),
   measureLatency: (graph, options, onProgress) => getSupervisor().run<MeasureResult>(
@@ -158,6 +172,20 @@ export async function importModelInWorker(modelJson: unknown, weightFiles: Weigh
     const withWeights = result.ok && result.value.hasWeights;
     keptImport = withWeights && keep ? { modelJson, files: weightFiles } : null;
     importedWithoutCopy = withWeights && !keep;
+  }
+  return result;
+}
+
+/**
+ * Imports a binary model file (.onnx, .keras, .h5) in the worker: its bytes are transferred (read
+ * once from the File, never copied); the File is kept so a new worker can be given it again.
+ */
+export async function importModelFileInWorker(file: File): ReturnType<WorkerApi['importModelFile']> {
+  const data = await file.arrayBuffer();
+  const result = await workerApi.importModelFile(Comlink.transfer({ name: file.name, data }, [data]));
+  if (result.ok || result.error.code !== 'worker-stopped') {
+    keptImport = result.ok && result.value.hasWeights ? { file } : null;
+    importedWithoutCopy = false;
   }
   return result;
 }

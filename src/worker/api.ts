@@ -56,6 +56,8 @@ export interface ImportedModel {
   warnings: string[];
   /** Weights were given and decoded; they stay in the worker for `compress`. */
   hasWeights: boolean;
+  /** The file's format, when it was not a model.json: compress then also writes this format back (ONNX). */
+  source?: 'onnx' | 'keras';
 }
 
 /** Output fidelity of the compressed model on a fixed seeded probe batch. */
@@ -116,6 +118,8 @@ export interface CompressDone {
   accuracyNote?: string;
   latency: LatencyBeforeAfter | null;
   export: CompressedExport | null;
+  /** For a model imported from ONNX with its weights: the compressed .onnx (null otherwise, or when it could not be written: see notes). */
+  onnxExport?: CompressedExport | null;
 }
 export type CompressResult = CompressDone | JobCancelled | JobRefused | JobFailed;
 
@@ -125,6 +129,11 @@ export interface WorkerApi extends DigitsWorkerApi, DistillWorkerApi {
   analyze(graph: ModelGraph, options?: AnalyzeOptions): Promise<AnalyzeResult>;
   /** Parses a model.json (+ weights files, transferred) and keeps the weights for `compress`. */
   importModel(modelJson: unknown, weightFiles: WeightFile[]): Promise<Result<ImportedModel>>;
+  /**
+   * Reads a binary model file (.onnx, or Keras .keras / .h5; bytes transferred) and keeps its
+   * weights for `compress`. The format's reader is loaded only now, never on first paint.
+   */
+  importModelFile(file: WeightFile): Promise<Result<ImportedModel>>;
   /** Builds the model (seeded random weights), warms up, times repeated predicts, disposes everything. */
   measureLatency(graph: ModelGraph, options: MeasureOptions, onProgress?: ProgressCallback): Promise<MeasureResult>;
   /** Measures this browser's matmul GFLOPS and memory bandwidth ("This browser" device). */

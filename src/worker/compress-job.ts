@@ -23,7 +23,7 @@ import type { CompressAccuracyOptions } from './digits-api';
 import { CANCELLED } from './jobs';
 import { refuseReason } from './run-limits';
 import { WASM_URLS } from './wasm-urls';
-import { importedWeightsFor } from './weight-store';
+import { importedOnnx, importedWeightsFor } from './weight-store';
 
 const SEED = 42;
 const LATENCY_RUNS = 5;
@@ -100,11 +100,12 @@ export async function compressGraph(
     await yieldToEventLoop();
     if (signal.aborted) return CANCELLED;
     const exported = await exportFiles(compressed, result);
+    const onnx = imported ? await onnxExportOf(result) : { exported: null, notes: [] };
     progress(1, 'Done');
     return {
       status: 'done', cancelled: false,
       weightsSource: imported ? 'imported' : 'random',
-      stages: result.stages, perLayer: result.perLayer.map(withoutCodes), totals: result.totals, notes: result.notes,
+      stages: result.stages, perLayer: result.perLayer.map(withoutCodes), totals: result.totals, notes: [...result.notes, ...onnx.notes],
       before: { weightBytes: result.totals.bytesBefore, params: report.report.totals.params, flops: report.report.totals.flops },
       after: {
         weightBytes: result.totals.bytesAfter,
@@ -117,6 +118,7 @@ export async function compressGraph(
       accuracy: piped.accuracy, accuracyNote: piped.accuracyNote,
       latency,
       export: exported,
+      onnxExport: onnx.exported,
     };
   } finally {
     for (const model of models) model.dispose();
@@ -186,6 +188,32 @@ async function exportFiles(compressed: LayersModel, result: CompressionResult): 
     fileBytes: files.reduce((sum, f) => sum + f.bytes.byteLength, 0),
     gzipBytes: await gzipBytes(files.map((f) => f.bytes), gzipSizeInBrowser),
     notes: exported.reasons,
+  };
+}
+
+/**
+ * For weights imported from an .onnx file: the same file with the compressed weights in place
+ * (src/core/onnx/write-compressed.ts), or why there is none.
+ */
+async function onnxExportOf(result: CompressionResult): Promise<{ exported: CompressedExport | null; notes: string[] }> {
+  const held = importedOnnx();
+  if (held === null) return { exported: null, notes: [] };
+  if (result.structured) {
+    return { exported: null, notes: ['No .onnx export: structured pruning changed the layers\' shapes, which the ONNX file keeps as they were. Prune without removing whole filters to get a compressed .onnx.'] };
+  }
+  const { writeCompressedOnnx } = await import('../core/onnx/write-compressed');
+  const written = writeCompressedOnnx(held.model, held.imported.weights, result);
+  if (!written.ok) return { exported: null, notes: [`No .onnx export: ${written.error.message}`] };
+  const bytes = written.value.bytes;
+  const name = `${held.fileName.replace(/\.onnx$/i, '')}.compressed.onnx`;
+  return {
+    exported: {
+      files: [{ name, data: exactBuffer(bytes) }],
+      fileBytes: bytes.byteLength,
+      gzipBytes: await gzipBytes([bytes], gzipSizeInBrowser),
+      notes: written.value.notes,
+    },
+    notes: [],
   };
 }
 

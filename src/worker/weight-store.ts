@@ -4,13 +4,26 @@
  * all match by name and shape; an edited graph falls back to seeded random weights.
  */
 import type { NamedWeight } from '../core/import/weights-manifest';
+import type { ModelProto } from '../core/onnx/gen/onnx_pb';
+import type { OnnxImport } from '../core/onnx/types';
 
 export interface WeightSpec { name: string; shape: number[] }
 
-let imported: NamedWeight[] | null = null;
+/** An imported ONNX file, kept whole so a compression can be written back as ONNX. */
+export interface HeldOnnx { model: ModelProto; imported: OnnxImport; fileName: string }
 
-export function rememberImportedWeights(weights: NamedWeight[] | null): void {
+let imported: NamedWeight[] | null = null;
+let heldOnnx: HeldOnnx | null = null;
+
+/** Keeps `weights` (and, for an ONNX import, its file) for later jobs; any other call forgets the ONNX file. */
+export function rememberImportedWeights(weights: NamedWeight[] | null, onnx: HeldOnnx | null = null): void {
   imported = weights;
+  heldOnnx = onnx;
+}
+
+/** The ONNX file the held weights came from, or null (a model.json, trained or no weights). */
+export function importedOnnx(): HeldOnnx | null {
+  return heldOnnx;
 }
 
 /**

@@ -53,6 +53,10 @@ export function createWorkerApi(): WorkerApi {
     async importModel(modelJson, weightFiles) {
       return importModelJson(modelJson, weightFiles);
     },
+    async importModelFile(file) {
+      const { importModelFile } = await loadJob(() => import('./import-file-job'));
+      return importModelFile(file);
+    },
     measureLatency(graph, options, onProgress) {
       return runJob(jobs, options.jobId, (signal) => guarded('Measuring', async () => {
         const { measureGraph } = await loadJob(() => import('./measure-job'));
@@ -71,8 +75,9 @@ export function createWorkerApi(): WorkerApi {
         return compressGraph(graph, plan, signal, onProgress, accuracy);
       }));
       // The export's files go back to the main thread as transfers, not copies.
-      if (result.status === 'done' && result.export) {
-        return Comlink.transfer(result, result.export.files.map((f) => f.data));
+      if (result.status === 'done') {
+        const files = [...(result.export?.files ?? []), ...(result.onnxExport?.files ?? [])];
+        if (files.length > 0) return Comlink.transfer(result, files.map((f) => f.data));
       }
       return result;
     },

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import type { LayerCost } from '../../core/cost-types';
 import { formatBytes, formatCount, formatShape } from '../../core/format';
+import type { ShapeLayout } from '../../core/model';
+import { displayShape } from '../../core/shapes/display-shape';
 import { FormulaView } from './formula-view';
 import type { LayerRow, Metric } from './layer-rows';
 import { sameFields } from './same-content';
@@ -74,6 +76,8 @@ function LatencyShare({ share }: { share: number | null }) {
 
 export interface LayerTableRowProps {
   row: LayerRow;
+  /** 'channels-first': rank-3 shapes shown C×H×W (a model from ONNX). */
+  layout?: ShapeLayout;
   metric: Metric;
   selected: boolean;
   error: string | undefined;
@@ -94,7 +98,8 @@ export interface LayerTableRowProps {
  * row, or an edit that changes one layer, re-renders a few rows, not 177.
  */
 export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowProps) {
-  const { row, metric, selected, error, openSlot, cost, rowIndex, tabCell, onSelect, onToggleFormula } = props;
+  const { row, metric, selected, error, openSlot, cost, rowIndex, tabCell, onSelect, onToggleFormula, layout } = props;
+  const shapeText = formatShape(displayShape(row.outputShape, layout));
   const opsFigure: Figure = metric;
   const typeText = row.type === 'Unknown' ? `${row.className} (unknown)` : row.type;
   const openFigure: Figure | null = openSlot === 'params' ? 'params' : openSlot === 'ops' ? opsFigure : null;
@@ -115,12 +120,12 @@ export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowPro
             {row.name}
           </button>
           <div className="text-sm text-slate-600 @4xl:hidden">
-            <BreakableType type={typeText} /> · <span className="whitespace-nowrap">{formatShape(row.outputShape)}</span>
+            <BreakableType type={typeText} /> · <span className="whitespace-nowrap">{shapeText}</span>
           </div>
           {error && <div className="max-w-xs text-sm text-red-800" data-testid="layer-table-error">{error}</div>}
         </td>
         <td className="hidden px-1.5 py-1 text-slate-700 @4xl:table-cell"><BreakableType type={typeText} /></td>
-        <td className="hidden whitespace-nowrap px-1.5 py-1 tabular-nums @4xl:table-cell">{formatShape(row.outputShape)}</td>
+        <td className="hidden whitespace-nowrap px-1.5 py-1 tabular-nums @4xl:table-cell">{shapeText}</td>
         <td className="px-1.5 py-1 text-right">
           <FigureButton layer={row.name} figure="params" slot="params" value={row.params} open={openFigure === 'params'} tabStop={tabCell === 'params'} onToggle={onToggleFormula} />
           {/* A narrow table (a 1024 px projector) folds Memory under Params so Latency stays in view. */}
@@ -155,6 +160,6 @@ export const LayerTableRow = memo(function LayerTableRow(props: LayerTableRowPro
 }, sameRowProps);
 
 function sameRowProps(a: LayerTableRowProps, b: LayerTableRowProps): boolean {
-  return a.metric === b.metric && a.selected === b.selected && a.rowIndex === b.rowIndex && a.tabCell === b.tabCell && a.error === b.error && a.openSlot === b.openSlot
+  return a.metric === b.metric && a.layout === b.layout && a.selected === b.selected && a.rowIndex === b.rowIndex && a.tabCell === b.tabCell && a.error === b.error && a.openSlot === b.openSlot
     && a.cost === b.cost && a.onSelect === b.onSelect && a.onToggleFormula === b.onToggleFormula && sameFields(a.row, b.row);
 }

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CostReport, FlopConvention, LatencyReport, LayerCost } from '../../core/cost-types';
+import type { ShapeLayout } from '../../core/model';
 import { buildLayerRows, DEFAULT_SORT, nextSort, sortLayerRows, type Metric, type SortKey, type SortState } from './layer-rows';
 import { LayerTableControls } from './layer-table-controls';
 import { useRovingList } from '../common/use-roving-list';
@@ -22,6 +23,8 @@ export interface LayerTableProps {
   onSelectLayer(name: string): void;
   /** Layer name → the engine's message, for layers whose configuration is impossible. */
   errorsByLayer: Record<string, string>;
+  /** How shapes are shown: 'channels-first' (C×H×W) for a model imported from ONNX; absent: H×W×C. */
+  layout?: ShapeLayout;
 }
 
 interface Column {
@@ -34,12 +37,12 @@ interface Column {
   mediumUp?: boolean;
 }
 
-function columns(metric: Metric): Column[] {
+function columns(metric: Metric, layout: ShapeLayout | undefined): Column[] {
   return [
     { key: 'index', label: '#', numeric: true },
     { key: 'name', label: 'Name', numeric: false },
     { key: 'type', label: 'Type', numeric: false, wideOnly: true },
-    { key: 'outputShape', label: 'Output shape', numeric: false, wideOnly: true },
+    { key: 'outputShape', label: layout === 'channels-first' ? 'Output shape (C×H×W)' : 'Output shape', numeric: false, wideOnly: true },
     { key: 'params', label: 'Params', numeric: true },
     { key: 'ops', label: metric === 'macs' ? 'MACs' : 'FLOPs', numeric: true },
     { key: 'memory', label: 'Memory', numeric: true, mediumUp: true },
@@ -95,14 +98,14 @@ function HeaderCell({ column, sort, onSort }: { column: Column; sort: SortState;
  * selects the layer, clicking a figure opens its formula under the row.
  */
 export const LayerTable = memo(function LayerTable(props: LayerTableProps) {
-  const { report, latency, metric, onMetricChange, convention, onConventionChange, selectedLayer, onSelectLayer, errorsByLayer } = props;
+  const { report, latency, metric, onMetricChange, convention, onConventionChange, selectedLayer, onSelectLayer, errorsByLayer, layout } = props;
   const [sort, setSort] = useState<SortState>(DEFAULT_SORT);
   const [open, setOpen] = useState<{ layer: string; slot: FigureSlot } | null>(null);
 
   const rows = useMemo(() => (report ? buildLayerRows(report, latency) : []), [report, latency]);
   const sorted = useMemo(() => sortLayerRows(rows, sort, metric), [rows, sort, metric]);
   const costByName = useMemo(() => new Map<string, LayerCost>(report?.layers.map((l) => [l.name, l]) ?? []), [report]);
-  const cols = useMemo(() => columns(metric), [metric]);
+  const cols = useMemo(() => columns(metric, layout), [metric, layout]);
 
   // Stable callbacks so memoised rows do not re-render when the parent passes a new function.
   const selectRef = useRef(onSelectLayer);
@@ -162,6 +165,11 @@ export const LayerTable = memo(function LayerTable(props: LayerTableProps) {
   return (
     <section aria-label="Per-layer costs" className="flex min-h-0 flex-col gap-3">
       <LayerTableControls metric={metric} onMetricChange={onMetricChange} convention={convention} onConventionChange={onConventionChange} />
+      {layout === 'channels-first' && (
+        <p className="text-sm text-slate-700" data-testid="shape-layout-note">
+          Shapes are shown channels-first, C×H×W without the batch, as PyTorch prints them. Counts do not depend on the layout.
+        </p>
+      )}
       {brokenCount > 0 && (
         <p className="text-base text-red-800">
           {brokenCount === 1 ? '1 layer has' : `${brokenCount} layers have`} an error; figures are from the last valid model.
@@ -196,6 +204,7 @@ export const LayerTable = memo(function LayerTable(props: LayerTableProps) {
                 <tbody key={item.key} data-index={item.index} ref={virtualizer.measureElement}>
                   <LayerTableRow
                     row={row}
+                    layout={layout}
                     rowIndex={item.index + 2}
                     metric={metric}
                     selected={row.name === selectedLayer}

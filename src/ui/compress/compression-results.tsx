@@ -33,8 +33,8 @@ export const CompressionResults = memo(function CompressionResults({ result }: {
     <div className="flex flex-col gap-4" aria-label="Compression results" role="region">
       <p className="text-sm text-slate-700" data-testid="weights-source">
         {result.weightsSource === 'imported'
-          ? 'Compressed the weights imported with model.json.'
-          : 'Compressed seeded random weights (seed 42): import a model.json with its weights files to compress trained weights.'}
+          ? 'Compressed the imported weights.'
+          : 'Compressed seeded random weights (seed 42): import a model.json with its weights files, or an .onnx, .keras or .h5 file, to compress trained weights.'}
       </p>
       <ResultsSummary result={result} />
       {result.notes.length > 0 && (
@@ -52,6 +52,7 @@ export const CompressionResults = memo(function CompressionResults({ result }: {
           {shown >= 8 ? <LayerResultsTable perLayer={result.perLayer} /> : <Pending height={200} />}
         </>
       )}
+      {result.onnxExport && <ExportDownload exported={result.onnxExport} inAppBytes={result.after.weightBytes} format="onnx" />}
       {result.export && <ExportDownload exported={result.export} inAppBytes={result.after.weightBytes} />}
     </div>
   );

@@ -5,11 +5,25 @@ import { Button } from '../common/button';
 
 const mimeOf = (name: string) => (name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
 
+/** What each export is and what loads it. */
+const FORMATS = {
+  tfjs: { title: 'Export for TensorFlow.js', button: 'Download compressed model', loads: <>Loads with <code>tf.loadLayersModel</code>.</> },
+  onnx: {
+    title: 'Export as ONNX',
+    button: 'Download compressed .onnx',
+    loads: <>Runs in onnxruntime; quantized weights are int8/uint8 initializers with <code>DequantizeLinear</code>.</>,
+  },
+};
+
 /**
- * "Download compressed model": model.json and its weights files (one link each, and a button that
- * saves them all). Says when the TF.js export stores more than the in-app format.
+ * "Download compressed model": model.json and its weights files, or one .onnx for a model imported
+ * from ONNX (one link each, and a button that saves them all). Says when the TF.js export stores
+ * more than the in-app format.
  */
-export function ExportDownload({ exported, inAppBytes }: { exported: CompressedExport; inAppBytes: number }) {
+export function ExportDownload({ exported, inAppBytes, format = 'tfjs' }: {
+  exported: CompressedExport; inAppBytes: number; format?: keyof typeof FORMATS;
+}) {
+  const what = FORMATS[format];
   const links = useMemo(
     () => exported.files.map((f) => ({ name: f.name, bytes: f.data.byteLength, url: URL.createObjectURL(new Blob([f.data], { type: mimeOf(f.name) })) })),
     [exported],
@@ -25,15 +39,16 @@ export function ExportDownload({ exported, inAppBytes }: { exported: CompressedE
       a.remove();
     }
   };
-  const weightsFileBytes = links.filter((l) => !l.name.endsWith('.json')).reduce((s, l) => s + l.bytes, 0);
+  const weightsFileBytes = format === 'onnx' ? 0 : links.filter((l) => !l.name.endsWith('.json')).reduce((s, l) => s + l.bytes, 0);
   return (
-    <section aria-label="Export" className="flex flex-col gap-2 rounded-lg bg-white p-4 ring-1 ring-slate-200">
-      <h3 className="text-lg font-semibold">Export for TensorFlow.js</h3>
+    <section aria-label={what.title} className="flex flex-col gap-2 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+      <h3 className="text-lg font-semibold">{what.title}</h3>
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant="primary" onClick={downloadAll}>Download compressed model</Button>
+        <Button variant="primary" onClick={downloadAll}>{what.button}</Button>
         <span className="text-sm text-slate-700">
-          {formatBytes(exported.fileBytes)} in {links.length} files, <span data-testid="export-gzip-bytes" data-value={exported.gzipBytes}>{formatBytes(exported.gzipBytes)}</span> gzipped.
-          Loads with <code>tf.loadLayersModel</code>.
+          {formatBytes(exported.fileBytes)} in {links.length} file{links.length === 1 ? '' : 's'},{' '}
+          <span data-testid={format === 'onnx' ? 'onnx-export-gzip-bytes' : 'export-gzip-bytes'} data-value={exported.gzipBytes}>{formatBytes(exported.gzipBytes)}</span> gzipped
+          {format === 'onnx' && ' (zeros shrink a file only when it is compressed)'}. {what.loads}
         </span>
       </div>
       <ul className="flex flex-wrap gap-3 text-sm">

@@ -4,6 +4,7 @@
  */
 import { useCallback } from 'react';
 import { formatCount, formatShape } from '../../core/format';
+import { displayShape } from '../../core/shapes/display-shape';
 import type { LayerSpec } from '../../core/model';
 import { useFlopLab } from '../../state/store';
 import { TextField } from '../common/text-field';
@@ -15,6 +16,7 @@ import { MAX_NAME_CHARS } from '../../core/limits';
 
 export function Inspector() {
   const layers = useFlopLab((s) => s.graph.layers);
+  const layout = useFlopLab((s) => s.graph.layout);
   const selected = useFlopLab((s) => s.selectedLayer);
   const errors = useFlopLab((s) => s.errors);
   const report = useFlopLab((s) => s.report);
@@ -54,7 +56,7 @@ export function Inspector() {
         </h2>
         <p className="text-slate-600">
           {layer.type}
-          {cost && <> · {cost.inputShapes.map(formatShape).join(' + ')} → {formatShape(cost.outputShape)} · {formatCount(cost.params)} params · {formatCount(cost.macs)} MACs</>}
+          {cost && <> · {cost.inputShapes.map((sh) => formatShape(displayShape(sh, layout))).join(' + ')} → {formatShape(displayShape(cost.outputShape, layout))} · {formatCount(cost.params)} params · {formatCount(cost.macs)} MACs</>}
         </p>
       </div>
       {general.length > 0 && (

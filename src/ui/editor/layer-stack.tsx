@@ -38,7 +38,8 @@ export function LayerStack({ dropTarget, paletteDragging }: { dropTarget: DropTa
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
 
   const costs = useMemo(() => costsByName(report), [report]);
-  const rows = useMemo(() => stackRows(layers, costs, broken), [layers, costs, broken]);
+  const layout = useFlopLab((s) => s.graph.layout);
+  const rows = useMemo(() => stackRows(layers, costs, broken, layout), [layers, costs, broken, layout]);
   const blocks = useMemo(() => groupLayers(layers), [layers]);
   const blockAt = useMemo(() => new Map(blocks.map((b) => [b.start, b])), [blocks]);
   const selectedIndex = layers.findIndex((l) => l.name === selected);

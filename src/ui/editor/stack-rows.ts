@@ -4,7 +4,8 @@
  */
 import type { CostReport, LayerCost } from '../../core/cost-types';
 import { formatCount, formatShape } from '../../core/format';
-import type { LayerSpec } from '../../core/model';
+import { displayShape } from '../../core/shapes/display-shape';
+import type { LayerSpec, ShapeLayout } from '../../core/model';
 import type { LayerBlock } from './layer-blocks';
 
 export interface StackRow {
@@ -29,7 +30,9 @@ export function compactCost(cost: LayerCost | undefined): string {
   return '';
 }
 
-export function stackRows(layers: readonly LayerSpec[], costs: Map<string, LayerCost>, broken: Record<string, string>): StackRow[] {
+export function stackRows(
+  layers: readonly LayerSpec[], costs: Map<string, LayerCost>, broken: Record<string, string>, layout?: ShapeLayout,
+): StackRow[] {
   return layers.map((layer, i) => {
     const cost = broken[layer.name] ? undefined : costs.get(layer.name);
     const explicit = layer.inputs && !(layer.inputs.length === 1 && i > 0 && layer.inputs[0] === layers[i - 1].name);
@@ -37,7 +40,7 @@ export function stackRows(layers: readonly LayerSpec[], costs: Map<string, Layer
       name: layer.name,
       type: layer.type === 'Unknown' ? `${layer.className} (unknown)` : layer.type,
       inputsText: explicit ? `← ${layer.inputs!.join(', ')}` : null,
-      shapeText: broken[layer.name] ? '✕ no shape' : cost ? `→ ${formatShape(cost.outputShape)}` : '…',
+      shapeText: broken[layer.name] ? '✕ no shape' : cost ? `→ ${formatShape(displayShape(cost.outputShape, layout))}` : '…',
       costText: broken[layer.name] ? '' : compactCost(cost),
     };
   });

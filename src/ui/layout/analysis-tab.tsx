@@ -35,6 +35,7 @@ export function AnalysisTab() {
         selectedLayer={selectedLayer}
         onSelectLayer={selectLayer}
         errorsByLayer={errorsByLayer}
+        layout={graph.layout}
       />
       <div className="grid gap-4 2xl:grid-cols-2">
         <DeviceSlot />

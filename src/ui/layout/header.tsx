@@ -100,7 +100,7 @@ function ImportButton() {
         id={id}
         type="file"
         multiple
-        accept=".json,.bin,application/json"
+        accept=".json,.bin,.onnx,.keras,.h5,.hdf5,application/json"
         className="peer sr-only"
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
@@ -110,7 +110,7 @@ function ImportButton() {
       />
       <label
         htmlFor={id}
-        title="A TensorFlow.js model.json (with its weight .bin files) or a FlopLab JSON file. You can also drop the files on the page."
+        title="A TensorFlow.js model.json (with its weight .bin files), an ONNX file (.onnx, e.g. from PyTorch), a Keras .keras or .h5 file, or a FlopLab JSON file. You can also drop the files on the page."
         className="inline-flex cursor-pointer items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100 peer-focus-visible:outline-3 peer-focus-visible:outline-[#e69f00]"
       >
         Import model

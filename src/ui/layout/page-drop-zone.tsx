@@ -1,5 +1,5 @@
 /**
- * Files dropped anywhere on the page are imported (model.json + weights, or a FlopLab JSON).
+ * Files dropped anywhere on the page are imported (model.json + weights, .onnx, .keras, .h5, or a FlopLab JSON).
  * Only native file drags count; dnd-kit's pointer drags in the editor never reach this.
  */
 import { useEffect, useState } from 'react';
@@ -50,7 +50,7 @@ export function PageDropZone() {
   return (
     <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-accent/20 p-8">
       <div className="rounded-xl border-4 border-dashed border-accent bg-white px-10 py-8 text-center text-2xl font-bold text-accent-dark shadow-xl">
-        Drop model.json and its weight files (or a FlopLab JSON) to import
+        Drop a model.json with its weight files, an .onnx, .keras or .h5 file, or a FlopLab JSON to import
       </div>
     </div>
   );
