@@ -50,6 +50,16 @@ describe('readKeras2Weights', () => {
     expect(r.ok ? '' : r.error.message).toBe("Layer 'fc': weight_names lists 'fc/kernel:0', but no dataset model_weights/fc/fc/kernel:0 is in the file.");
   });
 
+  it('does not read arrays a layer FlopLab counts without weights keeps (a seed), and says so', () => {
+    const withDrop: ModelGraph = { name: 'm', layers: [graph.layers[0], { type: 'Dropout', name: 'drop', rate: 0.5 }] };
+    const h5 = fakeH5({ model_weights: { layer_names: ['drop'] }, 'model_weights/drop': { weight_names: ['drop/seed:0'] } },
+      { 'model_weights/drop/drop/seed:0': [[2], [1, 2]] });
+    const r = readKeras2Weights(h5, withDrop);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.weights).toEqual([]);
+    expect(r.value.warnings).toEqual(["Layer 'drop' (Dropout): its 1 stored arrays are not read (FlopLab does not use them)."]);
+  });
+
   it('refuses a file without layer_names', () => {
     const r = readKeras2Weights(fakeH5({ model_weights: {} }, {}), graph);
     expect(r.ok ? '' : r.error.message).toBe('model_weights has no layer_names attribute: Expected a Keras .h5 model file.');

@@ -19,19 +19,20 @@ const parseError = (message: string, layer: string, field?: string) =>
   fail({ code: 'parse-error', message, layer, ...(field ? { field } : {}) });
 
 /**
- * Appends `arrays` (one layer's, in Keras's order) to `out` as 'layer/role'. A layer whose
- * weights FlopLab does not read gets a warning instead; a count that does not match the
+ * Appends `arrays` (one layer's, in Keras's order) to `out` as 'layer/role'. Arrays of a layer
+ * whose weights FlopLab does not read (or that FlopLab counts without weights) are a warning; a count that does not match the
  * layer's config, or an unreadable array, is an error naming the layer and weight.
  */
 export function nameLayerArrays(spec: LayerSpec, arrays: StoredArray[], out: NamedWeight[], warnings: string[]): Result<void> {
   const roles = weightRoles(spec);
-  if (roles === null) {
-    if (arrays.length > 0) warnings.push(`${where(spec)}: its ${arrays.length} weight arrays are not read (FlopLab does not use this layer's weights).`);
+  // A layer FlopLab counts without weights may still keep state in Keras (a seed, a counter): not read.
+  if (roles === null || roles.length === 0) {
+    if (arrays.length > 0) warnings.push(`${where(spec)}: its ${arrays.length} stored arrays are not read (FlopLab does not use them).`);
     return ok(undefined);
   }
   if (arrays.length !== roles.length) {
     const plural = roles.length === 1 ? 'array' : 'arrays';
-    const wanted = roles.length === 0 ? 'no weight arrays' : `${roles.length} weight ${plural} (${roles.join(', ')})`;
+    const wanted = `${roles.length} weight ${plural} (${roles.join(', ')})`;
     const got = arrays.length === 0 ? 'none' : `${arrays.length} (${arrays.map((a) => a.path).join(', ')})`;
     return parseError(`${where(spec)}: Expected ${wanted} in the file, but got ${got}.`, spec.name);
   }

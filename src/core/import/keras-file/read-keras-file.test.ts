@@ -135,6 +135,18 @@ describe('readKerasFile refuses malformed files with one clear message', () => {
     expect(await errorOf(bytes, 'bad.keras')).toMatch(/^bad\.keras: config\.json is not valid JSON: /);
   });
 
+  it('a subclassed model (its layers are in Python code)', async () => {
+    const bytes = rezip('small-cnn.keras', (p) => {
+      p['config.json'] = strToU8(JSON.stringify({ module: null, class_name: 'MyNet', config: { name: 'my_net' }, registered_name: 'app>MyNet' }));
+    });
+    expect(await errorOf(bytes, 'sub.keras')).toBe("sub.keras: Expected a Sequential or Functional model, but got a model of class 'MyNet' (registered as 'app>MyNet'): a subclassed model's layers are in its Python code, not in config.json.");
+  });
+
+  it('a config.json with a malformed layer list names the place in config.json', async () => {
+    const bytes = rezip('small-cnn.keras', (p) => { p['config.json'] = strToU8(JSON.stringify({ class_name: 'Sequential', config: { layers: 3 } })); });
+    expect(await errorOf(bytes, 'm.keras')).toMatch(/^m\.keras: config\.json\.config/);
+  });
+
   it('an HDF5 file without model_config (not a saved model)', async () => {
     const weightsOnly = unzipSync(bytesOf('small-cnn.keras'))['model.weights.h5'];
     expect(await errorOf(weightsOnly, 'w.h5')).toBe("w.h5: no model_config attribute: Expected a Keras model saved by model.save('….h5').");

@@ -41,10 +41,20 @@ export interface ReadKerasOptions {
 const refuse = (message: string) => fail({ code: 'parse-error', message });
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** The graph of a Keras model config, through the model.json importer. */
-function parseTopology(modelTopology: KerasModelTopology, label: string) {
+const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
+
+/**
+ * The graph of a Keras model config, through the model.json importer. `where` is the config's
+ * place in the file ('config.json' or 'model_config'), for messages.
+ */
+function parseTopology(modelTopology: KerasModelTopology, label: string, where: string) {
+  const { class_name: className, registered_name: registered } = modelTopology.model_config;
+  if (typeof className === 'string' && !MODEL_CLASSES.has(className)) {
+    const as = typeof registered === 'string' ? ` (registered as '${registered}')` : '';
+    return refuse(`${label}: Expected a Sequential or Functional model, but got a model of class '${className}'${as}: a subclassed model's layers are in its Python code, not in ${where}.`);
+  }
   const parsed = parseModelJson({ modelTopology });
-  if (!parsed.ok) return fail({ ...parsed.error, message: `${label}: ${parsed.error.message}` });
+  if (!parsed.ok) return fail({ ...parsed.error, message: `${label}: ${parsed.error.message.replace(/^modelTopology\.model_config/, where)}` });
   return parsed;
 }
 
@@ -62,7 +72,7 @@ async function readKerasZip(bytes: Uint8Array, label: string, readWeights: boole
   const { config, metadata, weightsH5, unreadWeights } = archive.value;
   const { compile_config: _compile, ...modelConfig } = config;
   const modelTopology: KerasModelTopology = { keras_version: text(metadata?.keras_version), backend: null, model_config: modelConfig };
-  const parsed = parseTopology(modelTopology, label);
+  const parsed = parseTopology(modelTopology, label, 'config.json');
   if (!parsed.ok) return parsed;
   const { graph } = parsed.value;
   const warnings = [...parsed.value.warnings];
@@ -103,7 +113,7 @@ async function readKerasH5(bytes: Uint8Array, label: string, readWeights: boolea
   if (!h5.ok) return h5;
   const modelTopology = h5Topology(h5.value, label);
   if (!modelTopology.ok) return modelTopology;
-  const parsed = parseTopology(modelTopology.value, label);
+  const parsed = parseTopology(modelTopology.value, label, 'model_config');
   if (!parsed.ok) return parsed;
   const { graph } = parsed.value;
   const warnings = [...parsed.value.warnings];
