@@ -26,11 +26,12 @@ import { gzipSizeParallel } from './node-gzip';
 
 export type { CompressJson } from './compress-types';
 
-export const COMPRESS_USAGE = `Usage: floplab compress <model.json> [options] --out <dir>
+export const COMPRESS_USAGE = `Usage: floplab compress <model.json | model.onnx> [options] --out <dir>
 
 Prunes, shares (k-means) and quantizes the kernels of a TensorFlow.js Layers model (its weights
 files beside model.json), in Deep Compression's order, and writes a loadable model.json +
-weights to <dir>. Biases and BatchNorm stay float32.
+weights to <dir>. Biases and BatchNorm stay float32. An ONNX model is written back as
+<dir>/<name>.onnx: quantized kernels as int8/uint8 with DequantizeLinear (or float32 on the grid).
 
 Options:
   --prune S          magnitude pruning: each kernel at least S zeros (0 ≤ S < 1)
@@ -61,6 +62,7 @@ export async function runCompress(argv: string[], io: CliIo = processIo): Promis
   if (!plan.ok) return reportProblem(io, plan.message);
   const [path] = positionals;
   const kind = binaryModelKind(path);
+  if (kind === 'onnx') return (await import('./compress-onnx')).runCompressOnnx(path, flags, plan.value, flags.out, io);
   const loaded = kind === 'keras' || kind === 'h5' ? await (await import('./load-keras-file')).loadKerasForCompress(path) : await loadModel(path);
   if (!loaded.ok) return reportProblem(io, loaded.message);
   const { graph, topology, weights } = loaded;
