@@ -27,7 +27,12 @@ export class GraphBuilder {
   readonly holder = new Map<string, Holder>();
   readonly warnings: string[] = [];
   readonly unknown = new Map<string, string[]>();
+  /** [layer, the layer whose weights it uses] */
   readonly shared: [string, string][] = [];
+  /** [layer counted without its bias, the layer holding that bias] */
+  readonly mergedBiases: [string, string][] = [];
+  /** [initializer, layer, the other layer holding it]: counted in both. */
+  readonly countedTwice: [string, string, string][] = [];
   foldedBatchNorms = 0;
   /** A malformed weight found while emitting (reported after the mapper returns). */
   weightError: FlopLabError | null = null;
@@ -81,11 +86,20 @@ export class GraphBuilder {
       this.shared.push([layer.name, first.layer]);
       return;
     }
-    for (const s of specs) {
+    let own = layer;
+    let kept = specs;
+    // Exporters merge initializers of equal values (the zero biases of BatchNorms folded at their
+    // defaults): a new kernel with a bias another layer holds. The file has that bias once, so the
+    // layer is counted without it (its MACs do not change).
+    const bias = specs.length === 2 && specs[1].suffix === 'bias' ? this.holder.get(names[1]) : undefined;
+    if (!first && bias && 'useBias' in layer) {
+      own = { ...layer, useBias: false };
+      kept = [specs[0]];
+      this.mergedBiases.push([layer.name, bias.layer]);
+    }
+    for (const s of kept) {
       const held = this.holder.get(s.initializer.name);
-      if (held) {
-        this.warnings.push(`Layer '${layer.name}' reads initializer '${s.initializer.name}' that layer '${held.layer}' also holds, with other weights beside it: it is counted in both layers.`);
-      }
+      if (held) this.countedTwice.push([s.initializer.name, layer.name, held.layer]);
       const problem = tensorDataProblem(s.initializer, sizeOf(s.onnxDims), `Layer '${layer.name}'`);
       if (problem) this.weightError ??= { code: 'parse-error', layer: layer.name, field: s.suffix, message: problem };
       this.weights.push({
@@ -94,7 +108,7 @@ export class GraphBuilder {
       });
     }
     for (const n of names) if (!this.holder.has(n)) this.holder.set(n, { layer: layer.name, type: layer.type, initializers: names });
-    this.layers.push(layer);
+    this.layers.push(own);
   }
 
   /** The context a mapper works through for node `index`, its main layer named from `baseName`. */

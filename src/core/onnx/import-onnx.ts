@@ -60,6 +60,16 @@ function summaryWarnings(b: GraphBuilder, mapped: Set<number>): string[] {
     const pairs = b.shared.slice(0, 3).map(([l, of]) => `'${l}' uses '${of}'`).join(', ');
     out.push(`${plural(b.shared.length, 'layer reads', 'layers read')} the weights of an earlier layer (${pairs}${b.shared.length > 3 ? ', …' : ''}): they are counted once.`);
   }
+  if (b.mergedBiases.length > 0) {
+    const [[l, of]] = b.mergedBiases;
+    out.push(`${plural(b.mergedBiases.length, 'layer reads a bias', 'layers read a bias')} that an earlier layer holds (the exporter merged initializers of equal values; '${l}' reads the bias of '${of}'): ` +
+      'the file has it once, so FlopLab counts it with the first layer and shows the others without a bias.');
+  }
+  if (b.countedTwice.length > 0) {
+    const [[init, l, of]] = b.countedTwice;
+    out.push(`${plural(b.countedTwice.length, 'initializer is', 'initializers are')} read by layers that hold other weights of their own ('${init}' by '${of}' and '${l}'${b.countedTwice.length > 1 ? ', …' : ''}): ` +
+      'each such layer counts it, so the params exceed the file\'s own weights.');
+  }
   const uncounted = uncountedInitializers(b, mapped);
   if (uncounted) out.push(uncounted);
   return [...b.warnings, ...out];

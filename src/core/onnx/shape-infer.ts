@@ -105,13 +105,10 @@ export function inferValues(graph: GraphProto, opset: number): Result<ValueTable
   for (const t of graph.initializer) {
     const dims = dimsOf(t, 'Initializer');
     if (!dims.ok) return dims;
-    let value: ConstTensor | null = null;
-    if (sizeOf(dims.value) <= MAX_DECODE_ELEMENTS && t.dataType !== 8) {
-      const decoded = constFromTensor(t, `Initializer '${t.name}'`);
-      if (!decoded.ok) return decoded;
-      value = decoded.value;
-    }
-    values.set(t.name, { shape: dims.value, value, data: false });
+    // A malformed small initializer stays without a value here: as a weight, the layer holding it
+    // reports it (graph-builder.ts); as a shape, the op that needs it says the shape is not known.
+    const decoded = sizeOf(dims.value) <= MAX_DECODE_ELEMENTS && t.dataType !== 8 ? constFromTensor(t, 'Initializer') : null;
+    values.set(t.name, { shape: dims.value, value: decoded?.ok ? decoded.value : null, data: false });
   }
   const inputs: string[] = [];
   for (const info of graph.input) {
@@ -122,7 +119,7 @@ export function inferValues(graph: GraphProto, opset: number): Result<ValueTable
     inputs.push(info.name);
   }
   const declared = new Map<string, ValueInfoProto>();
-  for (const info of [...graph.valueInfo, ...graph.output]) declared.set(info.name, info);
+  for (const info of [...graph.valueInfo, ...graph.output]) if (declaredShape(info) !== null) declared.set(info.name, info);
 
   for (const [index, node] of graph.node.entries()) {
     if (node.opType === 'Constant' && (node.domain === '' || node.domain === 'ai.onnx')) {
