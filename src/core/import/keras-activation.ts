@@ -1,12 +1,13 @@
 /**
  * Keras / tfjs activation names → FlopLab's ActivationName. tfjs-layers writes camelCase names
- * for a few (hardSigmoid), Keras 3 writes 'silu' for swish; both map here.
+ * for a few (hardSigmoid), Keras 3 writes 'silu' for swish and 'hard_silu' for hard_swish; all map here.
  */
 import { ACTIVATIONS, type ActivationName } from '../model';
 
 const ALIASES: Record<string, ActivationName> = {
   hardSigmoid: 'hard_sigmoid',
   silu: 'swish',
+  hard_silu: 'hard_swish',
   gelu_new: 'gelu',
   leakyReLU: 'leaky_relu',
   leakyrelu: 'leaky_relu',

@@ -90,4 +90,15 @@ describe('import of the edge cases', () => {
     // 64·64·1·4 = 16,384 B per map; a stays alive to the end: a + b + d while d runs = 49,152 B.
     expect(r.totals.peakActivationBytes).toBe(49_152);
   });
+
+  it('Keras 3: Conv2D(groups=4) and the hard_silu activation', () => {
+    const graph = graphOf(keras3([
+      k3('in', 'InputLayer', { batch_shape: [null, 8, 8, 16] }, []),
+      k3('g', 'Conv2D', { filters: 32, kernel_size: [3, 3], padding: 'same', groups: 4, activation: 'hard_silu' }, ['in']),
+    ], ['g']));
+    const g = graph.layers.find((l) => l.name === 'g');
+    expect(g).toMatchObject({ type: 'Conv2D', groups: 4, activation: 'hard_swish' });
+    // params 3·3·(16/4)·32 + 32 = 1,184; MACs 3·3·(16/4) × 8·8·32 = 73,728.
+    expect(reportOf(graph).layers.find((l) => l.name === 'g')).toMatchObject({ outputShape: [8, 8, 32], params: 1184, macs: 73_728 });
+  });
 });

@@ -65,11 +65,13 @@ const CONVERTERS: Record<string, Converter> = {
   },
   Conv2D: (name, r, w) => {
     r.require('filters', 'kernel_size');
-    if (r.has('groups') && r.raw('groups') !== 1) r.reject('groups', '1 (grouped convolutions are not supported)');
+    // Keras `groups` (default 1; the engine checks it divides the channels). Absent when 1, as in every other graph.
+    const groups = r.has('groups') ? r.positiveInt('groups', 1) : 1;
     return {
       type: 'Conv2D', name, filters: r.positiveInt('filters', 1), kernelSize: r.pair('kernel_size', [0, 0]),
       strides: r.pair('strides', ONE), padding: r.padding('padding', 'valid'),
       dilationRate: r.pair('dilation_rate', ONE), useBias: r.bool('use_bias', true), activation: activationOf(r, w),
+      ...(groups > 1 ? { groups } : {}),
     };
   },
   Conv2DTranspose: (name, r, w) => {
