@@ -86,6 +86,8 @@ export interface CompressedExport {
   gzipBytes: number;
   /** Where the export stores more than the in-app format, and why (e.g. per-channel scales). */
   notes: string[];
+  /** The size of the file the model was imported from (the ONNX export), to compare with. */
+  sourceBytes?: number;
 }
 
 /** What the UI shows after a compression; weights stay in the worker. */

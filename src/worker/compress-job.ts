@@ -212,6 +212,7 @@ async function onnxExportOf(result: CompressionResult): Promise<{ exported: Comp
       fileBytes: bytes.byteLength,
       gzipBytes: await gzipBytes([bytes], gzipSizeInBrowser),
       notes: written.value.notes,
+      sourceBytes: held.fileBytes,
     },
     notes: [],
   };

@@ -15,6 +15,6 @@ export function importOnnxFile(bytes: Uint8Array, fileName: string): Result<Impo
   const imported = importOnnx(model.value, fileName);
   if (!imported.ok) return imported;
   const weights = onnxKerasWeights(model.value, imported.value);
-  rememberImportedWeights(weights, { model: model.value, imported: imported.value, fileName });
+  rememberImportedWeights(weights, { model: model.value, imported: imported.value, fileName, fileBytes: bytes.byteLength });
   return ok({ graph: imported.value.graph, warnings: imported.value.warnings, hasWeights: weights.length > 0, source: 'onnx' });
 }

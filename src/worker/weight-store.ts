@@ -10,7 +10,7 @@ import type { OnnxImport } from '../core/onnx/types';
 export interface WeightSpec { name: string; shape: number[] }
 
 /** An imported ONNX file, kept whole so a compression can be written back as ONNX. */
-export interface HeldOnnx { model: ModelProto; imported: OnnxImport; fileName: string }
+export interface HeldOnnx { model: ModelProto; imported: OnnxImport; fileName: string; fileBytes: number }
 
 let imported: NamedWeight[] | null = null;
 let heldOnnx: HeldOnnx | null = null;

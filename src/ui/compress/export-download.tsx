@@ -46,6 +46,7 @@ export function ExportDownload({ exported, inAppBytes, format = 'tfjs' }: {
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="primary" onClick={downloadAll}>{what.button}</Button>
         <span className="text-sm text-slate-700">
+          {exported.sourceBytes !== undefined && <>{formatBytes(exported.sourceBytes)} imported → </>}
           {formatBytes(exported.fileBytes)} in {links.length} file{links.length === 1 ? '' : 's'},{' '}
           <span data-testid={format === 'onnx' ? 'onnx-export-gzip-bytes' : 'export-gzip-bytes'} data-value={exported.gzipBytes}>{formatBytes(exported.gzipBytes)}</span> gzipped
           {format === 'onnx' && ' (zeros shrink a file only when it is compressed)'}. {what.loads}
