@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelGraph } from '../../model';
-import type { FloatRead, Hdf5Reader } from './hdf5-reader';
 import { chunkedAttribute, readKeras2Weights } from './keras2-weights';
 import { toSnakeCase } from './keras3-weights';
+import { fakeHdf5 } from './test-hdf5';
 
-/** An in-memory HDF5 tree: groups with attributes, datasets as [shape, values]. */
-function fakeH5(groups: Record<string, Record<string, unknown>>, datasets: Record<string, [number[], number[]]>): Hdf5Reader {
-  return {
-    children: (path) => (path in groups ? Object.keys(datasets).filter((d) => d.startsWith(`${path}/`)) : null),
-    attributes: (path) => groups[path] ?? null,
-    isDataset: (path) => path in datasets,
-    floats: (path): FloatRead => (path in datasets
-      ? { ok: true, shape: datasets[path][0], data: Float32Array.from(datasets[path][1]) }
-      : { ok: false, message: 'absent' }),
-  };
-}
+/** Groups with attributes, datasets as [shape, values]. */
+const fakeH5 = (attributes: Record<string, Record<string, unknown>>, datasets: Record<string, [number[], number[]]>) => fakeHdf5(datasets, attributes);
 
 const graph: ModelGraph = {
   name: 'm',
