@@ -249,8 +249,22 @@ def describe(weights, prefix_of=None):
     return out
 
 
+def write_dtypes():
+    """dtypes.h5: the float widths Keras may store (float16 under floatx='float16', float64) and an int64 one."""
+    values = {'f16': np.array([1.5, -2.25, 65504, 1e-4], dtype=np.float16),
+              'f64': np.array([0.1, -1e-50, 3.0], dtype=np.float64), 'i64': np.array([1, 2], dtype=np.int64)}
+    with h5py.File(os.path.join(OUT, 'dtypes.h5'), 'w') as f:
+        for name, v in values.items():
+            f[name] = v
+    expected = {name: v.astype(np.float32).tolist() for name, v in values.items() if v.dtype.kind == 'f'}
+    with open(os.path.join(OUT, 'dtypes.json'), 'w') as f:
+        json.dump(expected, f, indent=1)
+        f.write('\n')
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    write_dtypes()
     expected = {}
     jobs = [
         ('small-cnn.keras', small_cnn(True), IN_CHANNELS, write_keras3, 1),

@@ -13,7 +13,7 @@ export function isHdf5(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && HDF5_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-/** A float dataset read as float32 (float64 values are rounded), or why not. */
+/** A float dataset read as float32 (float64 values are rounded, float16 widened), or why not. */
 export type FloatRead = { ok: true; shape: number[]; data: Float32Array } | { ok: false; message: string };
 
 export interface Hdf5Reader {
@@ -84,8 +84,8 @@ function reader(lib: Jsfive, file: InstanceType<Jsfive['File']>): Hdf5Reader {
       if (!(n instanceof lib.Dataset)) return { ok: false, message: `no dataset at '${path}'` };
       try {
         const { dtype, shape } = n;
-        if (typeof dtype !== 'string' || !/^[<>=|]?f(4|8)$/.test(dtype)) {
-          return { ok: false, message: `Expected float32 or float64 values, but got the HDF5 type ${JSON.stringify(dtype)}` };
+        if (typeof dtype !== 'string' || !/^[<>=|]?f(2|4|8)$/.test(dtype)) {
+          return { ok: false, message: `Expected float16, float32 or float64 values, but got the HDF5 type ${JSON.stringify(dtype)}` };
         }
         const values = n.value as ArrayLike<number>;
         const size = shape.reduce((a, b) => a * b, 1);
