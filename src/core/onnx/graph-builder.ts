@@ -7,13 +7,23 @@ import type { LayerSpec } from '../model';
 import type { FlopLabError } from '../result';
 import { nodeError, readAttributes } from './attributes';
 import type { GraphProto, TensorProto } from './gen/onnx_pb';
-import type { MapContext, WeightSpec } from './map-context';
+import { toEngineShape, type MapContext, type WeightSpec } from './map-context';
 import { NameRegistry } from './names';
 import type { ValueTable } from './shape-infer';
 import { sizeOf, tensorDataProblem } from './tensors';
 import type { OnnxWeightSource } from './types';
 
-interface Holder { layer: string; type: LayerSpec['type']; initializers: string[] }
+/** The first layer reading an initializer: its type, all its initializers, the weights it was counted without. */
+interface Holder { layer: string; type: LayerSpec['type']; initializers: string[]; dropped: string[] }
+
+/** The layer without one optional weight (a bias, BatchNorm's gamma or beta), or null when it must have it. */
+function withoutWeight(layer: LayerSpec, suffix: string): LayerSpec | null {
+  if (suffix === 'bias' && 'useBias' in layer) return { ...layer, useBias: false };
+  if (layer.type !== 'BatchNormalization') return null;
+  if (suffix === 'gamma') return { ...layer, scale: false };
+  if (suffix === 'beta') return { ...layer, center: false };
+  return null;
+}
 
 export class GraphBuilder {
   readonly layers: LayerSpec[] = [];
@@ -29,8 +39,8 @@ export class GraphBuilder {
   readonly unknown = new Map<string, string[]>();
   /** [layer, the layer whose weights it uses] */
   readonly shared: [string, string][] = [];
-  /** [layer counted without its bias, the layer holding that bias] */
-  readonly mergedBiases: [string, string][] = [];
+  /** [layer counted without a weight, its suffix, the layer holding that initializer] */
+  readonly mergedWeights: [string, string, string][] = [];
   /** [initializer, layer, the other layer holding it]: counted in both. */
   readonly countedTwice: [string, string, string][] = [];
   foldedBatchNorms = 0;
@@ -43,7 +53,8 @@ export class GraphBuilder {
   private readonly readers = new Map<string, number[]>();
   private readonly outputs: Set<string>;
 
-  constructor(readonly graph: GraphProto, readonly table: ValueTable, readonly opset: number) {
+  /** `batch`: dim 0 of the graph inputs (a dynamic batch is 1). */
+  constructor(readonly graph: GraphProto, readonly table: ValueTable, readonly opset: number, readonly batch: number) {
     for (const t of graph.initializer) this.initializers.set(t.name, t);
     this.outputs = new Set(graph.output.map((o) => o.name));
     for (const [i, node] of graph.node.entries()) {
@@ -82,32 +93,40 @@ export class GraphBuilder {
     const names = specs.map((s) => s.initializer.name);
     const first = this.holder.get(names[0]);
     if (first && first.type === layer.type && first.initializers.length === names.length && names.every((n, i) => first.initializers[i] === n)) {
-      this.layers.push({ ...layer, sharesWeightsOf: first.layer });
+      // The same flags as the layer it shares (a bias it was counted without), so the shapes agree.
+      const same = first.dropped.reduce((l, suffix) => withoutWeight(l, suffix) ?? l, layer);
+      this.layers.push({ ...same, sharesWeightsOf: first.layer });
       this.shared.push([layer.name, first.layer]);
       return;
     }
-    let own = layer;
-    let kept = specs;
     // Exporters merge initializers of equal values (the zero biases of BatchNorms folded at their
-    // defaults): a new kernel with a bias another layer holds. The file has that bias once, so the
-    // layer is counted without it (its MACs do not change).
-    const bias = specs.length === 2 && specs[1].suffix === 'bias' ? this.holder.get(names[1]) : undefined;
-    if (!first && bias && 'useBias' in layer) {
-      own = { ...layer, useBias: false };
-      kept = [specs[0]];
-      this.mergedBiases.push([layer.name, bias.layer]);
-    }
-    for (const s of kept) {
-      const held = this.holder.get(s.initializer.name);
-      if (held) this.countedTwice.push([s.initializer.name, layer.name, held.layer]);
+    // defaults, the ones and zeros of untrained BatchNorms). The file holds such a value once, so a
+    // layer reading a bias, gamma or beta that is already held is counted without it (useBias,
+    // scale or center false; MACs do not change). Other weights held twice are counted twice.
+    let own = layer;
+    const dropped: string[] = [];
+    const seen = new Set<string>();
+    for (const s of specs) {
+      const name = s.initializer.name;
+      const held = this.holder.get(name);
+      const without = held || seen.has(name) ? withoutWeight(own, s.suffix) : null;
+      if (without) {
+        own = without;
+        dropped.push(s.suffix);
+        this.mergedWeights.push([layer.name, s.suffix, held?.layer ?? layer.name]);
+        continue;
+      }
+      if (held || seen.has(name)) this.countedTwice.push([name, layer.name, held?.layer ?? layer.name]);
+      seen.add(name);
       const problem = tensorDataProblem(s.initializer, sizeOf(s.onnxDims), `Layer '${layer.name}'`);
       if (problem) this.weightError ??= { code: 'parse-error', layer: layer.name, field: s.suffix, message: problem };
       this.weights.push({
-        kerasName: `${layer.name}/${s.suffix}`, layer: layer.name, initializer: s.initializer.name,
+        kerasName: `${layer.name}/${s.suffix}`, layer: layer.name, initializer: name,
         onnxDims: s.onnxDims, kerasShape: s.perm.map((p) => s.onnxDims[p]), perm: s.perm,
       });
     }
-    for (const n of names) if (!this.holder.has(n)) this.holder.set(n, { layer: layer.name, type: layer.type, initializers: names });
+    const holder: Holder = { layer: layer.name, type: layer.type, initializers: names, dropped };
+    for (const n of names) if (!this.holder.has(n)) this.holder.set(n, holder);
     this.layers.push(own);
   }
 
@@ -129,6 +148,7 @@ export class GraphBuilder {
       initializer: (k) => (node.input[k] ? this.initializer(node.input[k]) : null),
       initializerNamed: (n) => this.initializer(n),
       shapeOf: (n) => values.get(n)?.shape ?? null,
+      engineShape: (onnx) => toEngineShape(onnx, this.batch),
       uniqueName: (base) => this.names.claim(base),
       emit: (layer) => { this.layers.push(layer); },
       emitWithWeights: (layer, specs) => this.claimWeights(layer, specs),

@@ -108,6 +108,21 @@ describe('inputs and malformed graphs', () => {
     expect(r.ok ? null : r.error.message).toMatch(/^Graph input 'x': Expected fixed sizes after the batch dimension, but got \[N, 3, height, 8\] \(dim 2 is dynamic\)/);
   });
 
+  it('follows the batch of 1 where attention moves it ([1, L, E] → [L, 1, E] → [L, heads, d])', () => {
+    // x [1, 4, 8] → Transpose → [4, 1, 8] → MatMul 8 → 6: 4·8·6 = 192 MACs → Reshape [4, 2, 3] → MatMul 3 → 5: 8·3·5 = 120.
+    const imp = imported(model({
+      nodes: [
+        node('Transpose', ['x'], ['t'], [attr('perm', [1, 0, 2])]), node('MatMul', ['t', 'w1'], ['q'], [], 'proj'),
+        node('Reshape', ['q', 'heads'], ['h']), node('MatMul', ['h', 'w2'], ['y'], [], 'per_head'),
+      ],
+      inputs: [tensorInfo('x', [1, 4, 8])], initializers: [weight('w1', [8, 6]), weight('w2', [3, 5]), int64s('heads', [4, 2, 3])],
+    }));
+    const report = analysed(imp);
+    expect(report.layers.map((l) => [l.name, l.outputShape, l.macs])).toEqual([
+      ['x', [4, 8], 0], ['proj', [4, 6], 192], ['Reshape_2', [4, 2, 3], 0], ['per_head', [4, 2, 5], 120],
+    ]);
+  });
+
   it('names the node and field of a malformed attribute or a missing input', () => {
     const badGroup = importOnnx(model({
       nodes: [node('Conv', ['x', 'w'], ['y'], [attr('group', 2)], 'c')], initializers: [weight('w', [4, 3, 3, 3])],

@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../result';
 import { nodeError } from './attributes';
 import type { ModelProto } from './gen/onnx_pb';
 import { GraphBuilder } from './graph-builder';
-import { showShape, toEngineShape } from './map-context';
+import { hasBatch, showShape, toEngineShape } from './map-context';
 import { nodeBaseNames, sanitiseName } from './names';
 import { mapperFor } from './op-table';
 import { inferValues } from './shape-infer';
@@ -60,10 +60,10 @@ function summaryWarnings(b: GraphBuilder, mapped: Set<number>): string[] {
     const pairs = b.shared.slice(0, 3).map(([l, of]) => `'${l}' uses '${of}'`).join(', ');
     out.push(`${plural(b.shared.length, 'layer reads', 'layers read')} the weights of an earlier layer (${pairs}${b.shared.length > 3 ? ', …' : ''}): they are counted once.`);
   }
-  if (b.mergedBiases.length > 0) {
-    const [[l, of]] = b.mergedBiases;
-    out.push(`${plural(b.mergedBiases.length, 'layer reads a bias', 'layers read a bias')} that an earlier layer holds (the exporter merged initializers of equal values; '${l}' reads the bias of '${of}'): ` +
-      'the file has it once, so FlopLab counts it with the first layer and shows the others without a bias.');
+  if (b.mergedWeights.length > 0) {
+    const [[l, suffix, of]] = b.mergedWeights;
+    out.push(`${plural(b.mergedWeights.length, 'weight reads an initializer', 'weights read an initializer')} that an earlier layer holds (the exporter merged initializers of equal values; '${l}' reads the ${suffix} of '${of}'): ` +
+      'the file has it once, so FlopLab counts it with the first layer and shows the others without it (no bias, BatchNorm without scale or center).');
   }
   if (b.countedTwice.length > 0) {
     const [[init, l, of]] = b.countedTwice;
@@ -94,18 +94,18 @@ export function importOnnx(model: ModelProto, label: string): Result<OnnxImport>
   if (opset === null) return fail({ code: 'parse-error', field: 'opset_import', message: `${label}: Expected an opset_import for the default ONNX domain, but got none.` });
   const table = inferValues(graph, opset);
   if (!table.ok) return table;
-  const b = new GraphBuilder(graph, table.value, opset);
   if (table.value.inputs.length === 0) {
     return fail({ code: 'no-input-layer', message: `${label}: Expected a graph input that is not an initializer, but got none.` });
   }
   const batch = table.value.values.get(table.value.inputs[0])!.shape![0];
+  const b = new GraphBuilder(graph, table.value, opset, batch);
   for (const [k, input] of table.value.inputs.entries()) {
     const shape = table.value.values.get(input)!.shape!;
     if (shape.length < 2) {
       return fail({ code: 'parse-error', field: 'shape', message: `Graph input '${input}': Expected the batch first and at least one more axis, but got ${showShape(shape)}.` });
     }
     const name = b.names.claim(sanitiseName(input) || `input_${k}`);
-    b.layers.push({ type: 'InputLayer', name, shape: toEngineShape(shape) });
+    b.layers.push({ type: 'InputLayer', name, shape: toEngineShape(shape, batch) });
     b.producer.set(input, name);
   }
   const baseNames = nodeBaseNames(graph.node);
@@ -119,8 +119,8 @@ export function importOnnx(model: ModelProto, label: string): Result<OnnxImport>
     mapped.add(i);
     for (const out of node.output) {
       const shape = out && b.producer.has(out) ? table.value.values.get(out)?.shape : null;
-      if (shape && (shape.length < 2 || shape[0] !== batch)) {
-        return fail(nodeError(node, i, `output '${out}'`, `a tensor with the batch (${batch}) first and at least one more axis`, showShape(shape)));
+      if (shape && !hasBatch(shape, batch)) {
+        return fail(nodeError(node, i, `output '${out}'`, batch === 1 ? 'a tensor with at least one axis besides the batch' : `a tensor with the batch (${batch}) first and at least one more axis`, showShape(shape)));
       }
     }
   }

@@ -44,6 +44,8 @@ export interface MapContext {
   initializer(k: number): TensorProto | null;
   /** The initializer behind value `name` (through Identity nodes), or null. */
   initializerNamed(name: string): TensorProto | null;
+  /** The engine shape of an ONNX shape of this graph (toEngineShape with its batch). */
+  engineShape(onnx: readonly number[]): number[];
   /** ONNX shape of value `name`, or null. */
   shapeOf(name: string): number[] | null;
   /** A fresh unique layer name from `base`. */
@@ -81,12 +83,22 @@ export type OpMapper = (ctx: MapContext) => FlopLabError | null;
 
 /**
  * The engine shape (channels-last, no batch) of an ONNX shape: [N, C, H, W] → [H, W, C]; other
- * ranks drop the batch only ([N, C, L] → [C, L], [N, F] → [F]).
+ * ranks drop the batch only ([N, C, L] → [C, L], [N, F] → [F]). With a batch of 1, a tensor whose
+ * first axis is not the batch (attention's [L, N, E] or [L, N·heads, d]) loses its first axis of
+ * size 1, or keeps every axis when it has none: element counts stay the same either way.
  */
-export function toEngineShape(onnx: readonly number[]): number[] {
+export function toEngineShape(onnx: readonly number[], batch = 1): number[] {
+  if (onnx[0] !== batch && batch === 1) {
+    const at = onnx.indexOf(1);
+    return at > 0 ? onnx.filter((_, i) => i !== at) : [...onnx];
+  }
   if (onnx.length === 4) return [onnx[2], onnx[3], onnx[1]];
   return onnx.slice(1);
 }
+
+/** Whether an ONNX data tensor maps to an engine shape (at least one axis left besides the batch). */
+export const hasBatch = (onnx: readonly number[], batch: number): boolean =>
+  (batch === 1 || onnx[0] === batch) && toEngineShape(onnx, batch).length >= 1;
 
 /** "[1, 3, 224, 224]" for messages. */
 export const showShape = (shape: readonly number[] | null): string => (shape === null ? 'an unknown shape' : `[${shape.join(', ')}]`);

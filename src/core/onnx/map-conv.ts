@@ -7,7 +7,7 @@
  */
 import type { LayerSpec, Pair } from '../model';
 import type { FlopLabError } from '../result';
-import { showShape, toEngineShape, type MapContext, type WeightSpec } from './map-context';
+import { showShape, type MapContext, type WeightSpec } from './map-context';
 import { DT } from './tensors';
 import { enginePadding, readWindow, transposePadding } from './window';
 
@@ -124,7 +124,7 @@ export function mapConvTranspose(ctx: MapContext): FlopLabError | null {
     ctx.produce(0, padFirst(ctx, ctx.name, [[0, extra[0]], [0, extra[1]]]));
   } else {
     const crop = ctx.uniqueName(`${ctx.name}_crop`);
-    ctx.emit({ type: 'Unknown', name: crop, inputs: [ctx.name], className: 'Cropping2D', outputShape: toEngineShape(out) });
+    ctx.emit({ type: 'Unknown', name: crop, inputs: [ctx.name], className: 'Cropping2D', outputShape: ctx.engineShape(out) });
     ctx.warn(`Layer '${crop}': the ONNX output of '${ctx.name}' is smaller than a 'same' transposed convolution gives; a zero-cost crop stands for the difference.`);
     ctx.produce(0, crop);
   }

@@ -8,7 +8,7 @@
  */
 import type { LayerSpec } from '../model';
 import type { FlopLabError } from '../result';
-import { showShape, toEngineShape, type MapContext, type WeightSpec } from './map-context';
+import { showShape, type MapContext, type WeightSpec } from './map-context';
 import { mapUnknown } from './map-unknown';
 import { DT, sizeOf } from './tensors';
 
@@ -48,7 +48,7 @@ function emitDense(ctx: MapContext, x: number[], units: number, weights: WeightS
   let last = ctx.name;
   if (rank4) {
     last = ctx.uniqueName(`${ctx.name}_nhwc`);
-    ctx.emit({ type: 'Reshape', name: last, inputs: [ctx.name], targetShape: toEngineShape([...x.slice(0, 3), units]) });
+    ctx.emit({ type: 'Reshape', name: last, inputs: [ctx.name], targetShape: ctx.engineShape([...x.slice(0, 3), units]) });
   }
   if (fused === null) ctx.produce(0, last);
   else ctx.absorb(fused, last);

@@ -7,7 +7,7 @@
  * not the element order a Transpose would give, which no count depends on.
  */
 import type { FlopLabError } from '../result';
-import { showShape, toEngineShape, type MapContext } from './map-context';
+import { showShape, type MapContext } from './map-context';
 import { mapUnknown } from './map-unknown';
 import { normAxis } from './tensor-math';
 
@@ -22,8 +22,8 @@ export function mapReshape(ctx: MapContext): FlopLabError | null {
   if (!x || !out) {
     return ctx.error('output shape', 'known (a constant target shape, or one folded from Shape/Gather/Concat)', showShape(out));
   }
-  const engineIn = toEngineShape(x);
-  const engineOut = toEngineShape(out);
+  const engineIn = ctx.engineShape(x);
+  const engineOut = ctx.engineShape(out);
   if (sameShape(engineIn, engineOut)) {
     ctx.passThrough();
     return null;

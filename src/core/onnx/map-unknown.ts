@@ -4,7 +4,7 @@
  * the layers after it could not be analysed.
  */
 import type { FlopLabError } from '../result';
-import { showShape, toEngineShape, type MapContext } from './map-context';
+import { showShape, type MapContext } from './map-context';
 
 /** Emits one zero-cost Unknown layer per used output (the first named as the node, then `<node>_<k>`). */
 export function mapUnknown(ctx: MapContext): FlopLabError | null {
@@ -21,7 +21,7 @@ export function mapUnknown(ctx: MapContext): FlopLabError | null {
       };
     }
     const name = k === 0 ? ctx.name : ctx.uniqueName(`${ctx.name}_${k}`);
-    ctx.emit({ type: 'Unknown', name, inputs, className, outputShape: toEngineShape(shape) });
+    ctx.emit({ type: 'Unknown', name, inputs, className, outputShape: ctx.engineShape(shape) });
     ctx.noteUnknown(className, name);
     ctx.produce(k, name);
   }

@@ -90,9 +90,13 @@ export function enginePadding(w: Window2D, inHW: Pair, outHW: Pair): EnginePaddi
   if (fits('valid')) return { padding: 'valid', zeroPad: null };
   const zeroPad: [Pair, Pair] = [[...w.pads[0]], [...w.pads[1]]];
   for (const i of [0, 1] as const) {
+    // 'valid' on the padded size P gives floor((P − dk) / s) + 1: out needs P in [least, most].
     const padded = inHW[i] + zeroPad[i][0] + zeroPad[i][1];
-    const need = (outHW[i] - 1) * w.strides[i] + dilated(w.kernel[i], w.dilations[i]);
-    if (need > padded) zeroPad[i][1] += need - padded;
+    const least = (outHW[i] - 1) * w.strides[i] + dilated(w.kernel[i], w.dilations[i]);
+    const most = least + w.strides[i] - 1;
+    // ceil_mode reads rows past the pads; a window starting in the end pads is dropped (fewer rows).
+    if (padded < least) zeroPad[i][1] += least - padded;
+    if (padded > most) zeroPad[i][1] = Math.max(zeroPad[i][1] - (padded - most), 0);
   }
   return { padding: 'valid', zeroPad };
 }
