@@ -32,11 +32,23 @@ const conv = (input: string, w: string, out: string, name = '') =>
   node('Conv', [input, w], [out], [attr('kernel_shape', [3, 3]), attr('pads', [1, 1, 1, 1])], name);
 
 describe('unknown ops', () => {
-  it('counts an op with a shape rule (Mul of two tensors) as zero cost, named in a warning', () => {
-    const imp = imported(model({ nodes: [node('Sigmoid', ['x'], ['s']), node('Mul', ['x', 's'], ['y'], [], 'gate')] }));
-    expect(imp.graph.layers[2]).toMatchObject({ type: 'Unknown', name: 'gate', className: 'Mul', outputShape: [8, 8, 3], inputs: ['x', 'Sigmoid_0'] });
+  it('counts an op with a shape rule (Mul of two tensors, broadcast) as zero cost, named in a warning', () => {
+    const imp = imported(model({
+      nodes: [node('GlobalAveragePool', ['x'], ['p']), node('Sigmoid', ['p'], ['s']), node('Mul', ['x', 's'], ['y'], [], 'gate')],
+    }));
+    expect(imp.graph.layers[3]).toMatchObject({ type: 'Unknown', name: 'gate', className: 'Mul', outputShape: [8, 8, 3], inputs: ['x', 'Sigmoid_1'] });
     expect(imp.warnings).toEqual([expect.stringContaining("ONNX op 'Mul' (1 node: 'gate')")]);
     expect(analysed(imp).totals.macs).toBe(0);
+  });
+
+  it('reads x · sigmoid(x) as one swish activation (PyTorch\'s SiLU), x · hard_sigmoid(x) as hard swish', () => {
+    const silu = imported(model({ nodes: [node('Sigmoid', ['x'], ['s'], [], 'act'), node('Mul', ['s', 'x'], ['y'])] }));
+    expect(silu.graph.layers.slice(1)).toEqual([{ type: 'Activation', name: 'act', inputs: ['x'], activation: 'swish' }]);
+    expect(silu.warnings).toEqual([]);
+    const hard = imported(model({
+      nodes: [node('HardSigmoid', ['x'], ['s'], [floatAttr('alpha', 1 / 6)], 'act'), node('Mul', ['x', 's'], ['y'])], opset: 13,
+    }));
+    expect(hard.graph.layers[1]).toMatchObject({ type: 'Activation', activation: 'hard_swish' });
   });
 
   it('takes an unknown op\'s shape from value_info, and refuses it without one', () => {

@@ -1,8 +1,10 @@
 /**
  * Elementwise activations and BatchNormalization: Relu → ReLU; Clip(0, 6) → ReLU maxValue 6 (min
  * and max are inputs from opset 11); LeakyRelu → LeakyReLU alpha; Sigmoid, Tanh, HardSigmoid,
- * HardSwish, Elu, Selu, Softplus, Softsign, Gelu → Activation; Softmax → Softmax. Other Clip
- * bounds are not an engine activation: a zero-cost Unknown layer.
+ * HardSwish, Elu, Selu, Softplus, Softsign, Gelu → Activation; Softmax → Softmax. Sigmoid
+ * (HardSigmoid) then a Mul by the same input, as PyTorch exports SiLU (Hardswish before opset 14),
+ * → one Activation 'swish' ('hard_swish'). Other Clip bounds are not an engine activation: a
+ * zero-cost Unknown layer.
  */
 import type { ActivationName, LayerSpec } from '../model';
 import type { FlopLabError } from '../result';
@@ -31,6 +33,24 @@ function scalarInput(ctx: MapContext, k: number): number | null | undefined {
   return v && v.values.length === 1 ? v.values[0] : null;
 }
 
+/**
+ * The Mul that alone reads this Sigmoid's (or HardSigmoid's, at its default alpha 1/6 and beta ½)
+ * output and multiplies it by the same input: the node index, or null.
+ */
+function gatingMul(ctx: MapContext): number | null {
+  const { opType } = ctx.node;
+  const hard = opType === 'HardSigmoid';
+  if (opType !== 'Sigmoid' && !hard) return null;
+  if (hard && (Math.abs(ctx.attrs.float('alpha', 0.2) - 1 / 6) > 1e-6 || Math.abs(ctx.attrs.float('beta', 0.5) - 0.5) > 1e-6)) return null;
+  const out = ctx.node.output[0];
+  const readers = ctx.consumers(out);
+  if (readers.length !== 1 || ctx.isGraphOutput(out)) return null;
+  const mul = ctx.nodeAt(readers[0]);
+  const x = ctx.node.input[0];
+  const pair = mul.input.length === 2 && ((mul.input[0] === x && mul.input[1] === out) || (mul.input[0] === out && mul.input[1] === x));
+  return mul.opType === 'Mul' && (mul.domain === '' || mul.domain === 'ai.onnx') && pair ? readers[0] : null;
+}
+
 /** Relu, Clip, LeakyRelu, the Activation ops and Softmax. */
 export function mapActivation(ctx: MapContext): FlopLabError | null {
   const from = ctx.layerOf(0);
@@ -47,8 +67,17 @@ export function mapActivation(ctx: MapContext): FlopLabError | null {
       if (min !== 0 || max === null || !(max > 0)) return mapUnknown(ctx);
       return emitOne(ctx, { type: 'ReLU', ...base, maxValue: Number.isFinite(max) ? max : null });
     }
-    default:
+    default: {
+      const gated = gatingMul(ctx);
+      if (gated !== null) {
+        // x · sigmoid(x) is SiLU / swish (x · hard_sigmoid(x) is hard swish): one activation layer.
+        const activation = ctx.node.opType === 'Sigmoid' ? 'swish' : 'hard_swish';
+        ctx.emit({ type: 'Activation', ...base, activation });
+        ctx.absorb(gated, ctx.name);
+        return null;
+      }
       return emitOne(ctx, { type: 'Activation', ...base, activation: ACTIVATION_OF[ctx.node.opType] });
+    }
   }
 }
 
