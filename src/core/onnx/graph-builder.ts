@@ -36,7 +36,6 @@ export class GraphBuilder {
   /** Who holds each initializer (the first layer to use it). */
   readonly holder = new Map<string, Holder>();
   readonly warnings: string[] = [];
-  readonly unknown = new Map<string, string[]>();
   /** [layer, the layer whose weights it uses] */
   readonly shared: [string, string][] = [];
   /** [layer counted without a weight, its suffix, the layer holding that initializer] */
@@ -50,6 +49,8 @@ export class GraphBuilder {
   private readonly initializers = new Map<string, TensorProto>();
   /** Identity outputs that are an initializer (PyTorch puts Identity nodes on shared weights). */
   private readonly identityOf = new Map<string, string>();
+  /** Transpose outputs that are a 2-D initializer transposed (weights of an export without constant folding). */
+  private readonly transposeOf = new Map<string, TensorProto>();
   private readonly readers = new Map<string, number[]>();
   private readonly outputs: Set<string>;
 
@@ -67,6 +68,11 @@ export class GraphBuilder {
       if (node.opType === 'Identity' && node.input[0] && node.output[0]) {
         const source = this.resolve(node.input[0]);
         if (this.initializers.has(source)) this.identityOf.set(node.output[0], source);
+      }
+      if (node.opType === 'Transpose' && node.input[0] && node.output[0]) {
+        const source = this.initializers.get(this.resolve(node.input[0]));
+        const perm = node.attribute.find((a) => a.name === 'perm')?.ints.map(Number) ?? [1, 0];
+        if (source?.dims.length === 2 && perm[0] === 1 && perm[1] === 0) this.transposeOf.set(node.output[0], source);
       }
     }
   }
@@ -147,6 +153,7 @@ export class GraphBuilder {
       dataLayers: () => node.input.map((_, k) => layerOf(k)).filter((l): l is string => l !== null),
       initializer: (k) => (node.input[k] ? this.initializer(node.input[k]) : null),
       initializerNamed: (n) => this.initializer(n),
+      transposedInitializer: (k) => (node.input[k] ? this.transposeOf.get(this.resolve(node.input[k])) ?? null : null),
       shapeOf: (n) => values.get(n)?.shape ?? null,
       engineShape: (onnx) => toEngineShape(onnx, this.batch),
       uniqueName: (base) => this.names.claim(base),
@@ -166,11 +173,6 @@ export class GraphBuilder {
       isGraphOutput: (n) => this.isGraphOutput(n),
       nodeAt: (i) => this.graph.node[i],
       noteFoldedBatchNorm: () => { this.foldedBatchNorms++; },
-      noteUnknown: (className, layer) => {
-        const list = this.unknown.get(className);
-        if (list) list.push(layer);
-        else this.unknown.set(className, [layer]);
-      },
       warn: (message) => { this.warnings.push(message); },
       error: (field, expected, got) => nodeError(node, index, field, expected, got),
     };

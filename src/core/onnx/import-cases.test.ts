@@ -37,7 +37,7 @@ describe('unknown ops', () => {
       nodes: [node('GlobalAveragePool', ['x'], ['p']), node('Sigmoid', ['p'], ['s']), node('Mul', ['x', 's'], ['y'], [], 'gate')],
     }));
     expect(imp.graph.layers[3]).toMatchObject({ type: 'Unknown', name: 'gate', className: 'Mul', outputShape: [8, 8, 3], inputs: ['x', 'Sigmoid_1'] });
-    expect(imp.warnings).toEqual([expect.stringContaining("ONNX op 'Mul' (1 node: 'gate')")]);
+    expect(imp.warnings).toEqual(["Layer 'gate' (Mul): ONNX op not mapped by FlopLab; counted as zero cost with its output shape [1, 3, 8, 8]."]);
     expect(analysed(imp).totals.macs).toBe(0);
   });
 
@@ -97,6 +97,15 @@ describe('initializers', () => {
       initializers: [weight('w', [4, 3, 3, 3])],
     }));
     expect(imp.weights).toEqual([{ kerasName: 'c/kernel', layer: 'c', initializer: 'w', onnxDims: [4, 3, 3, 3], kerasShape: [3, 3, 3, 4], perm: [2, 3, 1, 0] }]);
+  });
+
+  it('reads a MatMul weight written as Transpose of an [out, in] initializer (no constant folding)', () => {
+    const imp = imported(model({
+      nodes: [node('Flatten', ['x'], ['f']), node('Transpose', ['w'], ['wt'], [attr('perm', [1, 0])]), node('MatMul', ['f', 'wt'], ['y'], [], 'fc')],
+      initializers: [weight('w', [5, 192])],
+    }));
+    expect(imp.graph.layers[2]).toMatchObject({ type: 'Dense', units: 5 });
+    expect(imp.weights).toEqual([{ kerasName: 'fc/kernel', layer: 'fc', initializer: 'w', onnxDims: [5, 192], kerasShape: [192, 5], perm: [1, 0] }]);
   });
 
   it('says which float initializers no layer holds (an Add of a constant)', () => {

@@ -53,9 +53,6 @@ function summaryWarnings(b: GraphBuilder, mapped: Set<number>): string[] {
     out.push(`${plural(b.foldedBatchNorms, 'convolution holds a BatchNorm that the export folded into it', 'convolutions hold a BatchNorm that the export folded into them')} ` +
       '(PyTorch eval mode): the file holds fewer weights than the PyTorch module (each folded BatchNorm\'s scale, shift, mean and variance are gone).');
   }
-  for (const [className, layers] of b.unknown) {
-    out.push(`ONNX op '${className}' (${plural(layers.length, 'node', 'nodes')}: ${listNames(layers)}) is not one FlopLab maps: counted as zero cost.`);
-  }
   if (b.shared.length > 0) {
     const pairs = b.shared.slice(0, 3).map(([l, of]) => `'${l}' uses '${of}'`).join(', ');
     out.push(`${plural(b.shared.length, 'layer reads', 'layers read')} the weights of an earlier layer (${pairs}${b.shared.length > 3 ? ', …' : ''}): they are counted once.`);
@@ -67,7 +64,8 @@ function summaryWarnings(b: GraphBuilder, mapped: Set<number>): string[] {
   }
   if (b.countedTwice.length > 0) {
     const [[init, l, of]] = b.countedTwice;
-    out.push(`${plural(b.countedTwice.length, 'initializer is', 'initializers are')} read by layers that hold other weights of their own ('${init}' by '${of}' and '${l}'${b.countedTwice.length > 1 ? ', …' : ''}): ` +
+    const readers = l === of ? `twice by '${l}'` : `by '${of}' and '${l}'`;
+    out.push(`${plural(b.countedTwice.length, 'initializer is', 'initializers are')} read by layers that hold other weights of their own ('${init}' ${readers}${b.countedTwice.length > 1 ? ', …' : ''}): ` +
       'each such layer counts it, so the params exceed the file\'s own weights.');
   }
   const uncounted = uncountedInitializers(b, mapped);

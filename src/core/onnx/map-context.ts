@@ -42,6 +42,8 @@ export interface MapContext {
   dataLayers(): string[];
   /** The initializer behind input k (through Identity nodes), or null. */
   initializer(k: number): TensorProto | null;
+  /** The 2-D initializer whose Transpose input k is (an export without constant folding), or null. */
+  transposedInitializer(k: number): TensorProto | null;
   /** The initializer behind value `name` (through Identity nodes), or null. */
   initializerNamed(name: string): TensorProto | null;
   /** The engine shape of an ONNX shape of this graph (toEngineShape with its batch). */
@@ -71,8 +73,6 @@ export interface MapContext {
   nodeAt(index: number): NodeProto;
   /** A convolution whose weights hold a folded BatchNorm (PyTorch eval-mode export). */
   noteFoldedBatchNorm(): void;
-  /** A node counted as a zero-cost Unknown layer (warned about once per op type). */
-  noteUnknown(className: string, layer: string): void;
   warn(message: string): void;
   /** "Node 'x' (Conv): Expected <field> to be <expected>, but got <got>." */
   error(field: string, expected: string, got: string): FlopLabError;

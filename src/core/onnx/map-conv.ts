@@ -125,7 +125,7 @@ export function mapConvTranspose(ctx: MapContext): FlopLabError | null {
   } else {
     const crop = ctx.uniqueName(`${ctx.name}_crop`);
     ctx.emit({ type: 'Unknown', name: crop, inputs: [ctx.name], className: 'Cropping2D', outputShape: ctx.engineShape(out) });
-    ctx.warn(`Layer '${crop}': the ONNX output of '${ctx.name}' is smaller than a 'same' transposed convolution gives; a zero-cost crop stands for the difference.`);
+    ctx.warn(`Layer '${crop}' (Cropping2D): the ONNX output of '${ctx.name}' is smaller than a 'same' transposed convolution gives; a zero-cost crop stands for the difference.`);
     ctx.produce(0, crop);
   }
   return null;

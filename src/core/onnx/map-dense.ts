@@ -91,22 +91,29 @@ export function mapGemm(ctx: MapContext): FlopLabError | null {
  * computed operands (attention's Q·Kᵀ) are not a layer FlopLab counts: a zero-cost Unknown layer.
  */
 export function mapMatMul(ctx: MapContext): FlopLabError | null {
-  if (!isDenseMatMul(ctx)) return mapUnknown(ctx);
-  const weight = ctx.initializer(1)!;
-  const w = ctx.inShape(1)!;
+  const kernel = denseKernel(ctx);
+  if (kernel === null) return mapUnknown(ctx);
   const x = dataInput(ctx);
   if (!Array.isArray(x)) return x;
+  const w = ctx.inShape(1)!;
   if (x[x.length - 1] !== w[0]) return ctx.error('input 1 (the weights)', `[${x[x.length - 1]}, out] for an input ${showShape(x)}`, showShape(w));
   const units = w[1];
-  const weights: WeightSpec[] = [{ suffix: 'kernel', initializer: weight, onnxDims: w, perm: [0, 1] }];
+  const weights: WeightSpec[] = [kernel];
   const fused = fusableBias(ctx, units);
   if (fused) weights.push(fused.bias);
   return emitDense(ctx, x, units, weights, fused ? fused.node : null);
 }
 
-/** Whether a MatMul is a Dense: a constant 2-D float32 weight on the right. */
-function isDenseMatMul(ctx: MapContext): boolean {
-  const weight = ctx.initializer(1);
+/**
+ * A MatMul's Dense kernel: a constant 2-D float32 weight on the right, stored [in, out] (perm
+ * [0, 1]) or, without constant folding, as Transpose of an [out, in] initializer (perm [1, 0]).
+ */
+function denseKernel(ctx: MapContext): WeightSpec | null {
   const w = ctx.inShape(1);
-  return weight !== null && weight.dataType === DT.FLOAT && w !== null && w.length === 2 && ctx.layerOf(1) === null;
+  if (ctx.layerOf(1) !== null || !w || w.length !== 2) return null;
+  const direct = ctx.initializer(1);
+  if (direct && direct.dataType === DT.FLOAT) return { suffix: 'kernel', initializer: direct, onnxDims: w, perm: [0, 1] };
+  const stored = ctx.transposedInitializer(1);
+  if (stored && stored.dataType === DT.FLOAT) return { suffix: 'kernel', initializer: stored, onnxDims: [w[1], w[0]], perm: [1, 0] };
+  return null;
 }

@@ -21,8 +21,10 @@ export function mapUnknown(ctx: MapContext): FlopLabError | null {
       };
     }
     const name = k === 0 ? ctx.name : ctx.uniqueName(`${ctx.name}_${k}`);
-    ctx.emit({ type: 'Unknown', name, inputs, className, outputShape: ctx.engineShape(shape) });
-    ctx.noteUnknown(className, name);
+    const outputShape = ctx.engineShape(shape);
+    ctx.emit({ type: 'Unknown', name, inputs, className, outputShape });
+    // The CLI and the page drop the engine's own note for an Unknown layer explained like this.
+    ctx.warn(`Layer '${name}' (${className}): ONNX op not mapped by FlopLab; counted as zero cost with its output shape ${showShape(shape)}.`);
     ctx.produce(k, name);
   }
   return null;
