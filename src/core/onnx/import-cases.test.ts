@@ -99,6 +99,16 @@ describe('initializers', () => {
     expect(imp.weights).toEqual([{ kerasName: 'c/kernel', layer: 'c', initializer: 'w', onnxDims: [4, 3, 3, 3], kerasShape: [3, 3, 3, 4], perm: [2, 3, 1, 0] }]);
   });
 
+  it('maps PRelu with a per-channel slope [C, 1, 1] to PReLU shared over H and W (C params)', () => {
+    const imp = imported(model({ nodes: [node('PRelu', ['x', 'slope'], ['y'], [], 'act')], initializers: [weight('slope', [3, 1, 1])] }));
+    expect(imp.graph.layers[1]).toEqual({ type: 'PReLU', name: 'act', inputs: ['x'], sharedAxes: [1, 2] });
+    expect(analysed(imp).totals.params).toBe(3);
+    expect(imp.warnings).toEqual([]);
+    const one = imported(model({ nodes: [node('PRelu', ['x', 'slope'], ['y'])], initializers: [weight('slope', [1])] }));
+    expect(one.graph.layers[1]).toMatchObject({ sharedAxes: [1, 2, 3] });
+    expect(analysed(one).totals.params).toBe(1);
+  });
+
   it('reads a MatMul weight written as Transpose of an [out, in] initializer (no constant folding)', () => {
     const imp = imported(model({
       nodes: [node('Flatten', ['x'], ['f']), node('Transpose', ['w'], ['wt'], [attr('perm', [1, 0])]), node('MatMul', ['f', 'wt'], ['y'], [], 'fc')],

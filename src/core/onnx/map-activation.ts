@@ -118,3 +118,24 @@ export function mapBatchNorm(ctx: MapContext): FlopLabError | null {
   ctx.produce(0, last);
   return null;
 }
+
+/**
+ * PRelu with a constant slope broadcast over the input (nn.PReLU: [C, 1, 1], or [1]) → PReLU,
+ * one alpha per slope value: the axes where the slope is 1 are Keras `sharedAxes` (NCHW axis 1
+ * is the engine's channels, Keras axis 3). The slope is held without a weight source.
+ */
+export function mapPRelu(ctx: MapContext): FlopLabError | null {
+  const from = ctx.layerOf(0);
+  const x = ctx.inShape(0);
+  const slope = ctx.initializer(1);
+  const s = ctx.inShape(1);
+  if (from === null || !x || !slope || slope.dataType !== DT.FLOAT || !s || s.length > x.length || ctx.layerOf(1) !== null) return mapUnknown(ctx);
+  const aligned = [...new Array<number>(x.length - s.length).fill(1), ...s];
+  if (aligned[0] !== 1 || aligned.some((d, i) => d !== 1 && d !== x[i])) return mapUnknown(ctx);
+  const kerasAxis = (i: number) => (x.length === 4 ? [0, 3, 1, 2][i] : i);
+  const shared = aligned.flatMap((d, i) => (i > 0 && d === 1 ? [kerasAxis(i)] : [])).sort((a, b) => a - b);
+  const layer: LayerSpec = { type: 'PReLU', name: ctx.name, inputs: [from], sharedAxes: shared.length > 0 ? shared : null };
+  ctx.emitWithWeights(layer, [{ suffix: 'alpha', initializer: slope, onnxDims: s, perm: s.map((_, i) => i) }], false);
+  ctx.produce(0, ctx.name);
+  return null;
+}
