@@ -109,6 +109,20 @@ describe('initializers', () => {
     expect(analysed(one).totals.params).toBe(1);
   });
 
+  it('maps LayerNormalization (opset 17) over the last axis, gamma and beta counted (2·E)', () => {
+    const imp = imported(model({
+      nodes: [node('LayerNormalization', ['x', 'g', 'b'], ['y'], [attr('axis', -1)], 'ln')],
+      inputs: [tensorInfo('x', [1, 5, 16])], initializers: [weight('g', [16]), weight('b', [16])], opset: 17,
+    }));
+    expect(imp.graph.layers[1]).toMatchObject({ type: 'LayerNormalization', axis: -1, center: true, scale: true });
+    expect(analysed(imp).totals.params).toBe(32);
+    const over2 = imported(model({
+      nodes: [node('LayerNormalization', ['x', 'g'], ['y'], [attr('axis', 1)])],
+      inputs: [tensorInfo('x', [1, 5, 16])], initializers: [weight('g', [5, 16])], opset: 17,
+    }));
+    expect(over2.graph.layers[1]).toMatchObject({ type: 'Unknown', className: 'LayerNormalization' });
+  });
+
   it('reads a MatMul weight written as Transpose of an [out, in] initializer (no constant folding)', () => {
     const imp = imported(model({
       nodes: [node('Flatten', ['x'], ['f']), node('Transpose', ['w'], ['wt'], [attr('perm', [1, 0])]), node('MatMul', ['f', 'wt'], ['y'], [], 'fc')],

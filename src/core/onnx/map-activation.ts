@@ -139,3 +139,32 @@ export function mapPRelu(ctx: MapContext): FlopLabError | null {
   ctx.produce(0, ctx.name);
   return null;
 }
+
+/**
+ * LayerNormalization (opset 17) over the last axis of a tensor that is not NCHW → LayerNormalization
+ * on the engine's last axis, gamma from Scale and beta from B (held without weight sources, as
+ * weight-shapes.ts does not list them). Over several axes it is a zero-cost Unknown layer.
+ */
+export function mapLayerNorm(ctx: MapContext): FlopLabError | null {
+  const from = ctx.layerOf(0);
+  const x = ctx.inShape(0);
+  if (from === null || !x || x.length === 4 || (ctx.attrs.int('axis', -1) + x.length) % x.length !== x.length - 1) return mapUnknown(ctx);
+  const c = x[x.length - 1];
+  const specs: WeightSpec[] = [];
+  for (const [k, suffix] of [[1, 'gamma'], [2, 'beta']] as const) {
+    if (!ctx.node.input[k]) continue;
+    const t = ctx.initializer(k);
+    const dims = ctx.inShape(k);
+    if (!t || t.dataType !== DT.FLOAT || !dims || dims.length !== 1 || dims[0] !== c) return mapUnknown(ctx);
+    specs.push({ suffix, initializer: t, onnxDims: [c], perm: [0] });
+  }
+  const epsilon = ctx.attrs.float('epsilon', 1e-5);
+  if (ctx.attrs.problem) return ctx.attrs.problem;
+  const layer: LayerSpec = {
+    type: 'LayerNormalization', name: ctx.name, inputs: [from], axis: -1, epsilon,
+    scale: specs.some((w) => w.suffix === 'gamma'), center: specs.some((w) => w.suffix === 'beta'),
+  };
+  ctx.emitWithWeights(layer, specs, false);
+  ctx.produce(0, ctx.name);
+  return null;
+}

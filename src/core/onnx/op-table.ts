@@ -2,7 +2,7 @@
  * Which mapper turns each ONNX op (default domain) into engine layers. An op not listed here is
  * counted as a zero-cost Unknown layer where its output shape is known (map-unknown.ts).
  */
-import { mapActivation, mapBatchNorm, mapPRelu } from './map-activation';
+import { mapActivation, mapBatchNorm, mapLayerNorm, mapPRelu } from './map-activation';
 import type { OpMapper } from './map-context';
 import { mapConv, mapConvTranspose } from './map-conv';
 import { mapGemm, mapMatMul } from './map-dense';
@@ -31,6 +31,7 @@ const TABLE: Record<string, OpMapper> = {
   Gelu: mapActivation,
   Softmax: mapActivation,
   PRelu: mapPRelu,
+  LayerNormalization: mapLayerNorm,
   BatchNormalization: mapBatchNorm,
   MaxPool: mapPool,
   AveragePool: mapPool,
