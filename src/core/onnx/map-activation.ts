@@ -1,14 +1,14 @@
 /**
- * Elementwise activations and BatchNormalization: Relu → ReLU; Clip(0, 6) → ReLU maxValue 6 (min
+ * Elementwise activations: Relu → ReLU; Clip(0, 6) → ReLU maxValue 6 (min
  * and max are inputs from opset 11); LeakyRelu → LeakyReLU alpha; Sigmoid, Tanh, HardSigmoid,
  * HardSwish, Elu, Selu, Softplus, Softsign, Gelu → Activation; Softmax → Softmax. Sigmoid
  * (HardSigmoid) then a Mul by the same input, as PyTorch exports SiLU (Hardswish before opset 14),
  * → one Activation 'swish' ('hard_swish'). Other Clip bounds are not an engine activation: a
- * zero-cost Unknown layer.
+ * zero-cost Unknown layer. PRelu with a constant slope → PReLU.
  */
 import type { ActivationName, LayerSpec } from '../model';
 import type { FlopLabError } from '../result';
-import { showShape, type MapContext, type WeightSpec } from './map-context';
+import type { MapContext } from './map-context';
 import { mapUnknown } from './map-unknown';
 import { DT } from './tensors';
 
@@ -82,44 +82,6 @@ export function mapActivation(ctx: MapContext): FlopLabError | null {
 }
 
 /**
- * BatchNormalization (inference: scale, B, mean, var, one per channel) → BatchNormalization with
- * gamma, beta, moving_mean, moving_variance. On a 3-D [N, C, L] tensor the channels are not the
- * engine's last axis, so it sits between Reshapes to [L, C] and back.
- */
-export function mapBatchNorm(ctx: MapContext): FlopLabError | null {
-  const from = ctx.layerOf(0);
-  const x = ctx.inShape(0);
-  if (from === null) return ctx.error('input 0', 'a tensor computed from the graph input', 'a constant');
-  if (!x || x.length < 2 || x.length > 4) return ctx.error('input 0', 'a 2-D, 3-D or 4-D tensor [N, C, …]', showShape(x));
-  const c = x[1];
-  const roles = ['gamma', 'beta', 'moving_mean', 'moving_variance'];
-  const weights: WeightSpec[] = [];
-  for (const [i, suffix] of roles.entries()) {
-    const t = ctx.initializer(i + 1);
-    const dims = ctx.inShape(i + 1);
-    if (!t || t.dataType !== DT.FLOAT || !dims || dims.length !== 1 || dims[0] !== c) {
-      return ctx.error(`input ${i + 1} (${suffix})`, `a float32 initializer of ${c} values`, ctx.node.input[i + 1] ? `'${ctx.node.input[i + 1]}' ${showShape(dims)}` : 'none');
-    }
-    weights.push({ suffix, initializer: t, onnxDims: [c], perm: [0] });
-  }
-  const epsilon = ctx.attrs.float('epsilon', 1e-5);
-  if (ctx.attrs.problem) return ctx.attrs.problem;
-  let input = from;
-  if (x.length === 3) {
-    input = ctx.uniqueName(`${ctx.name}_nlc`);
-    ctx.emit({ type: 'Reshape', name: input, inputs: [from], targetShape: [x[2], c] });
-  }
-  ctx.emitWithWeights({ type: 'BatchNormalization', name: ctx.name, inputs: [input], epsilon, center: true, scale: true }, weights);
-  let last = ctx.name;
-  if (x.length === 3) {
-    last = ctx.uniqueName(`${ctx.name}_ncl`);
-    ctx.emit({ type: 'Reshape', name: last, inputs: [ctx.name], targetShape: [c, x[2]] });
-  }
-  ctx.produce(0, last);
-  return null;
-}
-
-/**
  * PRelu with a constant slope broadcast over the input (nn.PReLU: [C, 1, 1], or [1]) → PReLU,
  * one alpha per slope value: the axes where the slope is 1 are Keras `sharedAxes` (NCHW axis 1
  * is the engine's channels, Keras axis 3). The slope is held without a weight source.
@@ -136,35 +98,6 @@ export function mapPRelu(ctx: MapContext): FlopLabError | null {
   const shared = aligned.flatMap((d, i) => (i > 0 && d === 1 ? [kerasAxis(i)] : [])).sort((a, b) => a - b);
   const layer: LayerSpec = { type: 'PReLU', name: ctx.name, inputs: [from], sharedAxes: shared.length > 0 ? shared : null };
   ctx.emitWithWeights(layer, [{ suffix: 'alpha', initializer: slope, onnxDims: s, perm: s.map((_, i) => i) }], false);
-  ctx.produce(0, ctx.name);
-  return null;
-}
-
-/**
- * LayerNormalization (opset 17) over the last axis of a tensor that is not NCHW → LayerNormalization
- * on the engine's last axis, gamma from Scale and beta from B (held without weight sources, as
- * weight-shapes.ts does not list them). Over several axes it is a zero-cost Unknown layer.
- */
-export function mapLayerNorm(ctx: MapContext): FlopLabError | null {
-  const from = ctx.layerOf(0);
-  const x = ctx.inShape(0);
-  if (from === null || !x || x.length === 4 || (ctx.attrs.int('axis', -1) + x.length) % x.length !== x.length - 1) return mapUnknown(ctx);
-  const c = x[x.length - 1];
-  const specs: WeightSpec[] = [];
-  for (const [k, suffix] of [[1, 'gamma'], [2, 'beta']] as const) {
-    if (!ctx.node.input[k]) continue;
-    const t = ctx.initializer(k);
-    const dims = ctx.inShape(k);
-    if (!t || t.dataType !== DT.FLOAT || !dims || dims.length !== 1 || dims[0] !== c) return mapUnknown(ctx);
-    specs.push({ suffix, initializer: t, onnxDims: [c], perm: [0] });
-  }
-  const epsilon = ctx.attrs.float('epsilon', 1e-5);
-  if (ctx.attrs.problem) return ctx.attrs.problem;
-  const layer: LayerSpec = {
-    type: 'LayerNormalization', name: ctx.name, inputs: [from], axis: -1, epsilon,
-    scale: specs.some((w) => w.suffix === 'gamma'), center: specs.some((w) => w.suffix === 'beta'),
-  };
-  ctx.emitWithWeights(layer, specs, false);
   ctx.produce(0, ctx.name);
   return null;
 }

@@ -2,10 +2,11 @@
  * Which mapper turns each ONNX op (default domain) into engine layers. An op not listed here is
  * counted as a zero-cost Unknown layer where its output shape is known (map-unknown.ts).
  */
-import { mapActivation, mapBatchNorm, mapLayerNorm, mapPRelu } from './map-activation';
+import { mapActivation, mapPRelu } from './map-activation';
 import type { OpMapper } from './map-context';
 import { mapConv, mapConvTranspose } from './map-conv';
 import { mapGemm, mapMatMul } from './map-dense';
+import { mapBatchNorm, mapLayerNorm } from './map-norm';
 import { mapGlobalPool, mapPool, mapReduce } from './map-pool';
 import { mapAdd, mapConcat, mapPad, mapPassThrough, mapReshape } from './map-tensor';
 import { mapUnknown } from './map-unknown';
