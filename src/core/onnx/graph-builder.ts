@@ -25,6 +25,7 @@ function withoutWeight(layer: LayerSpec, suffix: string): LayerSpec | null {
   return null;
 }
 
+/** One import's layers, weight sources, value → layer map and notes; see the file comment. */
 export class GraphBuilder {
   readonly layers: LayerSpec[] = [];
   readonly weights: OnnxWeightSource[] = [];
@@ -82,6 +83,7 @@ export class GraphBuilder {
     return this.identityOf.get(name) ?? name;
   }
 
+  /** The initializer behind a value (through Identity nodes), or null. */
   initializer(name: string): TensorProto | null {
     return this.initializers.get(this.resolve(name)) ?? null;
   }
@@ -91,6 +93,7 @@ export class GraphBuilder {
     return this.readers.get(name) ?? [];
   }
 
+  /** Whether the value is one of the graph's outputs. */
   isGraphOutput(name: string): boolean {
     return this.outputs.has(name);
   }

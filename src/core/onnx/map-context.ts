@@ -23,6 +23,7 @@ export interface WeightSpec {
   perm: number[];
 }
 
+/** The view of the import a mapper gets for one node (graph-builder.ts implements it). */
 export interface MapContext {
   readonly node: NodeProto;
   readonly index: number;

@@ -44,6 +44,7 @@ export function int64s(name: string, values: number[], dims = [values.length]): 
   return create(TensorProtoSchema, { name, dims: dims.map(BigInt), dataType: 7, int64Data: values.map(BigInt) });
 }
 
+/** The parts of a test graph; absent lists are empty (inputs: x [1, 3, 8, 8]). */
 export interface GraphParts {
   nodes: NodeProto[];
   initializers?: TensorProto[];
