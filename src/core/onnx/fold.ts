@@ -59,6 +59,7 @@ function gather(data: ConstTensor, indices: ConstTensor, axisAttr: number): Cons
   const dim = data.dims[axis];
   const outer = sizeOf(data.dims.slice(0, axis));
   const inner = sizeOf(data.dims.slice(axis + 1));
+  if (outer * indices.values.length * inner > MAX_FOLD_ELEMENTS) return null;
   const values: number[] = [];
   for (let o = 0; o < outer; o++) {
     for (const raw of indices.values) {

@@ -7,7 +7,7 @@
 import type { Pair } from '../model';
 import type { AttributeReader } from './attributes';
 import { axesOf, squeezeDims, unsqueezeDims } from './fold';
-import { broadcastShapes, normAxis, reshapeDims, sliceIndices, transposePerm } from './tensor-math';
+import { broadcastShapes, normAxis, reshapeDims, sliceLength, transposePerm } from './tensor-math';
 import { sizeOf, type ConstTensor } from './tensors';
 import { readWindow, transposeOutSize, windowOutSize } from './window';
 
@@ -72,9 +72,9 @@ function sliceShape(x: number[], starts: number[], ends: number[], axes: number[
   for (let k = 0; k < starts.length; k++) {
     const axis = normAxis(axes ? axes[k] : k, x.length);
     if (axis === null || ends[k] === undefined) return null;
-    const idx = sliceIndices(x[axis], starts[k], ends[k], steps ? steps[k] : 1);
-    if (idx === null) return null;
-    out[axis] = idx.length;
+    const length = sliceLength(x[axis], starts[k], ends[k], steps ? steps[k] : 1);
+    if (length === null) return null;
+    out[axis] = length;
   }
   return out;
 }

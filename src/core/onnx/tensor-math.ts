@@ -79,23 +79,25 @@ export function reshapeDims(input: readonly number[], target: readonly number[],
   return out;
 }
 
-/** The indices Slice takes along one axis of size `dim` (ONNX Slice clamping, negative steps). */
+/** Slice's first index and bound along one axis of size `dim` (ONNX clamping, negative steps). */
+function sliceRange(dim: number, start: number, end: number, step: number): { first: number; count: number } | null {
+  if (step === 0 || !Number.isFinite(step) || !Number.isInteger(step)) return null;
+  const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
+  const s = start < 0 ? start + dim : start;
+  const e = end < 0 ? end + dim : end;
+  const [first, bound] = step > 0 ? [clamp(s, 0, dim), clamp(e, 0, dim)] : [clamp(s, -1, dim - 1), clamp(e, -1, dim - 1)];
+  return { first, count: Math.max(Math.ceil((bound - first) / step), 0) };
+}
+
+/** How many elements Slice takes along one axis of size `dim`, or null for a zero step. */
+export function sliceLength(dim: number, start: number, end: number, step: number): number | null {
+  return sliceRange(dim, start, end, step)?.count ?? null;
+}
+
+/** The indices Slice takes along one axis of size `dim` (for constants: callers bound `dim`). */
 export function sliceIndices(dim: number, start: number, end: number, step: number): number[] | null {
-  if (step === 0 || !Number.isFinite(step)) return null;
-  const clampPos = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
-  let s = start < 0 ? start + dim : start;
-  let e = end < 0 ? end + dim : end;
-  const out: number[] = [];
-  if (step > 0) {
-    s = clampPos(s, 0, dim);
-    e = clampPos(e, 0, dim);
-    for (let i = s; i < e; i += step) out.push(i);
-  } else {
-    s = clampPos(s, -1, dim - 1);
-    e = clampPos(e, -1, dim - 1);
-    for (let i = s; i > e; i += step) out.push(i);
-  }
-  return out;
+  const range = sliceRange(dim, start, end, step);
+  return range ? Array.from({ length: range.count }, (_, i) => range.first + i * step) : null;
 }
 
 /** The perm of a Transpose (default: reversed axes), or null when it is not a permutation of the rank. */
