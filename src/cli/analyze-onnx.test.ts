@@ -28,6 +28,23 @@ describe('analyze model.onnx', () => {
     expect(json.warnings).toEqual([expect.stringContaining('3 convolutions hold a BatchNorm')]);
   });
 
+  it('gives shapes as PyTorch does (C×H×W) and says so; a model.json keeps H×W×C without a layout', async () => {
+    const io = capture();
+    expect(await runAnalyze([join(FIXTURES, 'custom-net.onnx'), '--json'], io)).toBe(0);
+    const json = JSON.parse(io.stdout) as { layout?: string; layers: { name: string; outputShape: number[] }[] };
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'custom-net.expected.json'), 'utf8')) as { inputShape: number[]; layers: { outputShape: number[] }[] };
+    expect(json.layout).toBe('channels-first');
+    expect(json.layers[0].outputShape).toEqual(expected.inputShape);
+    // torch's first Conv2d call: [8, 32, 32] (C, H, W), the engine's 32×32×8 shown as PyTorch prints it.
+    expect(json.layers[1].outputShape).toEqual(expected.layers[0].outputShape);
+    const text = capture();
+    expect(await runAnalyze([join(FIXTURES, 'resnet-basic-block.onnx')], text)).toBe(0);
+    expect(text.stdout).toContain('input 8×16×16, output 16×8×8 (shapes channels-first');
+    const keras = capture();
+    expect(await runAnalyze([join(__dirname, 'fixtures', 'tiny-cnn', 'model.json'), '--json'], keras)).toBe(0);
+    expect(JSON.parse(keras.stdout)).not.toHaveProperty('layout');
+  });
+
   it('refuses bytes that are not an ONNX model with one line and exit code 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'floplab-onnx-'));
     const bad = join(dir, 'bad.onnx');

@@ -3,6 +3,8 @@
  */
 import type { CostReport, LayerLatency } from '../core/cost-types';
 import { formatBytes, formatCount, formatMs, formatShape } from '../core/format';
+import type { Shape, ShapeLayout } from '../core/model';
+import { displayShape } from '../core/shapes/display-shape';
 import { groupDigits, renderTable, type Align } from './table';
 
 /** The device the latency was estimated for. Without bandwidth only the naive estimate exists. */
@@ -44,11 +46,15 @@ export function totalsBeyondSafe(t: CostReport['totals']): { exact: Partial<Reco
 
 /**
  * The --json object: counts unrounded, shapes without batch, `type` the Keras class name.
+ * A model from ONNX (`layout` 'channels-first') gives its shapes C×H×W, as PyTorch does, and says so
+ * in `layout`; others are channels-last (H×W×C) and have no `layout`.
  * `latency` only when a device or peak was given; `rooflineMs` only with a bandwidth.
  * A total past 2^53 is also given as exact digits in `exactTotals`, or named in
  * `approximateTotals` (the number is then the nearest double to the true sum).
  */
-export function analyzeJson(report: CostReport, latency: LatencyEstimate | null, warnings: string[]): Record<string, unknown> {
+export function analyzeJson(
+  report: CostReport, latency: LatencyEstimate | null, warnings: string[], layout?: ShapeLayout,
+): Record<string, unknown> {
   const t = report.totals;
   const beyond = totalsBeyondSafe(t);
   return {
@@ -59,12 +65,13 @@ export function analyzeJson(report: CostReport, latency: LatencyEstimate | null,
     macs: t.macs,
     flops: t.flops,
     convention: report.convention,
+    ...(layout ? { layout } : {}),
     weightBytes: t.weightBytes,
     peakActivationBytes: t.peakActivationBytes,
     ...(Object.keys(beyond.exact).length > 0 ? { exactTotals: beyond.exact } : {}),
     ...(beyond.approximate.length > 0 ? { approximateTotals: beyond.approximate } : {}),
     layers: report.layers.map((l) => ({
-      name: l.name, type: l.className, outputShape: l.outputShape, params: l.params, macs: l.macs, flops: l.flops,
+      name: l.name, type: l.className, outputShape: displayShape(l.outputShape, layout), params: l.params, macs: l.macs, flops: l.flops,
     })),
     ...(latency ? {
       latency: {
@@ -84,8 +91,11 @@ function latencyColumns(latency: LatencyEstimate | null, index: number): string[
   return l.bound === 'none' ? ['—', ''] : [formatMs(l.rooflineMs), l.bound];
 }
 
-function layerTable(report: CostReport, latency: LatencyEstimate | null): string {
-  const header = ['Layer', 'Type', 'Output', 'Params', 'MACs', 'FLOPs'];
+/** A shape in the model's display layout, "8×32×32". */
+const shapeText = (shape: Shape, layout: ShapeLayout | undefined) => formatShape(displayShape(shape, layout));
+
+function layerTable(report: CostReport, latency: LatencyEstimate | null, layout: ShapeLayout | undefined): string {
+  const header = ['Layer', 'Type', layout === 'channels-first' ? 'Output (C×H×W)' : 'Output', 'Params', 'MACs', 'FLOPs'];
   const align: Align[] = ['left', 'left', 'left', 'right', 'right', 'right'];
   if (latency) {
     header.push(latency.rooflineMs === null ? 'Naive' : 'Roofline');
@@ -96,7 +106,7 @@ function layerTable(report: CostReport, latency: LatencyEstimate | null): string
     }
   }
   const rows = report.layers.map((l, i) => [
-    l.name, l.className, formatShape(l.outputShape), formatCount(l.params), formatCount(l.macs), formatCount(l.flops),
+    l.name, l.className, shapeText(l.outputShape, layout), formatCount(l.params), formatCount(l.macs), formatCount(l.flops),
     ...latencyColumns(latency, i),
   ]);
   return renderTable(header, rows, align);
@@ -127,8 +137,8 @@ function latencyLines(latency: LatencyEstimate): string[] {
   return lines;
 }
 
-/** The human-readable report: per-layer table, totals, latency, warnings. */
-export function analyzeText(report: CostReport, latency: LatencyEstimate | null, warnings: string[]): string {
+/** The human-readable report: per-layer table, totals, latency, warnings; shapes in `layout` (C×H×W for ONNX). */
+export function analyzeText(report: CostReport, latency: LatencyEstimate | null, warnings: string[], layout?: ShapeLayout): string {
   const t = report.totals;
   const convention = report.convention === 'detailed' ? 'detailed (bias, BN, activations, pooling windows)' : 'default (2 × MACs, pooling 1 per output)';
   const totals = [
@@ -139,8 +149,9 @@ export function analyzeText(report: CostReport, latency: LatencyEstimate | null,
     `Peak activations     ${formatBytes(t.peakActivationBytes)}`,
   ];
   const sections = [
-    `Model '${report.name}': ${report.layers.length} layers, input ${formatShape(report.inputShape)}, output ${formatShape(report.outputShape)}`,
-    layerTable(report, latency),
+    `Model '${report.name}': ${report.layers.length} layers, input ${shapeText(report.inputShape, layout)}, output ${shapeText(report.outputShape, layout)}` +
+      (layout === 'channels-first' ? ' (shapes channels-first, C×H×W, as PyTorch prints them)' : ''),
+    layerTable(report, latency, layout),
     totals.join('\n'),
   ];
   if (latency) sections.push(latencyLines(latency).join('\n'));

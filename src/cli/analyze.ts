@@ -13,11 +13,12 @@ import { loadModelFile } from './load-model';
 
 const FLAGS = { json: 'boolean', detailed: 'boolean', device: 'string', 'peak-gflops': 'string', 'bandwidth-gbs': 'string', help: 'boolean' } as const;
 
-export const ANALYZE_USAGE = `Usage: floplab analyze <model.json | model.onnx | floplab-config.json> [options]
+export const ANALYZE_USAGE = `Usage: floplab analyze <model.json | model.onnx | model.keras | model.h5 | floplab-config.json> [options]
 
 Per-layer parameters, MACs, FLOPs, memory and latency estimates of a TensorFlow.js Layers
-model.json (tfjs-layers or tensorflowjs_converter output), an ONNX model (a PyTorch export, say)
-or a FlopLab config file.
+model.json (tfjs-layers or tensorflowjs_converter output), an ONNX model (a PyTorch export, say;
+shapes shown C×H×W as PyTorch prints them), a Keras 3 .keras or Keras 2 .h5 file, or a FlopLab
+config file.
 
 Options:
   --json               print one JSON object instead of the table
@@ -112,6 +113,7 @@ export async function runAnalyze(argv: string[], io: CliIo = processIo): Promise
   const report = analysis.report;
   const latency = device.value ? estimate(report, device.value) : null;
   const warnings = mergeWarnings(loaded.value.warnings, report);
-  io.out(flags.json ? `${JSON.stringify(analyzeJson(report, latency, warnings))}\n` : analyzeText(report, latency, warnings));
+  const layout = loaded.value.graph.layout;
+  io.out(flags.json ? `${JSON.stringify(analyzeJson(report, latency, warnings, layout))}\n` : analyzeText(report, latency, warnings, layout));
   return 0;
 }

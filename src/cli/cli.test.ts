@@ -168,7 +168,7 @@ describe('bad input: one line on stderr, exit code 2, nothing on stdout', () => 
   it('--help is not an error', async () => {
     const { code, stdout } = await run('--help');
     expect(code).toBe(0);
-    expect(stdout).toContain('floplab analyze <model.json | floplab-config.json>');
+    expect(stdout).toContain('floplab analyze <model.json | model.onnx | model.keras | model.h5 | floplab-config.json>');
     expect((await run('analyze', '--help')).stdout).toContain('raspberry-pi-4');
   });
 });

@@ -21,7 +21,7 @@ import type { ExportedModel } from '../tf/export-files';
 import type { ParsedArgs } from './args';
 import { type CliIo, reportProblem } from './cli-io';
 import { compressText } from './compress-output';
-import { readModelBytes } from './load-keras-file';
+import { readModelBytes } from './read-model-bytes';
 import type { CompressJson } from './compress-types';
 import { gzipSizeParallel } from './node-gzip';
 

@@ -3,42 +3,17 @@
  * the topology only; `compress` also reads the weights from the file (no weights files beside
  * it) and writes a TensorFlow.js model.json back, as for a model.json.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { analyzeModel } from '../core/analyze';
 import { readKerasFile, type KerasFileImport } from '../core/import/keras-file/read-keras-file';
-import { modelFileSizeProblem } from '../core/model-files';
 import type { ModelGraph } from '../core/model';
-import { fail, ok, type Result } from '../core/result';
+import { ok, type Result } from '../core/result';
 import type { ExportTensor } from '../tf/export-files';
-import { readOpenFile } from '../tf/weights-files';
 import { checkWeightsAgainstGraph } from './check-weights';
 import type { LoadedModel } from './load-model';
+import { readModelBytes } from './read-model-bytes';
 
-const parseError = (message: string) => fail({ code: 'parse-error', message });
 
-/** The bytes of a regular file (opened without blocking: a FIFO cannot hang the CLI), size-checked first. */
-export async function readModelBytes(path: string): Promise<Result<Uint8Array>> {
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    return parseError(`Cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code ?? 'unreadable'}.`);
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) return parseError(`Cannot read ${path}: ${stat.isDirectory() ? 'it is a folder' : 'not a regular file'}.`);
-    const tooBig = modelFileSizeProblem(path, stat.size);
-    if (tooBig) return parseError(tooBig);
-    return ok(await readOpenFile(handle, stat.size));
-  } catch (e) {
-    return parseError(`Cannot read ${path}: ${e instanceof Error ? e.message : String(e)}.`);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Reads a .keras / .h5 file; `weights: false` reads only the topology (what analyze needs). */
 export async function loadKerasFile(path: string, options: { weights: boolean }): Promise<Result<KerasFileImport>> {

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { importOnnx } from '../core/onnx/import-onnx';
 import { decodeOnnx } from '../core/onnx/read-model';
 import { ok, type Result } from '../core/result';
-import { readModelBytes } from './load-keras-file';
+import { readModelBytes } from './read-model-bytes';
 import type { LoadedModel } from './load-model';
 
 /** Reads and maps the .onnx at `path`; every failure is one message naming the file, node or field. */

@@ -29,9 +29,10 @@ const commandList = () => Object.keys(COMMANDS).join(', ');
 export const MAIN_USAGE = `FlopLab — count, estimate and compress deep-learning models.
 
 Usage:
-  floplab analyze <model.json | floplab-config.json> [--json] [--detailed]
+  floplab analyze <model.json | model.onnx | model.keras | model.h5 | floplab-config.json>
+                  [--json] [--detailed]
                   [--device <preset-id>] [--peak-gflops N] [--bandwidth-gbs N]
-  floplab compress <model.json> [--prune S] [--global] [--structured] [--kmeans K]
+  floplab compress <model.json | model.onnx | model.keras | model.h5> [--prune S] [--global] [--structured] [--kmeans K]
                   [--init linear|density|forgy|kmeans++] [--bits B] [--per-channel]
                   [--symmetric] --out <dir> [--json]
   floplab distill (--teacher <model.json> | --teacher-preset <id>)
