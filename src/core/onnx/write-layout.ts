@@ -6,6 +6,7 @@
  * order, e.g. a depthwise weight [C·M, 1, kh, kw] read as [C, M, kh, kw]): values are written in
  * that order and keep the initializer's dims.
  */
+import { transposeValues as transposeInto } from './tensor-math';
 
 /** The permutation q with q[perm[i]] = i: transposing by perm and then by q is the identity. */
 export function inversePermutation(perm: number[]): number[] {
@@ -21,41 +22,13 @@ export function isPermutation(perm: number[], rank: number): boolean {
   return seen.size === rank && perm.every((p) => Number.isInteger(p) && p >= 0 && p < rank);
 }
 
-/** Row-major strides of `shape` (in elements). */
-function stridesOf(shape: number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = s;
-    s *= shape[i];
-  }
-  return strides;
-}
-
 /**
- * numpy.transpose(data, perm) for a row-major tensor of `shape`: the result has shape
- * shape[perm[i]] and out[j0, j1, …] = data[index with axis perm[i] at j_i].
- * Walks the output in order and steps through the input by its strides (no index arithmetic per element).
+ * numpy.transpose(data, perm) for a row-major tensor of `shape`, into a new array of the same kind:
+ * the result has shape shape[perm[i]] (tensor-math.ts's walk through the input by its strides).
  */
 export function transposeValues<T extends Float32Array | Int32Array>(data: T, shape: number[], perm: number[]): T {
-  const rank = shape.length;
-  const outShape = perm.map((p) => shape[p]);
-  const inStrides = stridesOf(shape);
-  const step = perm.map((p) => inStrides[p]);
   const out = (data instanceof Float32Array ? new Float32Array(data.length) : new Int32Array(data.length)) as T;
-  const index = new Array<number>(rank).fill(0);
-  let src = 0;
-  for (let o = 0; o < data.length; o++) {
-    out[o] = data[src];
-    for (let axis = rank - 1; axis >= 0; axis--) {
-      index[axis]++;
-      src += step[axis];
-      if (index[axis] < outShape[axis]) break;
-      src -= step[axis] * outShape[axis];
-      index[axis] = 0;
-    }
-  }
-  return out;
+  return transposeInto(data, shape, perm, out);
 }
 
 const product = (xs: number[]) => xs.reduce((a, b) => a * b, 1);
