@@ -6,7 +6,7 @@
  */
 import type { AttributeReader } from './attributes';
 import {
-  broadcastIndex, broadcastShapes, normAxis, reshapeDims, sliceIndices, stridesOf, transposePerm, transposeValues,
+  broadcastIndex, broadcastShapes, normAxis, reshapeDims, sliceRange, stridesOf, transposePerm, transposeValues,
 } from './tensor-math';
 import { constFromTensor, isIntType, sizeOf, type ConstTensor } from './tensors';
 
@@ -14,6 +14,9 @@ import { constFromTensor, isIntType, sizeOf, type ConstTensor } from './tensors'
 export const MAX_FOLD_ELEMENTS = 1 << 16;
 
 type Inputs = (ConstTensor | null)[];
+
+/** Whether every entry is a possible tensor dim: a non-negative safe integer (a hostile file may say -3 or 0.5). */
+export const validDims = (dims: readonly number[]): boolean => dims.every((d) => Number.isSafeInteger(d) && d >= 0);
 
 const tensor = (dims: number[], values: number[], isInt: boolean): ConstTensor => ({ dims, values, isInt });
 
@@ -39,9 +42,9 @@ const UNARY: Record<string, (a: number) => number> = {
   Not: (a) => Number(a === 0), Relu: (a) => Math.max(a, 0), Reciprocal: (a) => 1 / a,
 };
 
-function elementwise(inputs: ConstTensor[], f: (xs: number[]) => number, isInt: boolean): ConstTensor | null {
+function elementwise(inputs: ConstTensor[], f: (xs: number[]) => number, isInt: boolean, limit: number): ConstTensor | null {
   const dims = broadcastShapes(inputs.map((t) => t.dims));
-  if (dims === null || sizeOf(dims) > MAX_FOLD_ELEMENTS) return null;
+  if (dims === null || !validDims(dims) || sizeOf(dims) > limit) return null;
   const index = inputs.map((t) => broadcastIndex(t.dims, dims));
   const n = sizeOf(dims);
   const values = new Array<number>(n);
@@ -53,35 +56,42 @@ function elementwise(inputs: ConstTensor[], f: (xs: number[]) => number, isInt: 
   return tensor(dims, values, isInt);
 }
 
-function gather(data: ConstTensor, indices: ConstTensor, axisAttr: number): ConstTensor | null {
+function gather(data: ConstTensor, indices: ConstTensor, axisAttr: number, limit: number): ConstTensor | null {
   const axis = normAxis(axisAttr, data.dims.length);
   if (axis === null) return null;
   const dim = data.dims[axis];
   const outer = sizeOf(data.dims.slice(0, axis));
   const inner = sizeOf(data.dims.slice(axis + 1));
-  if (outer * indices.values.length * inner > MAX_FOLD_ELEMENTS) return null;
+  if (outer * indices.values.length * inner > limit) return null;
   const values: number[] = [];
   for (let o = 0; o < outer; o++) {
     for (const raw of indices.values) {
       const idx = raw < 0 ? raw + dim : raw;
-      if (!(idx >= 0 && idx < dim)) return null;
+      if (!Number.isInteger(idx) || !(idx >= 0 && idx < dim)) return null;
       for (let j = 0; j < inner; j++) values.push(data.values[(o * dim + idx) * inner + j]);
     }
   }
   return tensor([...data.dims.slice(0, axis), ...indices.dims, ...data.dims.slice(axis + 1)], values, data.isInt);
 }
 
-/** Slice on a constant: `starts`, `ends`, optional `axes` and `steps`, one entry per sliced axis. */
-export function sliceConst(data: ConstTensor, starts: number[], ends: number[], axes: number[] | null, steps: number[] | null): ConstTensor | null {
-  const picks = data.dims.map((d) => Array.from({ length: d }, (_, i) => i));
+/**
+ * Slice on a constant: `starts`, `ends`, optional `axes` and `steps`, one entry per sliced axis.
+ * Works from each axis's first index and count, so a hostile 2^40-long axis costs nothing.
+ */
+export function sliceConst(
+  data: ConstTensor, starts: number[], ends: number[], axes: number[] | null, steps: number[] | null, limit = MAX_FOLD_ELEMENTS,
+): ConstTensor | null {
+  const ranges = data.dims.map((d) => ({ first: 0, count: d, step: 1 }));
   for (let k = 0; k < starts.length; k++) {
     const axis = normAxis(axes ? axes[k] : k, data.dims.length);
     if (axis === null || ends[k] === undefined) return null;
-    const idx = sliceIndices(data.dims[axis], starts[k], ends[k], steps ? steps[k] : 1);
-    if (idx === null) return null;
-    picks[axis] = idx;
+    const step = steps ? steps[k] : 1;
+    const range = sliceRange(data.dims[axis], starts[k], ends[k], step);
+    if (range === null) return null;
+    ranges[axis] = { ...range, step };
   }
-  const dims = picks.map((p) => p.length);
+  const dims = ranges.map((r) => r.count);
+  if (sizeOf(dims) > limit) return null;
   const strides = stridesOf(data.dims);
   const values: number[] = [];
   const walk = (d: number, offset: number) => {
@@ -89,16 +99,18 @@ export function sliceConst(data: ConstTensor, starts: number[], ends: number[], 
       values.push(data.values[offset]);
       return;
     }
-    for (const i of picks[d]) walk(d + 1, offset + i * strides[d]);
+    const { first, count, step } = ranges[d];
+    for (let i = 0; i < count; i++) walk(d + 1, offset + (first + i * step) * strides[d]);
   };
   if (sizeOf(dims) > 0) walk(0, 0);
   return tensor(dims, values, data.isInt);
 }
 
-function concat(parts: ConstTensor[], axisAttr: number): ConstTensor | null {
+function concat(parts: ConstTensor[], axisAttr: number, limit: number): ConstTensor | null {
   const rank = parts[0].dims.length;
   const axis = normAxis(axisAttr, rank);
-  if (axis === null || parts.some((p) => p.dims.length !== rank)) return null;
+  if (axis === null || parts.some((p) => p.dims.length !== rank || p.dims.some((d, i) => i !== axis && d !== parts[0].dims[i]))) return null;
+  if (parts.reduce((n, p) => n + p.values.length, 0) > limit) return null;
   const outer = sizeOf(parts[0].dims.slice(0, axis));
   const values: number[] = [];
   for (let o = 0; o < outer; o++) {
@@ -139,25 +151,33 @@ export function squeezeDims(dims: readonly number[], axes: readonly number[] | n
 
 /**
  * Evaluates `opType` on constant inputs (null entries: inputs not known or absent), or returns
- * null when the op is not foldable here or a result would exceed MAX_FOLD_ELEMENTS.
+ * null when the op is not foldable here, an input does not fit (a negative or fractional dim or
+ * index), or the result would exceed `limit` elements (MAX_FOLD_ELEMENTS by default).
  */
-export function foldConstant(opType: string, attrs: AttributeReader, inputs: Inputs, opset: number): ConstTensor | null {
+export function foldConstant(opType: string, attrs: AttributeReader, inputs: Inputs, opset: number, limit = MAX_FOLD_ELEMENTS): ConstTensor | null {
+  const out = foldUnchecked(opType, attrs, inputs, opset, Math.min(limit, MAX_FOLD_ELEMENTS));
+  // Every result is a well-formed tensor: valid dims, exactly as many numbers as they say.
+  if (out === null || !validDims(out.dims) || out.values.length !== sizeOf(out.dims) || out.values.some((v) => typeof v !== 'number')) return null;
+  return out;
+}
+
+function foldUnchecked(opType: string, attrs: AttributeReader, inputs: Inputs, opset: number, limit: number): ConstTensor | null {
   const [a, b] = inputs;
   const present = inputs.filter((t): t is ConstTensor => t !== null);
   if (opType in BINARY && a && b) {
     const f = BINARY[opType];
     const isInt = COMPARE.has(opType) || (a.isInt && b.isInt);
-    return elementwise([a, b], ([x, y]) => f(x, y, a.isInt && b.isInt), isInt);
+    return elementwise([a, b], ([x, y]) => f(x, y, a.isInt && b.isInt), isInt, limit);
   }
-  if (opType in UNARY && a) return elementwise([a], ([x]) => UNARY[opType](x), a.isInt);
+  if (opType in UNARY && a) return elementwise([a], ([x]) => UNARY[opType](x), a.isInt, limit);
   switch (opType) {
     case 'Identity': return a;
     case 'Cast': {
       const isInt = isIntType(attrs.int('to', 1));
       return a ? tensor(a.dims, isInt ? a.values.map(Math.trunc) : a.values, isInt) : null;
     }
-    case 'Gather': return a && b ? gather(a, b, attrs.int('axis', 0)) : null;
-    case 'Concat': return present.length === inputs.length && present.length > 0 ? concat(present, attrs.int('axis', 0)) : null;
+    case 'Gather': return a && b ? gather(a, b, attrs.int('axis', 0), limit) : null;
+    case 'Concat': return present.length === inputs.length && present.length > 0 ? concat(present, attrs.int('axis', 0), limit) : null;
     case 'Reshape': {
       const dims = a && b ? reshapeDims(a.dims, b.values, attrs.int('allowzero', 0) === 1) : null;
       return a && dims ? tensor(dims, a.values, a.isInt) : null;
@@ -173,31 +193,33 @@ export function foldConstant(opType: string, attrs: AttributeReader, inputs: Inp
     }
     case 'Slice': {
       if (!a) return null;
-      if (opset < 10) return sliceConst(a, attrs.ints('starts', []), attrs.ints('ends', []), attrs.has('axes') ? attrs.ints('axes', []) : null, null);
+      if (opset < 10) return sliceConst(a, attrs.ints('starts', []), attrs.ints('ends', []), attrs.has('axes') ? attrs.ints('axes', []) : null, null, limit);
       const [, starts, ends, axes, steps] = inputs;
-      return starts && ends ? sliceConst(a, starts.values, ends.values, axes?.values ?? null, steps?.values ?? null) : null;
+      return starts && ends ? sliceConst(a, starts.values, ends.values, axes?.values ?? null, steps?.values ?? null, limit) : null;
     }
     case 'ConstantOfShape': {
-      if (!a || sizeOf(a.values) > MAX_FOLD_ELEMENTS) return null;
+      if (!a || !validDims(a.values) || sizeOf(a.values) > limit) return null;
       const t = attrs.tensor('value');
       const fill = t ? constFromTensor(t, 'ConstantOfShape') : null;
       if (fill && (!fill.ok || fill.value.values.length !== 1)) return null;
       return tensor(a.values, new Array<number>(sizeOf(a.values)).fill(fill ? fill.value.values[0] : 0), fill ? fill.value.isInt : false);
     }
     case 'Range': {
-      const [start, limit, delta] = inputs;
-      if (!start || !limit || !delta || delta.values[0] === 0) return null;
-      const n = Math.max(Math.ceil((limit.values[0] - start.values[0]) / delta.values[0]), 0);
-      if (n > MAX_FOLD_ELEMENTS) return null;
+      const [start, limitT, delta] = inputs;
+      if (!start || !limitT || !delta || delta.values[0] === 0) return null;
+      const n = Math.max(Math.ceil((limitT.values[0] - start.values[0]) / delta.values[0]), 0);
+      if (!Number.isSafeInteger(n) || n > limit) return null;
       return tensor([n], Array.from({ length: n }, (_, i) => start.values[0] + i * delta.values[0]), start.isInt);
     }
     case 'Expand': {
-      const dims = a && b ? broadcastShapes([a.dims, b.values]) : null;
-      return a && dims && sizeOf(dims) <= MAX_FOLD_ELEMENTS ? elementwise([a, tensor(dims, new Array<number>(sizeOf(dims)).fill(0), a.isInt)], ([x]) => x, a.isInt) : null;
+      if (!a || !b || !validDims(b.values)) return null;
+      const dims = broadcastShapes([a.dims, b.values]);
+      return dims && validDims(dims) && sizeOf(dims) <= limit
+        ? elementwise([a, tensor(dims, new Array<number>(sizeOf(dims)).fill(0), a.isInt)], ([x]) => x, a.isInt, limit) : null;
     }
     case 'Where': {
       const [c, x, y] = inputs;
-      return c && x && y ? elementwise([c, x, y], ([k, p, q]) => (k !== 0 ? p : q), x.isInt && y.isInt) : null;
+      return c && x && y ? elementwise([c, x, y], ([k, p, q]) => (k !== 0 ? p : q), x.isInt && y.isInt, limit) : null;
     }
     case 'Size': return a ? tensor([], [sizeOf(a.dims)], true) : null;
     default: return null;

@@ -6,14 +6,14 @@
  * Layout: NCHW rank-4 tensors are the engine's [H, W, C]; other ranks drop only the batch. The
  * graph says `layout: 'channels-first'` so the page shows shapes as PyTorch does.
  */
-import { layerCountProblem, MAX_NAME_CHARS } from '../limits';
+import { layerCountProblem, MAX_LAYERS, MAX_NAME_CHARS } from '../limits';
 import type { LayerSpec } from '../model';
 import { fail, ok, type Result } from '../result';
 import { nodeError } from './attributes';
 import type { ModelProto } from './gen/onnx_pb';
 import { GraphBuilder } from './graph-builder';
 import { hasBatch, showShape, toEngineShape } from './map-context';
-import { nodeBaseNames, sanitiseName } from './names';
+import { nodeBaseNames, printable, sanitiseName } from './names';
 import { mapperFor } from './op-table';
 import { inferValues } from './shape-infer';
 import { isFloatType, sizeOf } from './tensors';
@@ -81,17 +81,46 @@ function markOutputs(b: GraphBuilder): LayerSpec[] {
 }
 
 /**
+ * Most nodes a graph may have (constant subgraphs included) before anything is inferred: far
+ * above what a 1,000-layer model exports (BERT-base has ~3,000), far below a 200,000-node bomb.
+ */
+export const MAX_NODES = 100 * MAX_LAYERS;
+
+/** Ops whose node may map to no layer (a relabel or pass-through); every other data node gives one, or two nodes one (a fused pair). */
+const MAYBE_NO_LAYER = new Set(['Identity', 'Dropout', 'Cast', 'Reshape', 'Flatten', 'Transpose', 'Squeeze', 'Unsqueeze', 'Pad', 'Concat']);
+
+/**
  * Maps an ONNX model onto FlopLab's engine graph. `label` names the file (and the model). Never
  * throws: a malformed or unsupported graph is an error value naming the node and field.
- * Unknown ops count as zero cost with a warning where their output shape is known.
+ * Unknown ops count as zero cost with a warning where their output shape is known. Text from
+ * the file (node names, op types) reaches messages through `printable`.
  */
 export function importOnnx(model: ModelProto, label: string): Result<OnnxImport> {
+  const result = importGraph(model, label);
+  if (!result.ok) {
+    const { error } = result;
+    return fail({ ...error, message: printable(error.message), ...(error.layer !== undefined ? { layer: printable(error.layer) } : {}) });
+  }
+  return ok({ ...result.value, warnings: result.value.warnings.map(printable) });
+}
+
+function importGraph(model: ModelProto, label: string): Result<OnnxImport> {
   const graph = model.graph;
   if (!graph) return fail({ code: 'parse-error', message: `${label}: Expected a ModelProto with a graph, but got none.` });
   const opset = defaultOpset(model);
   if (opset === null) return fail({ code: 'parse-error', field: 'opset_import', message: `${label}: Expected an opset_import for the default ONNX domain, but got none.` });
+  if (graph.node.length > MAX_NODES) {
+    return fail({ code: 'parse-error', message: `${label}: Expected at most ${MAX_NODES.toLocaleString('en-US')} nodes, but got ${graph.node.length.toLocaleString('en-US')}; FlopLab opens models of up to ${MAX_LAYERS.toLocaleString('en-US')} layers.` });
+  }
   const table = inferValues(graph, opset);
   if (!table.ok) return table;
+  // Each data node gives a layer, but for relabels and fused pairs (two nodes, one layer): refuse
+  // a graph certain to exceed the layer limit before mapping it.
+  const layered = graph.node.filter((n) => !MAYBE_NO_LAYER.has(n.opType) && n.output.some((o) => o !== '' && table.value.values.get(o)?.data === true)).length;
+  const least = Math.ceil(layered / 2);
+  if (least > MAX_LAYERS) {
+    return fail({ code: 'parse-error', message: `${label}: ${layerCountProblem(least)!.replace('It has', 'It has at least')}` });
+  }
   if (table.value.inputs.length === 0) {
     return fail({ code: 'no-input-layer', message: `${label}: Expected a graph input that is not an initializer, but got none.` });
   }

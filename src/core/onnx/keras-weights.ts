@@ -2,7 +2,8 @@
  * The weights of an ONNX import in Keras layout, for compression: each OnnxWeightSource's
  * initializer read as float32 (onnxDims may be a reshape of its dims: same elements, same order)
  * and transposed by `perm` (kerasShape[i] = onnxDims[perm[i]], numpy.transpose).
- * Only called when compressing; analysis never reads weight values.
+ * The worker calls it at import (the compression lab keeps the weights); the CLI's analyze never
+ * does, and no count reads weight values.
  */
 import type { NamedWeight } from '../import/weights-manifest';
 import type { ModelProto, TensorProto } from './gen/onnx_pb';

@@ -5,19 +5,24 @@
  */
 import type { FlopLabError } from '../result';
 import { showShape, type MapContext } from './map-context';
+import { printable } from './names';
 
-/** Emits one zero-cost Unknown layer per used output (the first named as the node, then `<node>_<k>`). */
-export function mapUnknown(ctx: MapContext): FlopLabError | null {
+/**
+ * Emits one zero-cost Unknown layer per used output (the first named as the node, then `<node>_<k>`).
+ * `unmapped`: the op is one FlopLab has no mapper for (op-table.ts); false when a mapper of a known
+ * op falls back here (a Clip with other bounds, an Add with a constant).
+ */
+export function mapUnknown(ctx: MapContext, unmapped = false): FlopLabError | null {
   const inputs = ctx.dataLayers();
   const domain = ctx.node.domain && ctx.node.domain !== 'ai.onnx' ? `${ctx.node.domain}.` : '';
-  const className = `${domain}${ctx.node.opType}`;
+  const className = printable(`${domain}${ctx.node.opType}`);
   for (const [k, output] of ctx.node.output.entries()) {
     if (output === '' || (k > 0 && ctx.consumers(output).length === 0 && !ctx.isGraphOutput(output))) continue;
     const shape = ctx.outShape(k);
     if (!shape || shape.length < 2 || shape.some((d) => d < 1)) {
       return {
         code: 'unknown-layer', layer: ctx.node.name || undefined, field: 'op_type',
-        message: `Node '${ctx.node.name || `#${ctx.index}`}': FlopLab does not know the ONNX op '${className}' and cannot tell the shape of its output '${output}' (${showShape(shape)}), so the layers after it cannot be analysed. Export with shape inference (onnx.shape_inference.infer_shapes) to record it.`,
+        message: `Node '${ctx.node.name || `#${ctx.index}`}': ${unmapped ? `FlopLab does not know the ONNX op '${className}' and cannot` : `FlopLab could not infer the output shape of this '${className}' and does not`} tell the shape of its output '${output}' (${showShape(shape)}), so the layers after it cannot be analysed. Export with shape inference (onnx.shape_inference.infer_shapes) to record it.`,
       };
     }
     const name = k === 0 ? ctx.name : ctx.uniqueName(`${ctx.name}_${k}`);

@@ -15,6 +15,15 @@ export function sanitiseName(raw: string): string {
   return raw.replace(/[^-A-Za-z0-9._/]/g, '_').replace(/^[^A-Za-z0-9]+/, '').replace(/\/+$/, '').slice(0, BASE_CHARS);
 }
 
+/**
+ * Text from the file made safe to show: control characters (ESC, newlines, C1) and bidirectional
+ * overrides become '\u{…}' escapes, so a node name cannot restyle a terminal or reorder a message.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
 /** Hands out unique names: a taken name gets '_2', '_3', … */
 export class NameRegistry {
   private readonly taken = new Set<string>();

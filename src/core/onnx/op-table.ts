@@ -52,8 +52,11 @@ const TABLE: Record<string, OpMapper> = {
   Pad: mapPad,
 };
 
-/** The mapper for a node's op: its entry in the table for the default domain, else mapUnknown. */
+/** An op without a mapper: zero cost where its shape is known, refused as not known otherwise. */
+const mapUnmapped: OpMapper = (ctx) => mapUnknown(ctx, true);
+
+/** The mapper for a node's op: its entry in the table for the default domain, else an Unknown layer. */
 export function mapperFor(opType: string, domain: string): OpMapper {
-  if (domain !== '' && domain !== 'ai.onnx') return mapUnknown;
-  return TABLE[opType] ?? mapUnknown;
+  if (domain !== '' && domain !== 'ai.onnx') return mapUnmapped;
+  return TABLE[opType] ?? mapUnmapped;
 }

@@ -6,13 +6,32 @@
  */
 import { fail, ok, type Result } from '../result';
 import { nodeError, readAttributes } from './attributes';
-import { foldConstant, MAX_FOLD_ELEMENTS } from './fold';
+import { foldConstant } from './fold';
 import type { GraphProto, NodeProto, ValueInfoProto } from './gen/onnx_pb';
 import { outputShapes } from './shape-rules';
 import { constFromTensor, dimsOf, sizeOf, type ConstTensor } from './tensors';
 
 /** Largest initializer or Constant (elements) whose values are decoded for folding. */
 const MAX_DECODE_ELEMENTS = 4096;
+
+/**
+ * Most constant elements one graph keeps (decoded and folded together): past it, values are no
+ * longer decoded or folded (shapes are still inferred), so 20,000 chained Adds of a 65,536-long
+ * Range finish at once instead of holding 10^9 numbers.
+ */
+export const MAX_KEPT_CONST_ELEMENTS = 1 << 20;
+
+/** Constants this small (shape tensors, axes, pads, scalar bounds) are kept whatever is left of the budget. */
+const ALWAYS_KEPT_ELEMENTS = 64;
+
+/** The graph-wide budget of kept constant elements. */
+class ConstBudget {
+  private left = MAX_KEPT_CONST_ELEMENTS;
+  /** The most elements a constant may have now. */
+  get limit(): number { return Math.max(this.left, ALWAYS_KEPT_ELEMENTS); }
+  /** Charges a kept constant of `n` elements (small ones are free). */
+  spend(n: number): void { if (n > ALWAYS_KEPT_ELEMENTS) this.left = Math.max(this.left - n, 0); }
+}
 
 /** What is known of one ONNX value. */
 export interface OnnxValue {
@@ -56,6 +75,12 @@ function inputShape(info: ValueInfoProto): Result<number[]> {
     const fixed = d.value.case === 'dimValue' && d.value.value > 0n && d.value.value <= BigInt(Number.MAX_SAFE_INTEGER);
     if (fixed) shape.push(Number(d.value.value));
     else if (i === 0) shape.push(1); // the batch: FlopLab counts one sample
+    else if (d.value.case === 'dimValue') {
+      return fail({
+        code: 'parse-error', field: 'shape',
+        message: `${where}: Expected sizes from 1 to ${Number.MAX_SAFE_INTEGER} after the batch dimension, but got [${shown.join(', ')}] (dim ${i} is ${d.value.value}).`,
+      });
+    }
     else {
       return fail({
         code: 'parse-error', field: 'shape',
@@ -66,7 +91,7 @@ function inputShape(info: ValueInfoProto): Result<number[]> {
   return ok(shape);
 }
 
-function constantNode(node: NodeProto, index: number): Result<OnnxValue> {
+function constantNode(node: NodeProto, index: number, budget: ConstBudget): Result<OnnxValue> {
   const attrs = readAttributes(node, index);
   const t = attrs.tensor('value');
   const where = `Node '${node.name || `#${index}`}' (Constant)`;
@@ -76,10 +101,11 @@ function constantNode(node: NodeProto, index: number): Result<OnnxValue> {
     const dims = dimsOf(t, where);
     if (!dims.ok) return dims;
     shape = dims.value;
-    if (sizeOf(shape) <= MAX_DECODE_ELEMENTS) {
+    if (sizeOf(shape) <= Math.min(MAX_DECODE_ELEMENTS, budget.limit)) {
       const decoded = constFromTensor(t, where);
       if (!decoded.ok) return decoded;
       value = decoded.value;
+      budget.spend(value.values.length);
     }
   } else if (attrs.has('value_float') || attrs.has('value_int')) {
     const isInt = attrs.has('value_int');
@@ -102,12 +128,15 @@ function constantNode(node: NodeProto, index: number): Result<OnnxValue> {
  */
 export function inferValues(graph: GraphProto, opset: number): Result<ValueTable> {
   const values = new Map<string, OnnxValue>();
+  const budget = new ConstBudget();
   for (const t of graph.initializer) {
     const dims = dimsOf(t, 'Initializer');
     if (!dims.ok) return dims;
     // A malformed small initializer stays without a value here: as a weight, the layer holding it
     // reports it (graph-builder.ts); as a shape, the op that needs it says the shape is not known.
-    const decoded = sizeOf(dims.value) <= MAX_DECODE_ELEMENTS && t.dataType !== 8 ? constFromTensor(t, 'Initializer') : null;
+    const size = sizeOf(dims.value);
+    const decoded = size <= Math.min(MAX_DECODE_ELEMENTS, budget.limit) && t.dataType !== 8 ? constFromTensor(t, 'Initializer') : null;
+    if (decoded?.ok) budget.spend(size);
     values.set(t.name, { shape: dims.value, value: decoded?.ok ? decoded.value : null, data: false });
   }
   const inputs: string[] = [];
@@ -123,7 +152,7 @@ export function inferValues(graph: GraphProto, opset: number): Result<ValueTable
 
   for (const [index, node] of graph.node.entries()) {
     if (node.opType === 'Constant' && (node.domain === '' || node.domain === 'ai.onnx')) {
-      const c = constantNode(node, index);
+      const c = constantNode(node, index, budget);
       if (!c.ok) return c;
       if (node.output[0]) values.set(node.output[0], c.value);
       continue;
@@ -153,8 +182,9 @@ export function inferValues(graph: GraphProto, opset: number): Result<ValueTable
       outs = [{ shape: [picked.length], value: { dims: [picked.length], values: picked, isInt: true }, data: false }];
     } else {
       const folded = !data && consts.every((c, i) => c !== null || ins[i] === null)
-        ? foldConstant(node.opType, attrs, consts, opset) : null;
-      if (folded && sizeOf(folded.dims) <= MAX_FOLD_ELEMENTS) {
+        ? foldConstant(node.opType, attrs, consts, opset, budget.limit) : null;
+      if (folded) {
+        budget.spend(folded.values.length);
         outs = [{ shape: folded.dims, value: folded, data: false }];
       } else {
         outs = outputShapes(node.opType, attrs, shapes, consts, opset, node.output.length)

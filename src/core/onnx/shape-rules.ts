@@ -6,7 +6,7 @@
  */
 import type { Pair } from '../model';
 import type { AttributeReader } from './attributes';
-import { axesOf, squeezeDims, unsqueezeDims } from './fold';
+import { axesOf, squeezeDims, unsqueezeDims, validDims } from './fold';
 import { broadcastShapes, normAxis, reshapeDims, sliceLength, transposePerm } from './tensor-math';
 import { sizeOf, type ConstTensor } from './tensors';
 import { readWindow, transposeOutSize, windowOutSize } from './window';
@@ -98,9 +98,16 @@ function resizeShape(x: number[], c: (ConstTensor | null)[], opType: string, att
 
 /**
  * The shapes of `opType`'s outputs (`outputs` of them) from input shapes `s` and constant inputs
- * `c` (null where not constant). Each entry null when not known.
+ * `c` (null where not constant). Each entry null when not known, or when a rule gives a dim that
+ * is not a non-negative safe integer (a hostile file's -3, 0.5 or 2^60).
  */
 export function outputShapes(
+  opType: string, attrs: AttributeReader, s: MaybeShape[], c: (ConstTensor | null)[], opset: number, outputs: number,
+): MaybeShape[] {
+  return ruleShapes(opType, attrs, s, c, opset, outputs).map((shape) => (shape && validDims(shape) ? shape : null));
+}
+
+function ruleShapes(
   opType: string, attrs: AttributeReader, s: MaybeShape[], c: (ConstTensor | null)[], opset: number, outputs: number,
 ): MaybeShape[] {
   const x = s[0];
@@ -165,10 +172,10 @@ export function outputShapes(
       return one(known ? sliceShape(x, starts.values, ends.values, axes?.values ?? null, steps?.values ?? null) : null);
     }
     case 'Split': return splitShapes(x, attrs, c, opset, outputs);
-    case 'Expand': return one(c[1] ? broadcastShapes([x, c[1].values]) : null);
-    case 'Tile': return one(c[1] && c[1].values.length === x.length ? x.map((d, i) => d * c[1]!.values[i]) : null);
+    case 'Expand': return one(c[1] && validDims(c[1].values) ? broadcastShapes([x, c[1].values]) : null);
+    case 'Tile': return one(c[1] && c[1].values.length === x.length && validDims(c[1].values) ? x.map((d, i) => d * c[1]!.values[i]) : null);
     case 'Resize': case 'Upsample': return one(resizeShape(x, c, opType, attrs, opset));
-    case 'ConstantOfShape': return one(c[0] ? c[0].values : null);
+    case 'ConstantOfShape': return one(c[0] && validDims(c[0].values) ? c[0].values : null);
     case 'DepthToSpace': {
       const b = attrs.int('blocksize', 1);
       return one(x.length === 4 ? [x[0], x[1] / (b * b), x[2] * b, x[3] * b] : null);

@@ -79,9 +79,12 @@ export function reshapeDims(input: readonly number[], target: readonly number[],
   return out;
 }
 
-/** Slice's first index and bound along one axis of size `dim` (ONNX clamping, negative steps). */
-function sliceRange(dim: number, start: number, end: number, step: number): { first: number; count: number } | null {
-  if (step === 0 || !Number.isFinite(step) || !Number.isInteger(step)) return null;
+/**
+ * Slice's first index and how many elements it takes along one axis of size `dim` (ONNX clamping,
+ * negative steps); null for a zero or fractional step or a fractional start or end.
+ */
+export function sliceRange(dim: number, start: number, end: number, step: number): { first: number; count: number } | null {
+  if (step === 0 || !Number.isSafeInteger(step) || !Number.isInteger(start) || !Number.isInteger(end)) return null;
   const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
   const s = start < 0 ? start + dim : start;
   const e = end < 0 ? end + dim : end;
