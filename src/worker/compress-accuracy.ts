@@ -36,7 +36,8 @@ export interface PipelineStepArgs {
   onProgress(fraction: number, message: string): void;
 }
 
-const STAGE_VERBS: Record<string, string> = {
+/** The progress message of each stage. */
+export const STAGE_VERBS: Record<string, string> = {
   prune: 'Pruning', share: 'Sharing weights (k-means)', quantize: 'Quantizing', huffman: 'Huffman coding',
 };
 

@@ -2,12 +2,13 @@
  * compress(): the compression lab's job. Builds the model (imported weights when they match the
  * graph, else seeded random ones), runs the pipeline (src/core/compress), builds the compressed
  * model (a smaller graph after structured pruning), compares outputs on a probe batch, measures
- * both models' latency and writes the TF.js export. Every tfjs object is disposed.
+ * both models' latency and writes the TF.js export (and, for an ONNX import, the .onnx). Every
+ * tfjs object is disposed. An ONNX import tfjs cannot build is compressed without tfjs
+ * (compress-without-tf.ts).
  */
 import { analyzeModel } from '../core/analyze';
-import { effectiveFlops } from '../core/compress/effective-flops';
 import { gzipBytes } from '../core/compress/gzip-size';
-import type { CompressionPlan, CompressionResult, LayerCompression } from '../core/compress/types';
+import type { CompressionPlan, CompressionResult } from '../core/compress/types';
 import { digitsFit } from '../core/digits/fit';
 import type { ModelGraph } from '../core/model';
 import type { FlopLabError } from '../core/result';
@@ -19,11 +20,14 @@ import { median, timePredict, yieldToEventLoop } from '../tf/measure';
 import type { CompressedExport, CompressResult, JobCancelled, LatencyBeforeAfter, ProgressCallback } from './api';
 import { expectBusyFor, ONE_STEP_GRACE_MS } from './heartbeat';
 import { runPipelineStep } from './compress-accuracy';
+import { compressDoneOf } from './compress-done';
+import { exactBuffer, gzipSizeInBrowser, onnxExportOf } from './compressed-onnx-export';
+import { compressWithoutTf } from './compress-without-tf';
 import type { CompressAccuracyOptions } from './digits-api';
 import { CANCELLED } from './jobs';
 import { refuseReason } from './run-limits';
 import { WASM_URLS } from './wasm-urls';
-import { importedOnnx, importedWeightsFor } from './weight-store';
+import { heldWeightsPending, importedWeightsFor } from './weight-store';
 
 const SEED = 42;
 const LATENCY_RUNS = 5;
@@ -50,11 +54,16 @@ export async function compressGraph(
   progress(0.02, 'Building the model…');
   expectBusyFor(ONE_STEP_GRACE_MS);
   const built = buildTfModel(graph, { seed: SEED });
-  if (!built.ok) return failed(built.error);
+  if (!built.ok) {
+    const withoutTf = await compressWithoutTf({ graph, before: report.report, plan, signal, progress, buildError: built.error });
+    return withoutTf ?? failed(built.error);
+  }
   const models: LayersModel[] = [built.value];
   try {
     const original = built.value;
     const random = namedWeightsOf(original);
+    // An ONNX import's weights are put in Keras layout on first use, in one synchronous step.
+    if (heldWeightsPending()) expectBusyFor(ONE_STEP_GRACE_MS);
     const imported = importedWeightsFor(random.map((w) => ({ name: w.name, shape: w.shape })));
     if (imported) setNamedWeights(original, imported);
     const weights = imported ?? random;
@@ -102,36 +111,16 @@ export async function compressGraph(
     const exported = await exportFiles(compressed, result);
     const onnx = imported ? await onnxExportOf(result) : { exported: null, notes: [] };
     progress(1, 'Done');
-    return {
-      status: 'done', cancelled: false,
-      weightsSource: imported ? 'imported' : 'random',
-      stages: result.stages, perLayer: result.perLayer.map(withoutCodes), totals: result.totals, notes: [...result.notes, ...onnx.notes],
-      before: { weightBytes: result.totals.bytesBefore, params: report.report.totals.params, flops: report.report.totals.flops },
-      after: {
-        weightBytes: result.totals.bytesAfter,
-        params: after.report.totals.params,
-        denseFlops: after.report.totals.flops,
-        effectiveFlops: effectiveFlops(after.report, result.totals.densityByLayer).effectiveFlops,
-      },
-      graph: compressedGraph,
+    return compressDoneOf({
+      before: report.report, after: after.report, result, graph: compressedGraph, weightsSource: imported ? 'imported' : 'random',
+      notes: onnx.notes,
       fidelity: { relativeError: fidelity.relativeError, top1Agreement: fidelity.top1Agreement, probeBatch: fidelity.samples },
       accuracy: piped.accuracy, accuracyNote: piped.accuracyNote,
-      latency,
-      export: exported,
-      onnxExport: onnx.exported,
-    };
+      latency, exported, onnxExport: onnx.exported,
+    });
   } finally {
     for (const model of models) model.dispose();
   }
-}
-
-/**
- * The per-layer record without its quantization codes: the UI never reads them, and copying
- * one code per weight to the main thread (8 MB for MobileNetV1) would cost it a long task.
- */
-function withoutCodes(layer: LayerCompression): LayerCompression {
-  if (layer.encoding.kind !== 'affine') return layer;
-  return { ...layer, encoding: { ...layer.encoding, codes: new Uint16Array(0) } };
 }
 
 /**
@@ -167,14 +156,6 @@ async function measureBoth(
   return { backend, beforeMs: median(times[0]), afterMs: median(times[1]), runs: times[0].length };
 }
 
-/** gzip size of one file with the browser's native CompressionStream (zlib's default level, as the CLI's node:zlib). */
-async function gzipSizeInBrowser(data: Uint8Array): Promise<number> {
-  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip')).getReader();
-  let bytes = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
-  return bytes;
-}
-
 /** model.json + weights file as transferable ArrayBuffers, with their gzip size. */
 async function exportFiles(compressed: LayersModel, result: CompressionResult): Promise<CompressedExport> {
   const exported = exportLayersModel(topologyOf(compressed), exportTensorsOf(result));
@@ -189,37 +170,4 @@ async function exportFiles(compressed: LayersModel, result: CompressionResult): 
     gzipBytes: await gzipBytes(files.map((f) => f.bytes), gzipSizeInBrowser),
     notes: exported.reasons,
   };
-}
-
-/**
- * For weights imported from an .onnx file: the same file with the compressed weights in place
- * (src/core/onnx/write-compressed.ts), or why there is none.
- */
-async function onnxExportOf(result: CompressionResult): Promise<{ exported: CompressedExport | null; notes: string[] }> {
-  const held = importedOnnx();
-  if (held === null) return { exported: null, notes: [] };
-  if (result.structured) {
-    return { exported: null, notes: ['No .onnx export: structured pruning changed the layers\' shapes, which the ONNX file keeps as they were. Prune without removing whole filters to get a compressed .onnx.'] };
-  }
-  const { writeCompressedOnnx } = await import('../core/onnx/write-compressed');
-  const written = writeCompressedOnnx(held.model, held.imported.weights, result);
-  if (!written.ok) return { exported: null, notes: [`No .onnx export: ${written.error.message}`] };
-  const bytes = written.value.bytes;
-  const name = `${held.fileName.replace(/\.onnx$/i, '')}.compressed.onnx`;
-  return {
-    exported: {
-      files: [{ name, data: exactBuffer(bytes) }],
-      fileBytes: bytes.byteLength,
-      gzipBytes: await gzipBytes([bytes], gzipSizeInBrowser),
-      notes: written.value.notes,
-      sourceBytes: held.fileBytes,
-    },
-    notes: [],
-  };
-}
-
-/** The bytes of a view as an ArrayBuffer of exactly that length (transferable). */
-function exactBuffer(view: Uint8Array): ArrayBuffer {
-  if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer) return view.buffer;
-  return view.slice().buffer as ArrayBuffer;
 }

@@ -2,6 +2,8 @@
  * The weights of the last imported model.json, kept in the worker (never sent back to the main
  * thread) until a newer import replaces them. They are used for a graph whose weight tensors
  * all match by name and shape; an edited graph falls back to seeded random weights.
+ * An ONNX import hands over a function instead: its weights in Keras layout (every one
+ * transposed: ~300 ms and +100 MB for ResNet-50) are computed on the first use and then kept.
  */
 import type { NamedWeight } from '../core/import/weights-manifest';
 import type { ModelProto } from '../core/onnx/gen/onnx_pb';
@@ -12,13 +14,27 @@ export interface WeightSpec { name: string; shape: number[] }
 /** An imported ONNX file, kept whole so a compression can be written back as ONNX. */
 export interface HeldOnnx { model: ModelProto; imported: OnnxImport; fileName: string; fileBytes: number }
 
-let imported: NamedWeight[] | null = null;
+/** The weights, or how to compute them on first use. */
+export type HeldWeights = NamedWeight[] | (() => NamedWeight[]);
+
+let imported: HeldWeights | null = null;
 let heldOnnx: HeldOnnx | null = null;
 
 /** Keeps `weights` (and, for an ONNX import, its file) for later jobs; any other call forgets the ONNX file. */
-export function rememberImportedWeights(weights: NamedWeight[] | null, onnx: HeldOnnx | null = null): void {
+export function rememberImportedWeights(weights: HeldWeights | null, onnx: HeldOnnx | null = null): void {
   imported = weights;
   heldOnnx = onnx;
+}
+
+/** The held weights, computed now if they were handed over as a function (then kept), or null. */
+export function heldWeights(): NamedWeight[] | null {
+  if (typeof imported === 'function') imported = imported();
+  return imported;
+}
+
+/** True when held weights are still to be computed (the next heldWeights() call is a long synchronous step). */
+export function heldWeightsPending(): boolean {
+  return typeof imported === 'function';
 }
 
 /** The ONNX file the held weights came from, or null (a model.json, trained or no weights). */
@@ -31,7 +47,7 @@ export function importedOnnx(): HeldOnnx | null {
  * tensor is there with the same shape.
  */
 export function importedWeightsFor(wanted: readonly WeightSpec[]): NamedWeight[] | null {
-  return matchWeights(imported, wanted);
+  return matchWeights(heldWeights(), wanted);
 }
 
 /** Pure matcher behind importedWeightsFor (exported for tests). */
