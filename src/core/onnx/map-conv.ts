@@ -46,7 +46,7 @@ function convParts(ctx: MapContext): ConvParts | FlopLabError {
 
 /** The window, checked against the weight's kernel size; emits a ZeroPadding2D first when needed. */
 function windowFor(ctx: MapContext, x: number[], kernel: Pair) {
-  const win = readWindow(ctx.attrs, [x[2], x[3]], kernel);
+  const win = readWindow(ctx.attrs, [x[2], x[3]], kernel, ctx.node.opType === 'ConvTranspose');
   if (ctx.attrs.problem) return ctx.attrs.problem;
   if (!win) return ctx.error('kernel_shape, strides, dilations and pads', 'two positive sizes each (pads four non-negative)', 'other values');
   if (win.kernel[0] !== kernel[0] || win.kernel[1] !== kernel[1]) {

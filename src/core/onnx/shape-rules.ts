@@ -33,7 +33,7 @@ function windowShape(opType: string, attrs: AttributeReader, x: number[], w: May
   if (x.length !== 4) return null;
   const inHW: Pair = [x[2], x[3]];
   const kernelFallback: Pair | null = w && w.length === 4 ? [w[2], w[3]] : null;
-  const win = readWindow(attrs, inHW, kernelFallback);
+  const win = readWindow(attrs, inHW, kernelFallback, opType === 'ConvTranspose');
   if (win === null) return null;
   if (opType === 'ConvTranspose') {
     if (!w || w.length !== 4) return null;

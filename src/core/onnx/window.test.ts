@@ -5,7 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pair } from '../model';
-import { enginePadding, transposeOutSize, transposePadding, windowOutSize, type Window2D } from './window';
+import { readAttributes } from './attributes';
+import { attr, node } from './test-graphs';
+import { enginePadding, readWindow, transposeOutSize, transposePadding, windowOutSize, type Window2D } from './window';
+import { AttributeProto_AttributeType as AT, AttributeProtoSchema } from './gen/onnx_pb';
+import { create } from '@bufbuild/protobuf';
 
 const win = (k: number, s: number, pads: [number, number], ceil = false, d = 1): Window2D => ({
   kernel: [k, k], strides: [s, s], dilations: [d, d], pads: [pads, pads], ceil, autoPad: 'NOTSET',
@@ -62,4 +66,25 @@ describe('ConvTranspose sizes', () => {
     const sparse = win(1, 2, [0, 0]);
     expect(transposePadding(sparse, [5, 5], [transposeOutSize(sparse, 0, 5, 0), 9] as Pair)).toEqual({ padding: 'same', extra: [-1, -1] });
   });
+});
+
+describe('ConvTranspose with auto_pad SAME_UPPER / SAME_LOWER', () => {
+  // [in, kernel, stride, output_padding, dilation, auto_pad, the size onnxruntime-web 1.x gives]
+  // (measured: one ConvTranspose per case, run on a 1×2×in×in input).
+  const ORT: [number, number, number, number, number, string, number][] = [
+    [5, 3, 2, 0, 1, 'SAME_UPPER', 10], [5, 3, 2, 1, 1, 'SAME_UPPER', 10], [5, 3, 2, 1, 1, 'SAME_LOWER', 10],
+    [5, 1, 3, 0, 1, 'SAME_UPPER', 13], [5, 1, 3, 2, 1, 'SAME_UPPER', 15], [4, 3, 1, 0, 2, 'SAME_LOWER', 4],
+    [5, 2, 4, 0, 1, 'SAME_UPPER', 18], [5, 5, 2, 0, 1, 'SAME_UPPER', 10],
+  ];
+  for (const [inSize, k, s, op, d, autoPad, expected] of ORT) {
+    it(`in ${inSize}, k ${k}, s ${s}, output_padding ${op}, dilation ${d}, ${autoPad}: ${expected} as onnxruntime`, () => {
+      const n = node('ConvTranspose', ['x', 'w'], ['y'], [
+        attr('kernel_shape', [k, k]), attr('strides', [s, s]), attr('dilations', [d, d]), attr('output_padding', [op, op]),
+        create(AttributeProtoSchema, { name: 'auto_pad', type: AT.STRING, s: new TextEncoder().encode(autoPad) }),
+      ]);
+      const w = readWindow(readAttributes(n, 0), [inSize, inSize], null, true)!;
+      expect(transposeOutSize(w, 0, inSize, op)).toBe(expected);
+      expect(transposeOutSize(w, 1, inSize, op)).toBe(expected);
+    });
+  }
 });

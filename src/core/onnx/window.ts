@@ -30,10 +30,13 @@ const dilated = (k: number, d: number) => (k - 1) * d + 1;
 
 /**
  * Reads kernel_shape (or `kernelFallback`, the weight's spatial dims), strides, dilations, pads,
- * auto_pad and ceil_mode, and resolves SAME_UPPER / SAME_LOWER pads against `inHW`.
- * Null when a list does not have two spatial entries (pads four).
+ * auto_pad and ceil_mode, and resolves SAME_UPPER / SAME_LOWER pads against `inHW`: for a
+ * convolution or pooling so the output is ceil(in / s); for a ConvTranspose (`transposed`) so it
+ * is in·s, as onnxruntime does: total pad = max(s(in − 1) + output_padding + (k − 1)d + 1 − in·s, 0)
+ * (a window shorter than its stride gives less than in·s). Null when a list does not have two
+ * spatial entries (pads four).
  */
-export function readWindow(attrs: AttributeReader, inHW: Pair, kernelFallback: Pair | null): Window2D | null {
+export function readWindow(attrs: AttributeReader, inHW: Pair, kernelFallback: Pair | null, transposed = false): Window2D | null {
   const kernel = attrs.has('kernel_shape') ? attrs.ints('kernel_shape', []) : kernelFallback;
   const strides = attrs.ints('strides', [1, 1]);
   const dilations = attrs.ints('dilations', [1, 1]);
@@ -48,9 +51,13 @@ export function readWindow(attrs: AttributeReader, inHW: Pair, kernelFallback: P
     pads: [[pads[0], pads[2]], [pads[1], pads[3]]], ceil, autoPad,
   };
   if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
+    const extra = transposed ? attrs.ints('output_padding', [0, 0]) : [0, 0];
     for (const i of [0, 1]) {
-      const out = Math.ceil(inHW[i] / w.strides[i]);
-      const total = Math.max((out - 1) * w.strides[i] + dilated(w.kernel[i], w.dilations[i]) - inHW[i], 0);
+      const s = w.strides[i];
+      const dk = dilated(w.kernel[i], w.dilations[i]);
+      const total = transposed
+        ? Math.max(s * (inHW[i] - 1) + (extra[i] ?? 0) + dk - inHW[i] * s, 0)
+        : Math.max((Math.ceil(inHW[i] / s) - 1) * s + dk - inHW[i], 0);
       const small = Math.floor(total / 2);
       w.pads[i] = autoPad === 'SAME_UPPER' ? [small, total - small] : [total - small, small];
     }
