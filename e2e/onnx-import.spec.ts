@@ -2,7 +2,8 @@
  * Bring your own model: an .onnx exported by PyTorch and a Keras .keras file go through
  * "Import model"; the totals are the ones PyTorch / the fixture script measured (expected.json,
  * made independently of FlopLab), shapes read as PyTorch prints them, and an ONNX model's
- * compressed weights download as a smaller .onnx with int8/uint8 weights.
+ * compressed weights download as a smaller .onnx with int8/uint8 weights, also when the model
+ * holds an op TensorFlow.js cannot run (then without fidelity and latency, said on the page).
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from './fixtures';
@@ -67,6 +68,29 @@ test('compressing an imported ONNX model downloads a smaller .onnx with 8-bit we
   for (const t of codes) expect([TensorProto_DataType.INT8, TensorProto_DataType.UINT8]).toContain(t.dataType);
   const dequantized = graph.node.filter((n) => n.opType === 'DequantizeLinear').map((n) => n.input[0]);
   expect(dequantized.sort()).toEqual(codes.map((t) => t.name).sort());
+});
+
+test('an ONNX model with an op TensorFlow.js cannot run (a gating Mul) still compresses to an .onnx; the page says what was not measured', async ({ page }) => {
+  await page.goto('/');
+  await importFile(page, await fixture(ONNX_DIR, 'se-gate.onnx'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported se-gate.onnx' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: /Compress/ }).click();
+  await page.getByLabel('Pruning sparsity (%)').fill('50');
+  await page.getByLabel('Quantization bits').fill('8');
+  await page.getByRole('button', { name: 'Compress', exact: true }).click();
+  await expect(page.getByTestId('weights-source')).toHaveText('Compressed the imported weights.', { timeout: 90_000 });
+  const results = page.getByRole('region', { name: 'Compression results' });
+  await expect(results.getByText("TensorFlow.js cannot run layer 'Mul' (Mul)")).toBeVisible();
+  await expect(results.getByTestId('fidelity')).toHaveCount(0);
+  await expect(results.getByText('Latency was not measured.')).toBeVisible();
+  const link = page.getByRole('region', { name: 'Export as ONNX' }).getByRole('link', { name: 'se-gate.compressed.onnx' });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const model = decodeOnnx(new Uint8Array(await readFile(await download.path())), 'downloaded');
+  expect(model.ok, model.ok ? '' : model.error.message).toBe(true);
+  if (!model.ok) return;
+  const codes = model.value.graph!.initializer.filter((t) => t.name.endsWith('_quantized'));
+  expect(codes.map((t) => t.name).sort()).toEqual(['conv1.weight_quantized', 'conv2.weight_quantized']);
+  for (const t of codes) expect([TensorProto_DataType.INT8, TensorProto_DataType.UINT8]).toContain(t.dataType);
 });
 
 test('a damaged .onnx is refused with one clear message, and the model on the page stays', async ({ page }) => {
