@@ -46,4 +46,13 @@ describe('importKerasFile (worker)', () => {
     expect(r.value.warnings.at(-1)).toBe("edited.keras: Layer 'conv1' (Conv2D): Expected weight 'kernel' to have shape [3, 3, 1, 6], but the file has [3, 3, 1, 4]. The compression lab uses seeded random weights.");
     expect(held(r.value.graph)).toBeNull();
   });
+
+  it('a decompression bomb (a kernel declared 2048×2048 in gzip\'d zeros) is refused unread: the model loads with a warning naming the layer and both shapes', async () => {
+    for (const name of ['bomb-shape.keras', 'bomb-shape.h5']) {
+      const r = await importKerasFile(fixture(name), name);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.hasWeights).toBe(false);
+      expect(r.value.warnings.at(-1)).toBe(`${name}: Layer 'dense' (Dense): Expected weight 'kernel' to have shape [64, 3], but the file has [2048, 2048]. The compression lab uses seeded random weights.`);
+    }
+  });
 });

@@ -19,4 +19,6 @@ declare module 'jsfive' {
     /** The values, flattened in row-major order (a plain array of numbers for numeric types). */
     readonly value: ArrayLike<number> | unknown[];
   }
+  /** Decompression filters by HDF5 filter id (1 gzip, 2 shuffle, 3 fletcher32): (chunk, itemsize) → chunk. */
+  export const Filters: Map<number, (buffer: ArrayBuffer, itemsize: number, clientData?: unknown) => ArrayBuffer>;
 }

@@ -18,8 +18,14 @@ export interface KerasArchive {
   unreadWeights: string[];
 }
 
-/** Largest model.weights.h5 unzipped (a zip bomb is refused before it is inflated). */
+/**
+ * Largest model.weights.h5 unzipped. The size is the one the zip's central directory declares,
+ * checked in unzipSync's filter, before anything is inflated: fflate then inflates into a buffer
+ * of exactly that size (more output is dropped), so a lying size cannot allocate more.
+ */
 export const MAX_KERAS_WEIGHTS_BYTES = 1024 * 1024 * 1024;
+/** Largest config.json / metadata.json unzipped (checked the same way). */
+export const MAX_KERAS_CONFIG_BYTES = 64 * 1024 * 1024;
 
 const WANTED = new Set(['config.json', 'metadata.json', 'model.weights.h5']);
 
@@ -47,8 +53,9 @@ export function readKerasArchive(bytes: Uint8Array, label: string, withWeights =
       filter: (f) => {
         if (f.name.startsWith('model.weights.') && !WANTED.has(f.name)) unreadWeights.push(f.name);
         if (!WANTED.has(f.name) || (!withWeights && f.name === 'model.weights.h5')) return false;
-        if (f.originalSize > MAX_KERAS_WEIGHTS_BYTES) {
-          tooBig = `${f.name} is ${f.originalSize} bytes unzipped; Expected at most ${MAX_KERAS_WEIGHTS_BYTES}.`;
+        const max = f.name === 'model.weights.h5' ? MAX_KERAS_WEIGHTS_BYTES : MAX_KERAS_CONFIG_BYTES;
+        if (f.originalSize > max) {
+          tooBig = `Expected ${f.name} to be at most ${max} bytes unzipped, but the archive says ${f.originalSize} (not inflated).`;
           return false;
         }
         return true;

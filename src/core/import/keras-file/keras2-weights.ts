@@ -14,7 +14,7 @@ import type { LayerSpec, ModelGraph } from '../../model';
 import { fail, ok, type Result } from '../../result';
 import type { NamedWeight } from '../weights-manifest';
 import type { Hdf5Reader } from './hdf5-reader';
-import { nameLayerArrays, type StoredArray } from './layer-arrays';
+import { nameLayerArrays, readBudget, type StoredArray } from './layer-arrays';
 
 /** An attribute list as Keras writes it: whole, or split into name0, name1, … (HDF5's 64 KB header limit). */
 export function chunkedAttribute(attrs: Record<string, unknown>, name: string): string[] | null {
@@ -38,13 +38,16 @@ const parseError = (message: string, layer?: string) => fail({ code: 'parse-erro
 
 /**
  * Reads `model_weights` of a legacy .h5 file and names the weights for `graph` (parsed from the
- * file's model_config).
+ * file's model_config). Each dataset's declared shape is checked against the graph before its
+ * values are read (layer-arrays.ts).
  */
 export function readKeras2Weights(h5: Hdf5Reader, graph: ModelGraph): Result<{ weights: NamedWeight[]; warnings: string[] }> {
   const rootAttrs = h5.attributes('model_weights');
   if (rootAttrs === null) return parseError(`No model_weights group: Expected a Keras model saved by model.save('….h5').`);
   const layerNames = chunkedAttribute(rootAttrs, 'layer_names');
   if (layerNames === null) return parseError(`model_weights has no layer_names attribute: Expected a Keras .h5 model file.`);
+  const budget = readBudget(graph);
+  if (!budget.ok) return budget;
   const specs = new Map(graph.layers.map((l) => [l.name, l]));
   // Arrays per graph layer, in file order (a nested model's group lists its layers' weights).
   const perLayer = new Map<string, StoredArray[]>();
@@ -63,7 +66,7 @@ export function readKeras2Weights(h5: Hdf5Reader, graph: ModelGraph): Result<{ w
         continue;
       }
       const list = perLayer.get(owner) ?? [];
-      list.push({ path, read: () => h5.floats(path) });
+      list.push({ path, describe: () => h5.describe(path), read: (maxElements) => h5.floats(path, maxElements) });
       perLayer.set(owner, list);
     }
   }
@@ -71,7 +74,7 @@ export function readKeras2Weights(h5: Hdf5Reader, graph: ModelGraph): Result<{ w
   for (const spec of graph.layers) {
     const arrays = perLayer.get(spec.name) ?? [];
     if (arrays.length === 0 && !hasWeightsToRead(spec)) continue;
-    const named = nameLayerArrays(spec, arrays, weights, warnings);
+    const named = nameLayerArrays(spec, arrays, weights, warnings, budget.value);
     if (!named.ok) return named;
   }
   return ok({ weights, warnings });

@@ -15,7 +15,7 @@ import { fail, ok, type Result } from '../../result';
 import { isRecord } from '../../shapes/checks';
 import type { NamedWeight } from '../weights-manifest';
 import type { Hdf5Reader } from './hdf5-reader';
-import { nameLayerArrays, type StoredArray } from './layer-arrays';
+import { nameLayerArrays, readBudget, type ReadBudget, type StoredArray } from './layer-arrays';
 
 const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
 
@@ -40,7 +40,7 @@ function entriesOf(config: unknown): Entry[] {
   });
 }
 
-interface Walk { h5: Hdf5Reader; specs: Map<string, LayerSpec>; weights: NamedWeight[]; warnings: string[]; layersKey: string }
+interface Walk { h5: Hdf5Reader; specs: Map<string, LayerSpec>; weights: NamedWeight[]; warnings: string[]; layersKey: string; budget: ReadBudget }
 
 /** The datasets vars/0 … vars/n−1 under `path` (Keras writes them numbered from 0). */
 function storedArrays(h5: Hdf5Reader, path: string): StoredArray[] {
@@ -48,7 +48,7 @@ function storedArrays(h5: Hdf5Reader, path: string): StoredArray[] {
   const numbered = names.filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
   return numbered.map((i) => {
     const at = `${path}/vars/${i}`;
-    return { path: at, read: () => h5.floats(at) };
+    return { path: at, describe: () => h5.describe(at), read: (maxElements: number) => h5.floats(at, maxElements) };
   });
 }
 
@@ -72,7 +72,7 @@ function walkModel(className: string, config: unknown, path: string, w: Walk): R
       if (arrays.length > 0) w.warnings.push(`Layer '${entry.name}' (${entry.className}): its ${arrays.length} weight arrays are not read.`);
       continue;
     }
-    const named = nameLayerArrays(spec, arrays, w.weights, w.warnings);
+    const named = nameLayerArrays(spec, arrays, w.weights, w.warnings, w.budget);
     if (!named.ok) {
       if (arrays.length > 0 || w.h5.children(inner) !== null) return named;
       return fail({ ...named.error, message: `${named.error.message.replace(/\.$/, '')}: nothing is stored at ${inner}/vars (the file does not match its config.json).` });
@@ -85,12 +85,15 @@ function walkModel(className: string, config: unknown, path: string, w: Walk): R
  * Reads the variables of the model `topology` ({ class_name, config }, as in config.json) from
  * its model.weights.h5 and names them for `graph` (the graph parsed from the same config):
  * 'conv1/kernel', 'bn1/moving_mean', … in model.layers order. Layers FlopLab does not read
- * the weights of are a warning; a missing or extra array, or a non-float one, is an error.
+ * the weights of are a warning; a missing or extra array, or a non-float one, is an error, and
+ * so is an array whose declared shape does not fit the graph (found before it is read).
  */
 export function readKeras3Weights(h5: Hdf5Reader, topology: { class_name: string; config: unknown }, graph: ModelGraph): Result<{ weights: NamedWeight[]; warnings: string[] }> {
   const layersKey = h5.children('layers') === null && h5.children('_layer_checkpoint_dependencies') !== null
     ? '_layer_checkpoint_dependencies' : 'layers';
-  const w: Walk = { h5, specs: new Map(graph.layers.map((l) => [l.name, l])), weights: [], warnings: [], layersKey };
+  const budget = readBudget(graph);
+  if (!budget.ok) return budget;
+  const w: Walk = { h5, specs: new Map(graph.layers.map((l) => [l.name, l])), weights: [], warnings: [], layersKey, budget: budget.value };
   const walked = walkModel(topology.class_name, topology.config, '', w);
   if (!walked.ok) return walked;
   return ok({ weights: w.weights, warnings: w.warnings });

@@ -188,6 +188,27 @@ describe('readKerasFile: weights that do not fit the config are an error naming 
     const bytes = editConfig('small-cnn.keras', (c) => {
       c.config.layers.splice(4, 0, { ...c.config.layers[5], config: { ...c.config.layers[5].config, name: 'extra', units: 64 } } as never);
     });
-    expect(await weightsError(bytes, 'x.keras')).toMatch(/^x\.keras: Layer 'dense' \(Dense\): Expected 2 weight arrays \(kernel, bias\) in the file, but got none: nothing is stored at layers\/dense_1\/vars/);
+    // 'extra' is now the first Dense: it meets layers/dense's arrays, whose shape is checked before they are read.
+    expect(await weightsError(bytes, 'x.keras')).toBe(
+      "x.keras: Layer 'extra' (Dense): Expected weight 'kernel' to have shape [4, 64], but the file has [64, 3].");
+  });
+});
+
+describe('readKerasFile: decompression bombs (scripts/hdf5-bomb-fixtures.py) are refused before they are inflated', () => {
+  const refusal = (name: string) => weightsError(bytesOf(name), name);
+
+  it('a .h5 whose Dense kernel declares 2048×2048 (16 MB of gzip\'d zeros in 38 KB): the graph wants [64, 3]', async () => {
+    const message = await refusal('bomb-shape.h5');
+    expect(message).toBe("bomb-shape.h5: Layer 'dense' (Dense): Expected weight 'kernel' to have shape [64, 3], but the file has [2048, 2048].");
+  });
+
+  it('the same kernel in a .keras (layers/dense/vars/0)', async () => {
+    const message = await refusal('bomb-shape.keras');
+    expect(message).toBe("bomb-shape.keras: Layer 'dense' (Dense): Expected weight 'kernel' to have shape [64, 3], but the file has [2048, 2048].");
+  });
+
+  it('a kernel of the right shape whose gzip\'d chunk inflates to 16 MB: inflating stops at its 768 bytes', async () => {
+    const message = await refusal('bomb-chunk.h5');
+    expect(message).toMatch(/^bomb-chunk\.h5: Layer 'dense' \(Dense\): weight 'kernel' \(model_weights\/dense\/dense\/kernel:0\): unreadable dataset \(a gzip'd chunk inflates to more than the 768 bytes its chunk holds \(stopped after 4096 of its \d+ compressed bytes\)\)\.$/);
   });
 });

@@ -1,5 +1,5 @@
 /** An in-memory Hdf5Reader for tests: datasets by path ([shape, values]), groups implied by the paths, attributes by path. */
-import type { FloatRead, Hdf5Reader } from './hdf5-reader';
+import type { FloatInfo, FloatRead, Hdf5Reader } from './hdf5-reader';
 
 export function fakeHdf5(datasets: Record<string, [number[], number[]]>, attributes: Record<string, Record<string, unknown>> = {}, emptyGroups: string[] = []): Hdf5Reader {
   const groups = new Map<string, Set<string>>([['', new Set()]]);
@@ -17,8 +17,12 @@ export function fakeHdf5(datasets: Record<string, [number[], number[]]>, attribu
     children: (path) => (groups.has(norm(path)) && !(norm(path) in datasets) ? [...groups.get(norm(path))!] : null),
     attributes: (path) => attributes[norm(path)] ?? (groups.has(norm(path)) || norm(path) in datasets ? {} : null),
     isDataset: (path) => norm(path) in datasets,
-    floats: (path): FloatRead => (norm(path) in datasets
-      ? { ok: true, shape: datasets[norm(path)][0], data: Float32Array.from(datasets[norm(path)][1]) }
-      : { ok: false, message: 'absent' }),
+    describe: (path): FloatInfo => (norm(path) in datasets ? { ok: true, shape: datasets[norm(path)][0] } : { ok: false, message: 'absent' }),
+    floats: (path, maxElements): FloatRead => {
+      if (!(norm(path) in datasets)) return { ok: false, message: 'absent' };
+      const [shape, values] = datasets[norm(path)];
+      if (shape.reduce((a, b) => a * b, 1) > maxElements) return { ok: false, message: `over ${maxElements}` };
+      return { ok: true, shape, data: Float32Array.from(values) };
+    },
   };
 }
