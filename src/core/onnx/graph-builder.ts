@@ -6,7 +6,7 @@
 import type { LayerSpec } from '../model';
 import type { FlopLabError } from '../result';
 import { nodeError, readAttributes } from './attributes';
-import type { GraphProto, TensorProto } from './gen/onnx_pb';
+import { AttributeProto_AttributeType as AT, type GraphProto, type TensorProto } from './gen/onnx_pb';
 import { toEngineShape, type MapContext, type WeightSpec } from './map-context';
 import { NameRegistry } from './names';
 import type { ValueTable } from './shape-infer';
@@ -48,6 +48,8 @@ export class GraphBuilder {
   weightError: FlopLabError | null = null;
 
   private readonly initializers = new Map<string, TensorProto>();
+  /** Constant nodes' tensors by output name (a weight exported as a Constant node): read as initializers, not counted as the file's initializers. */
+  readonly constantTensors = new Set<string>();
   /** Identity outputs that are an initializer (PyTorch puts Identity nodes on shared weights). */
   private readonly identityOf = new Map<string, string>();
   /** Transpose outputs that are a 2-D initializer transposed (weights of an export without constant folding). */
@@ -65,6 +67,15 @@ export class GraphBuilder {
         const list = this.readers.get(name);
         if (list) list.push(i);
         else this.readers.set(name, [i]);
+      }
+      const out = node.output[0];
+      if (node.opType === 'Constant' && (node.domain === '' || node.domain === 'ai.onnx') && out && !this.initializers.has(out)) {
+        const t = node.attribute.find((a) => a.name === 'value' && a.type === AT.TENSOR)?.t;
+        if (t) {
+          // Named by its output, the name the graph (and a weight source) knows it by.
+          this.initializers.set(out, t.name === out ? t : { ...t, name: out });
+          this.constantTensors.add(out);
+        }
       }
       if (node.opType === 'Identity' && node.input[0] && node.output[0]) {
         const source = this.resolve(node.input[0]);

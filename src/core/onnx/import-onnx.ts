@@ -37,7 +37,7 @@ function uncountedInitializers(b: GraphBuilder, mapped: Set<number>): string | n
   for (const i of mapped) {
     for (const name of b.graph.node[i].input) {
       const t = name ? b.initializer(name) : null;
-      if (!t || seen.has(t.name) || b.holder.has(t.name) || !isFloatType(t.dataType)) continue;
+      if (!t || seen.has(t.name) || b.holder.has(t.name) || b.constantTensors.has(t.name) || !isFloatType(t.dataType)) continue;
       seen.add(t.name);
       values += sizeOf(t.dims.map(Number));
     }

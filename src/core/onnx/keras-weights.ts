@@ -1,6 +1,7 @@
 /**
  * The weights of an ONNX import in Keras layout, for compression: each OnnxWeightSource's
- * initializer read as float32 (onnxDims may be a reshape of its dims: same elements, same order)
+ * initializer (or Constant node, named by its output) read as float32 (float16, bfloat16 and
+ * float64 weights converted; the ONNX writer refuses to write those back) (onnxDims may be a reshape of its dims: same elements, same order)
  * and transposed by `perm` (kerasShape[i] = onnxDims[perm[i]], numpy.transpose).
  * The worker calls it at import (the compression lab keeps the weights); the CLI's analyze never
  * does, and no count reads weight values.
@@ -8,7 +9,7 @@
 import type { NamedWeight } from '../import/weights-manifest';
 import type { ModelProto, TensorProto } from './gen/onnx_pb';
 import { transposeValues } from './tensor-math';
-import { float32Values } from './tensors';
+import { floatValuesAsF32 } from './tensors';
 import type { OnnxImport } from './types';
 
 const isIdentity = (perm: readonly number[]) => perm.every((p, i) => p === i);
@@ -20,11 +21,15 @@ const isIdentity = (perm: readonly number[]) => perm.every((p, i) => p === i);
  */
 export function onnxKerasWeights(model: ModelProto, imp: OnnxImport): NamedWeight[] {
   const byName = new Map<string, TensorProto>();
+  for (const n of model.graph?.node ?? []) {
+    const t = n.opType === 'Constant' && n.output[0] ? n.attribute.find((a) => a.name === 'value')?.t : undefined;
+    if (t) byName.set(n.output[0], t);
+  }
   for (const t of model.graph?.initializer ?? []) byName.set(t.name, t);
   return imp.weights.map((source) => {
     const t = byName.get(source.initializer);
     if (!t) throw new Error(`onnxKerasWeights: initializer '${source.initializer}' is not in this model (was it imported from another?).`);
-    const values = float32Values(t);
+    const values = floatValuesAsF32(t);
     const data = isIdentity(source.perm)
       ? Float32Array.from(values)
       : transposeValues(values, source.onnxDims, source.perm, new Float32Array(values.length));

@@ -10,7 +10,7 @@ import type { ActivationName, LayerSpec } from '../model';
 import type { FlopLabError } from '../result';
 import type { MapContext } from './map-context';
 import { mapUnknown } from './map-unknown';
-import { DT } from './tensors';
+import { isFloatType } from './tensors';
 
 const ACTIVATION_OF: Record<string, ActivationName> = {
   Sigmoid: 'sigmoid', Tanh: 'tanh', HardSigmoid: 'hard_sigmoid', HardSwish: 'hard_swish', Elu: 'elu', Selu: 'selu',
@@ -62,10 +62,15 @@ export function mapActivation(ctx: MapContext): FlopLabError | null {
     case 'Softmax': return emitOne(ctx, { type: 'Softmax', ...base });
     case 'Clip': {
       const old = ctx.opset < 11;
-      const min = old ? ctx.attrs.float('min', -Infinity) : scalarInput(ctx, 1) ?? -Infinity;
-      const max = old ? ctx.attrs.float('max', Infinity) : scalarInput(ctx, 2) ?? Infinity;
-      if (min !== 0 || max === null || !(max > 0)) return mapUnknown(ctx);
-      return emitOne(ctx, { type: 'ReLU', ...base, maxValue: Number.isFinite(max) ? max : null });
+      const min = old ? ctx.attrs.float('min', -Infinity) : scalarInput(ctx, 1);
+      const max = old ? ctx.attrs.float('max', Infinity) : scalarInput(ctx, 2);
+      if (min === null || max === null) {
+        // A bound that is computed, or not one number: not a ReLU FlopLab can say (a silent unbounded ReLU was wrong).
+        ctx.warn(`Layer '${ctx.name}' (Clip): its ${min === null ? 'min' : 'max'} ('${ctx.node.input[min === null ? 1 : 2]}') is not a constant scalar, so it is not read as a ReLU.`);
+        return mapUnknown(ctx);
+      }
+      if ((min ?? -Infinity) !== 0 || !((max ?? Infinity) > 0)) return mapUnknown(ctx);
+      return emitOne(ctx, { type: 'ReLU', ...base, maxValue: max !== undefined && Number.isFinite(max) ? max : null });
     }
     default: {
       const gated = gatingMul(ctx);
@@ -91,7 +96,7 @@ export function mapPRelu(ctx: MapContext): FlopLabError | null {
   const x = ctx.inShape(0);
   const slope = ctx.initializer(1);
   const s = ctx.inShape(1);
-  if (from === null || !x || !slope || slope.dataType !== DT.FLOAT || !s || s.length > x.length || ctx.layerOf(1) !== null) return mapUnknown(ctx);
+  if (from === null || !x || !slope || !isFloatType(slope.dataType) || !s || s.length > x.length || ctx.layerOf(1) !== null) return mapUnknown(ctx);
   const aligned = [...new Array<number>(x.length - s.length).fill(1), ...s];
   if (aligned[0] !== 1 || aligned.some((d, i) => d !== 1 && d !== x[i])) return mapUnknown(ctx);
   const kerasAxis = (i: number) => (x.length === 4 ? [0, 3, 1, 2][i] : i);

@@ -8,7 +8,7 @@
 import type { LayerSpec, Pair } from '../model';
 import type { FlopLabError } from '../result';
 import { showShape, type MapContext, type WeightSpec } from './map-context';
-import { DT } from './tensors';
+import { isFloatType } from './tensors';
 import { enginePadding, readWindow, transposePadding } from './window';
 
 /** PyTorch's exporter names the weights it folds a BatchNorm into `onnx::Conv_<n>`. */
@@ -29,15 +29,15 @@ function convParts(ctx: MapContext): ConvParts | FlopLabError {
     return ctx.error('input 0', 'a 4-D tensor (N, C, H, W): FlopLab maps 2-D convolutions only', showShape(x));
   }
   const weight = ctx.initializer(1);
-  if (!weight || weight.dataType !== DT.FLOAT) {
-    return ctx.error('input 1 (the weights)', 'a float32 initializer', ctx.node.input[1] ? `'${ctx.node.input[1]}', which is not one` : 'none');
+  if (!weight || !isFloatType(weight.dataType)) {
+    return ctx.error('input 1 (the weights)', 'a float initializer', ctx.node.input[1] ? `'${ctx.node.input[1]}', which is not one` : 'none');
   }
   const w = ctx.inShape(1);
   if (!w || w.length !== 4) return ctx.error('the weights', 'a 4-D tensor', showShape(w));
   let bias = null;
   if (ctx.node.input[2]) {
     bias = ctx.initializer(2);
-    if (!bias || bias.dataType !== DT.FLOAT) return ctx.error('input 2 (the bias)', 'a float32 initializer', `'${ctx.node.input[2]}', which is not one`);
+    if (!bias || !isFloatType(bias.dataType)) return ctx.error('input 2 (the bias)', 'a float initializer', `'${ctx.node.input[2]}', which is not one`);
   }
   const out = ctx.outShape(0);
   if (!out || out.length !== 4 || out.some((d) => d < 1)) return ctx.error('output shape', 'a 4-D shape with sizes ≥ 1', showShape(out));
@@ -51,6 +51,10 @@ function windowFor(ctx: MapContext, x: number[], kernel: Pair) {
   if (!win) return ctx.error('kernel_shape, strides, dilations and pads', 'two positive sizes each (pads four non-negative)', 'other values');
   if (win.kernel[0] !== kernel[0] || win.kernel[1] !== kernel[1]) {
     return ctx.error('kernel_shape', `the weights' kernel size [${kernel.join(', ')}]`, `[${win.kernel.join(', ')}]`);
+  }
+  if (ctx.node.opType === 'Conv' && win.strides.some((st) => st > 1) && win.dilations.some((d) => d > 1)) {
+    return ctx.error('strides and dilations', 'not both above 1 (a rule of FlopLab\'s engine, which follows Keras: its convolutions take strides or a dilation, not both; the ONNX file itself is valid)',
+      `strides [${win.strides.join(', ')}] with dilations [${win.dilations.join(', ')}]`);
   }
   return win;
 }

@@ -10,13 +10,14 @@ import type { LayerSpec } from '../model';
 import type { FlopLabError } from '../result';
 import { showShape, type MapContext, type WeightSpec } from './map-context';
 import { mapUnknown } from './map-unknown';
-import { DT, sizeOf } from './tensors';
+import { broadcastShapes } from './tensor-math';
+import { isFloatType, sizeOf } from './tensors';
 
 type Initializer = WeightSpec['initializer'];
 
 /** A float initializer of `units` elements whose dims are [units] or 1s then units: a bias. */
 function biasOf(t: Initializer | null, dims: number[] | null, units: number): WeightSpec | null {
-  if (!t || t.dataType !== DT.FLOAT || !dims || sizeOf(dims) !== units || dims[dims.length - 1] !== units) return null;
+  if (!t || !isFloatType(t.dataType) || !dims || sizeOf(dims) !== units || dims[dims.length - 1] !== units) return null;
   return { suffix: 'bias', initializer: t, onnxDims: [units], perm: [0] };
 }
 
@@ -71,16 +72,22 @@ export function mapGemm(ctx: MapContext): FlopLabError | null {
   const transB = ctx.attrs.int('transB', 0) === 1;
   const weight = ctx.initializer(1);
   const w = ctx.inShape(1);
-  if (!weight || weight.dataType !== DT.FLOAT || !w || w.length !== 2) {
-    return ctx.error('input 1 (the weights)', 'a 2-D float32 initializer', ctx.node.input[1] ? `'${ctx.node.input[1]}' ${showShape(w)}` : 'none');
+  if (!weight || !isFloatType(weight.dataType) || !w || w.length !== 2) {
+    return ctx.error('input 1 (the weights)', 'a 2-D float initializer', ctx.node.input[1] ? `'${ctx.node.input[1]}' ${showShape(w)}` : 'none');
   }
   const [inDim, units] = transB ? [w[1], w[0]] : w;
   if (inDim !== x[1]) return ctx.error('the weights', `${transB ? `[out, ${x[1]}]` : `[${x[1]}, out]`} for an input ${showShape(x)}`, showShape(w));
   const weights: WeightSpec[] = [{ suffix: 'kernel', initializer: weight, onnxDims: w, perm: transB ? [1, 0] : [0, 1] }];
   if (ctx.node.input[2]) {
-    const bias = biasOf(ctx.initializer(2), ctx.inShape(2), units);
-    if (!bias) return ctx.error('input 2 (the bias C)', `a float32 initializer of ${units} values`, `'${ctx.node.input[2]}' ${showShape(ctx.inShape(2))}`);
-    weights.push(bias);
+    const c = ctx.inShape(2);
+    const bias = biasOf(ctx.initializer(2), c, units);
+    if (bias) weights.push(bias);
+    else if (!ctx.initializer(2) || !isFloatType(ctx.initializer(2)!.dataType) || !c || broadcastShapes([[x[0], units], c])?.join() !== [x[0], units].join()) {
+      return ctx.error('input 2 (the bias C)', `a float initializer broadcasting to [${x[0]}, ${units}]`, `'${ctx.node.input[2]}' ${showShape(c)}`);
+    } else {
+      // C broadcast from fewer values (a [1] scalar): the Dense has no bias of its own; C's values are counted as the file holds them.
+      ctx.warn(`Layer '${ctx.name}' (Gemm): its bias C '${ctx.node.input[2]}' ${showShape(c)} is broadcast, not one value per unit: the Dense is counted without a bias.`);
+    }
   }
   if (ctx.attrs.problem) return ctx.attrs.problem;
   return emitDense(ctx, x, units, weights, null);
@@ -112,8 +119,8 @@ function denseKernel(ctx: MapContext): WeightSpec | null {
   const w = ctx.inShape(1);
   if (ctx.layerOf(1) !== null || !w || w.length !== 2) return null;
   const direct = ctx.initializer(1);
-  if (direct && direct.dataType === DT.FLOAT) return { suffix: 'kernel', initializer: direct, onnxDims: w, perm: [0, 1] };
+  if (direct && isFloatType(direct.dataType)) return { suffix: 'kernel', initializer: direct, onnxDims: w, perm: [0, 1] };
   const stored = ctx.transposedInitializer(1);
-  if (stored && stored.dataType === DT.FLOAT) return { suffix: 'kernel', initializer: stored, onnxDims: [w[1], w[0]], perm: [1, 0] };
+  if (stored && isFloatType(stored.dataType)) return { suffix: 'kernel', initializer: stored, onnxDims: [w[1], w[0]], perm: [1, 0] };
   return null;
 }

@@ -6,7 +6,7 @@ import type { LayerSpec } from '../model';
 import type { FlopLabError } from '../result';
 import { showShape, type MapContext, type WeightSpec } from './map-context';
 import { mapUnknown } from './map-unknown';
-import { DT } from './tensors';
+import { isFloatType } from './tensors';
 
 /**
  * BatchNormalization (inference: scale, B, mean, var, one per channel) → BatchNormalization with
@@ -24,8 +24,8 @@ export function mapBatchNorm(ctx: MapContext): FlopLabError | null {
   for (const [i, suffix] of roles.entries()) {
     const t = ctx.initializer(i + 1);
     const dims = ctx.inShape(i + 1);
-    if (!t || t.dataType !== DT.FLOAT || !dims || dims.length !== 1 || dims[0] !== c) {
-      return ctx.error(`input ${i + 1} (${suffix})`, `a float32 initializer of ${c} values`, ctx.node.input[i + 1] ? `'${ctx.node.input[i + 1]}' ${showShape(dims)}` : 'none');
+    if (!t || !isFloatType(t.dataType) || !dims || dims.length !== 1 || dims[0] !== c) {
+      return ctx.error(`input ${i + 1} (${suffix})`, `a float initializer of ${c} values`, ctx.node.input[i + 1] ? `'${ctx.node.input[i + 1]}' ${showShape(dims)}` : 'none');
     }
     weights.push({ suffix, initializer: t, onnxDims: [c], perm: [0] });
   }
@@ -61,7 +61,7 @@ export function mapLayerNorm(ctx: MapContext): FlopLabError | null {
     if (!ctx.node.input[k]) continue;
     const t = ctx.initializer(k);
     const dims = ctx.inShape(k);
-    if (!t || t.dataType !== DT.FLOAT || !dims || dims.length !== 1 || dims[0] !== c) return mapUnknown(ctx);
+    if (!t || !isFloatType(t.dataType) || !dims || dims.length !== 1 || dims[0] !== c) return mapUnknown(ctx);
     specs.push({ suffix, initializer: t, onnxDims: [c], perm: [0] });
   }
   const epsilon = ctx.attrs.float('epsilon', 1e-5);

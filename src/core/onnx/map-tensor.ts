@@ -9,7 +9,7 @@
 import type { FlopLabError } from '../result';
 import { showShape, type MapContext } from './map-context';
 import { mapUnknown } from './map-unknown';
-import { normAxis } from './tensor-math';
+import { normAxis, padsForAllAxes } from './tensor-math';
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
@@ -76,7 +76,9 @@ export function mapPad(ctx: MapContext): FlopLabError | null {
   const from = ctx.layerOf(0);
   const x = ctx.inShape(0);
   if (from === null) return ctx.error('input 0', 'a tensor computed from the graph input', 'a constant');
-  const pads = ctx.opset < 11 ? ctx.attrs.ints('pads', []) : ctx.input(1)?.value?.values ?? null;
+  const given = ctx.opset < 11 ? ctx.attrs.ints('pads', []) : ctx.input(1)?.value?.values ?? null;
+  const axes = ctx.opset >= 18 && ctx.node.input[3] ? ctx.input(3)?.value?.values ?? [] : null; // [] when not constant: no fit
+  const pads = given && x ? padsForAllAxes(x.length, given, axes) : null;
   const mode = ctx.attrs.string('mode', 'constant');
   if (ctx.attrs.problem) return ctx.attrs.problem;
   if (!x || x.length !== 4 || !pads || pads.length !== 8 || pads.some((p) => p < 0) || pads[0] + pads[1] + pads[4] + pads[5] !== 0) {

@@ -7,7 +7,7 @@
 import type { Pair } from '../model';
 import type { AttributeReader } from './attributes';
 import { axesOf, squeezeDims, unsqueezeDims, validDims } from './fold';
-import { broadcastShapes, normAxis, reshapeDims, sliceLength, transposePerm } from './tensor-math';
+import { broadcastShapes, normAxis, padsForAllAxes, reshapeDims, sliceLength, transposePerm } from './tensor-math';
 import { sizeOf, type ConstTensor } from './tensors';
 import { readWindow, transposeOutSize, windowOutSize } from './window';
 
@@ -149,8 +149,10 @@ function ruleShapes(
       return one(out);
     }
     case 'Pad': {
-      const pads = opset < 11 ? attrs.ints('pads', []) : c[1]?.values ?? null;
-      if (!pads || pads.length !== 2 * x.length) return one(null);
+      const given = opset < 11 ? attrs.ints('pads', []) : c[1]?.values ?? null;
+      if (opset >= 18 && s[3] && !c[3]) return one(null);
+      const pads = given ? padsForAllAxes(x.length, given, opset >= 18 ? c[3]?.values ?? null : null) : null;
+      if (!pads) return one(null);
       return one(x.map((d, i) => d + pads[i] + pads[i + x.length]));
     }
     case 'ReduceMean': case 'ReduceMax': case 'ReduceMin': case 'ReduceSum': case 'ReduceProd': case 'ReduceL2': {

@@ -134,3 +134,19 @@ export function transposeValues<T extends { length: number; [i: number]: number 
   }
   return out;
 }
+
+/**
+ * Pad's pads for every axis ([begin per axis…, end per axis…]) from `pads` given for `axes` only
+ * (opset 18's optional axes input; null: every axis). Null when they do not fit the rank.
+ */
+export function padsForAllAxes(rank: number, pads: readonly number[], axes: readonly number[] | null): number[] | null {
+  if (axes === null) return pads.length === 2 * rank ? [...pads] : null;
+  const at = axes.map((a) => normAxis(a, rank));
+  if (pads.length !== 2 * axes.length || at.some((a) => a === null) || new Set(at).size !== at.length) return null;
+  const out = new Array<number>(2 * rank).fill(0);
+  at.forEach((a, k) => {
+    out[a!] = pads[k];
+    out[a! + rank] = pads[k + axes.length];
+  });
+  return out;
+}

@@ -113,6 +113,7 @@ function typedValue(t: TensorProto, i: number): number {
     case DT.INT64: return Number(t.int64Data[i]);
     case DT.UINT32: case DT.UINT64: return Number(t.uint64Data[i]);
     case DT.FLOAT16: return halfToNumber(t.int32Data[i]);
+    case DT.BFLOAT16: return new Float32Array(new Uint32Array([(t.int32Data[i] & 0xffff) << 16]).buffer)[0];
     default: return t.int32Data[i];
   }
 }
@@ -150,6 +151,24 @@ export function float32Values(t: TensorProto): Float32Array {
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const out = new Float32Array(count);
   for (let i = 0; i < count; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+/**
+ * The values of a float tensor (float32, float16, bfloat16 or float64) as float32, in row-major
+ * order: float32 as float32Values gives them (a view when it can), the others converted (float64
+ * rounded to float32). Call only after tensorDataProblem found nothing.
+ */
+export function floatValuesAsF32(t: TensorProto): Float32Array {
+  if (t.dataType === DT.FLOAT) return float32Values(t);
+  const count = sizeOf(t.dims.map(Number));
+  const out = new Float32Array(count);
+  if (t.rawData.length > 0) {
+    const view = new DataView(t.rawData.buffer, t.rawData.byteOffset, t.rawData.byteLength);
+    for (let i = 0; i < count; i++) out[i] = rawValue(view, t.dataType, i);
+  } else {
+    for (let i = 0; i < count; i++) out[i] = typedValue(t, i);
+  }
   return out;
 }
 
