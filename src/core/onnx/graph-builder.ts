@@ -122,26 +122,48 @@ export class GraphBuilder {
     // Exporters merge initializers of equal values (the zero biases of BatchNorms folded at their
     // defaults, the ones and zeros of untrained BatchNorms). The file holds such a value once, so a
     // layer reading a bias, gamma or beta that is already held is counted without it (useBias,
-    // scale or center false; MACs do not change). Other weights held twice are counted twice.
+    // scale or center false; MACs do not change). A BatchNorm's moving mean or variance cannot
+    // go, but it has the size of gamma and beta: a merged one is counted by dropping the layer's
+    // own beta (then gamma) instead, so the total equals the file's. Other weights held twice
+    // are counted twice.
     let own = layer;
     const dropped: string[] = [];
     const seen = new Set<string>();
+    const merged = (name: string) => this.holder.get(name) ?? (seen.has(name) ? { layer: layer.name } : undefined);
+    const kept: WeightSpec[] = [];
+    const mergedStats: [string, string, string][] = [];
     for (const s of specs) {
       const name = s.initializer.name;
-      const held = this.holder.get(name);
-      const without = held || seen.has(name) ? withoutWeight(own, s.suffix) : null;
+      const held = merged(name);
+      const without = held ? withoutWeight(own, s.suffix) : null;
+      seen.add(name);
       if (without) {
         own = without;
         dropped.push(s.suffix);
-        this.mergedWeights.push([layer.name, s.suffix, held?.layer ?? layer.name]);
+        this.mergedWeights.push([layer.name, s.suffix, held!.layer]);
         continue;
       }
-      if (held || seen.has(name)) this.countedTwice.push([name, layer.name, held?.layer ?? layer.name]);
-      seen.add(name);
+      if (held && (s.suffix === 'moving_mean' || s.suffix === 'moving_variance')) mergedStats.push([name, s.suffix, held.layer]);
+      else if (held) this.countedTwice.push([name, layer.name, held.layer]);
+      kept.push(s);
+    }
+    for (const [name, suffix, of] of mergedStats) {
+      const instead = kept.find((k) => k.suffix === 'beta') ?? kept.find((k) => k.suffix === 'gamma');
+      const without = instead ? withoutWeight(own, instead.suffix) : null;
+      if (!instead || !without) {
+        this.countedTwice.push([name, layer.name, of]);
+        continue;
+      }
+      own = without;
+      dropped.push(instead.suffix);
+      kept.splice(kept.indexOf(instead), 1);
+      this.mergedWeights.push([layer.name, suffix, of]);
+    }
+    for (const s of kept) {
       const problem = tensorDataProblem(s.initializer, sizeOf(s.onnxDims), `Layer '${layer.name}'`);
       if (problem) this.weightError ??= { code: 'parse-error', layer: layer.name, field: s.suffix, message: problem };
       if (sources) this.weights.push({
-        kerasName: `${layer.name}/${s.suffix}`, layer: layer.name, initializer: name,
+        kerasName: `${layer.name}/${s.suffix}`, layer: layer.name, initializer: s.initializer.name,
         onnxDims: s.onnxDims, kerasShape: s.perm.map((p) => s.onnxDims[p]), perm: s.perm,
       });
     }

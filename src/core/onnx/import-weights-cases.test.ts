@@ -112,3 +112,28 @@ describe('biases and pads of other shapes', () => {
     expect(!r.ok && r.error.message).toMatch(/a rule of FlopLab's engine, which follows Keras/);
   });
 });
+
+describe('params are the file\'s own float initializers, each once', () => {
+  it('counts a BatchNorm whose mean and variance are merged with its beta and gamma (untrained) as the file: 2·C', () => {
+    // gamma = var = ones, beta = mean = zeros: the file holds 3 + 3 values.
+    const imp = imported(model({
+      nodes: [node('BatchNormalization', ['x', 'ones', 'zeros', 'zeros', 'ones'], ['y'], [], 'bn')],
+      initializers: [floats('ones', [1, 1, 1]), floats('zeros', [0, 0, 0])],
+    }));
+    expect(analysed(imp).totals.params).toBe(6);
+    expect(imp.weights.map((w) => [w.kerasName, w.initializer])).toEqual([['bn/moving_mean', 'zeros'], ['bn/moving_variance', 'ones']]);
+  });
+
+  it('counts a BatchNorm whose mean is another BatchNorm\'s mean once (3·4 file values + 4·4 own)', () => {
+    // bn1: g1, b1, m, v (16 values); bn2: g2, b2, m (merged), v2: the file holds 4 more than 3 per channel.
+    const imp = imported(model({
+      nodes: [
+        node('BatchNormalization', ['x', 'g1', 'b1', 'm', 'v'], ['a'], [], 'bn1'),
+        node('BatchNormalization', ['a', 'g2', 'b2', 'm', 'v2'], ['y'], [], 'bn2'),
+      ],
+      initializers: [floats('g1', [1, 2, 3]), floats('b1', [4, 5, 6]), floats('m', [0, 0, 0]), floats('v', [7, 8, 9]),
+        floats('g2', [2, 2, 2]), floats('b2', [3, 3, 3]), floats('v2', [5, 5, 5])],
+    }));
+    expect(analysed(imp).totals.params).toBe(7 * 3);
+  });
+});
