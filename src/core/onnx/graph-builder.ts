@@ -109,7 +109,7 @@ export class GraphBuilder {
     return this.outputs.has(name);
   }
 
-  private claimWeights(layer: LayerSpec, specs: WeightSpec[], sources: boolean): void {
+  private claimWeights(layer: LayerSpec, specs: WeightSpec[]): void {
     const names = specs.map((s) => s.initializer.name);
     const first = this.holder.get(names[0]);
     if (first && first.type === layer.type && first.initializers.length === names.length && names.every((n, i) => first.initializers[i] === n)) {
@@ -162,7 +162,7 @@ export class GraphBuilder {
     for (const s of kept) {
       const problem = tensorDataProblem(s.initializer, sizeOf(s.onnxDims), `Layer '${layer.name}'`);
       if (problem) this.weightError ??= { code: 'parse-error', layer: layer.name, field: s.suffix, message: problem };
-      if (sources) this.weights.push({
+      this.weights.push({
         kerasName: `${layer.name}/${s.suffix}`, layer: layer.name, initializer: s.initializer.name,
         onnxDims: s.onnxDims, kerasShape: s.perm.map((p) => s.onnxDims[p]), perm: s.perm,
       });
@@ -194,7 +194,7 @@ export class GraphBuilder {
       engineShape: (onnx) => toEngineShape(onnx, this.batch),
       uniqueName: (base) => this.names.claim(base),
       emit: (layer) => { this.layers.push(layer); },
-      emitWithWeights: (layer, specs, sources = true) => this.claimWeights(layer, specs, sources),
+      emitWithWeights: (layer, specs) => this.claimWeights(layer, specs),
       produce: (k, layer) => { if (node.output[k]) this.producer.set(node.output[k], layer); },
       passThrough: () => {
         const from = layerOf(0);

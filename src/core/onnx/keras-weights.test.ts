@@ -4,10 +4,13 @@
  * by hand per layout (not the transpose the code uses).
  */
 import { describe, expect, it } from 'vitest';
+import { analyzeModel } from '../analyze';
 import { expectedWeights } from '../compress/weight-shapes';
+import { weightTensorShapes } from '../count/weight-tensor-shapes';
 import type { TensorProto } from './gen/onnx_pb';
 import { FIXTURE_NAMES, importFixture } from './fixture-files';
 import { importOnnx, onnxKerasWeights } from './import-onnx';
+import { model, node, tensorInfo, weight } from './test-graphs';
 import { TEST_SOURCES, testOnnxModel } from './write-test-model';
 
 /** Element i of a float32 initializer, read straight from its bytes. */
@@ -24,8 +27,41 @@ describe('ONNX weight sources', () => {
       if (!engine.ok) throw new Error(engine.error.message);
       expect(imp.weights.map((w) => [w.kerasName, w.kerasShape])).toEqual(engine.value.map((w) => [w.name, w.shape]));
       for (const w of imp.weights) expect(w.kerasShape).toEqual(w.perm.map((p) => w.onnxDims[p]));
+      // And every weight of every layer type (PReLU, LayerNormalization too), as the engine lists them.
+      const report = analyzeModel(imp.graph);
+      if (!report.ok) throw new Error(report.errors[0].message);
+      const inputOf = new Map(report.report.layers.map((l) => [l.name, l.inputShapes[0] ?? []]));
+      const all = imp.graph.layers.filter((l) => l.sharesWeightsOf === undefined)
+        .flatMap((l) => weightTensorShapes(l, inputOf.get(l.name)!).map((w) => `${l.name}/${w.suffix}`));
+      expect(imp.weights.map((w) => w.kerasName)).toEqual(all);
     });
   }
+
+  it('PReLU (slope [C, 1, 1] and [C, H, W]) and LayerNormalization: every weight the engine\'s weight-tensor-shapes.ts lists has a source', () => {
+    const m = model({
+      nodes: [
+        node('PRelu', ['x', 'per_c'], ['a'], [], 'prelu_c'), node('PRelu', ['a', 'per_chw'], ['b'], [], 'prelu_chw'),
+        node('Flatten', ['b'], ['f']), node('LayerNormalization', ['f', 'ln_g', 'ln_b'], ['y'], [], 'ln'),
+      ],
+      initializers: [weight('per_c', [3, 1, 1]), weight('per_chw', [3, 2, 4]), weight('ln_g', [24]), weight('ln_b', [24])],
+      inputs: [tensorInfo('x', [1, 3, 2, 4])], opset: 17,
+    });
+    const imp = importOnnx(m, 'prelu-ln.onnx');
+    if (!imp.ok) throw new Error(imp.error.message);
+    const report = analyzeModel(imp.value.graph);
+    if (!report.ok) throw new Error(report.errors[0].message);
+    const inputOf = new Map(report.report.layers.map((l) => [l.name, l.inputShapes[0] ?? []]));
+    const engine = imp.value.graph.layers.flatMap((l) => weightTensorShapes(l, inputOf.get(l.name)!).map((w) => [`${l.name}/${w.suffix}`, w.shape]));
+    expect(imp.value.weights.map((w) => [w.kerasName, w.kerasShape])).toEqual(engine);
+    expect(engine.map(([name]) => name)).toEqual(['prelu_c/alpha', 'prelu_chw/alpha', 'ln/gamma', 'ln/beta']);
+    const weights = new Map(onnxKerasWeights(m, imp.value).map((w) => [w.name, w]));
+    // weight() holds 0, 1, 2, …: alpha [1, 1, 3] keras[0][0][c] = slope[c]; [2, 4, 3] keras[h][w][c] = slope[c][h][w].
+    expect(Array.from(weights.get('prelu_c/alpha')!.data)).toEqual([0, 1, 2]);
+    const chw = weights.get('prelu_chw/alpha')!;
+    expect(chw.shape).toEqual([2, 4, 3]);
+    for (const [h, w, c] of [[0, 0, 0], [1, 3, 2], [0, 2, 1]]) expect(chw.data[(h * 4 + w) * 3 + c]).toBe((c * 2 + h) * 4 + w);
+    expect(Array.from(weights.get('ln/beta')!.data)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+  });
 
   it('gives the writer\'s hand-written sources for its test model', () => {
     const imp = importOnnx(testOnnxModel(), 'write-test.onnx');

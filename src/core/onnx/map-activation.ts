@@ -89,7 +89,7 @@ export function mapActivation(ctx: MapContext): FlopLabError | null {
 /**
  * PRelu with a constant slope broadcast over the input (nn.PReLU: [C, 1, 1], or [1]) → PReLU,
  * one alpha per slope value: the axes where the slope is 1 are Keras `sharedAxes` (NCHW axis 1
- * is the engine's channels, Keras axis 3). The slope is held without a weight source.
+ * is the engine's channels, Keras axis 3). The slope is the Keras alpha (NCHW [C, H, W] → [H, W, C]).
  */
 export function mapPRelu(ctx: MapContext): FlopLabError | null {
   const from = ctx.layerOf(0);
@@ -102,7 +102,11 @@ export function mapPRelu(ctx: MapContext): FlopLabError | null {
   const kerasAxis = (i: number) => (x.length === 4 ? [0, 3, 1, 2][i] : i);
   const shared = aligned.flatMap((d, i) => (i > 0 && d === 1 ? [kerasAxis(i)] : [])).sort((a, b) => a - b);
   const layer: LayerSpec = { type: 'PReLU', name: ctx.name, inputs: [from], sharedAxes: shared.length > 0 ? shared : null };
-  ctx.emitWithWeights(layer, [{ suffix: 'alpha', initializer: slope, onnxDims: s, perm: s.map((_, i) => i) }], false);
+  // Keras alpha is the engine input's shape with shared axes 1: the slope aligned to x without
+  // the batch ([C, H, W] for NCHW, a reshape of its own dims), read as [H, W, C] (perm [1, 2, 0]).
+  const onnxDims = aligned.slice(1);
+  const perm = x.length === 4 ? [1, 2, 0] : onnxDims.map((_, i) => i);
+  ctx.emitWithWeights(layer, [{ suffix: 'alpha', initializer: slope, onnxDims, perm }]);
   ctx.produce(0, ctx.name);
   return null;
 }

@@ -58,10 +58,8 @@ export interface MapContext {
   /**
    * Appends a layer that holds weights: records each as an OnnxWeightSource, or, when another
    * layer already holds the same initializers, marks this one `sharesWeightsOf` it instead.
-   * `sources` false: hold the initializers without OnnxWeightSources (weights compression does not
-   * know, such as PReLU's alpha; compress/weight-shapes.ts lists the ones it knows).
    */
-  emitWithWeights(layer: LayerSpec, weights: WeightSpec[], sources?: boolean): void;
+  emitWithWeights(layer: LayerSpec, weights: WeightSpec[]): void;
   /** Output k of the node is the output of engine layer `layer`. */
   produce(k: number, layer: string): void;
   /** Output 0 is input 0 relabelled: no layer. */

@@ -48,8 +48,8 @@ export function mapBatchNorm(ctx: MapContext): FlopLabError | null {
 
 /**
  * LayerNormalization (opset 17) over the last axis of a tensor that is not NCHW → LayerNormalization
- * on the engine's last axis, gamma from Scale and beta from B (held without weight sources, as
- * weight-shapes.ts does not list them). Over several axes it is a zero-cost Unknown layer.
+ * on the engine's last axis, gamma from Scale and beta from B. Over several axes it is a
+ * zero-cost Unknown layer.
  */
 export function mapLayerNorm(ctx: MapContext): FlopLabError | null {
   const from = ctx.layerOf(0);
@@ -70,7 +70,7 @@ export function mapLayerNorm(ctx: MapContext): FlopLabError | null {
     type: 'LayerNormalization', name: ctx.name, inputs: [from], axis: -1, epsilon,
     scale: specs.some((w) => w.suffix === 'gamma'), center: specs.some((w) => w.suffix === 'beta'),
   };
-  ctx.emitWithWeights(layer, specs, false);
+  ctx.emitWithWeights(layer, specs);
   ctx.produce(0, ctx.name);
   return null;
 }
