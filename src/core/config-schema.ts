@@ -66,7 +66,10 @@ export const layerSpecSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ZeroPadding2D'), ...base, padding: z.tuple([z.tuple([nonNegInt, nonNegInt]), z.tuple([nonNegInt, nonNegInt])]) }),
   noParams('Add'),
   z.strictObject({ type: z.literal('Concatenate'), ...base, axis }),
-  z.strictObject({ type: z.literal('Unknown'), ...base, className: z.string().max(MAX_NAME_CHARS), outputShape: shape.nullable() }),
+  z.strictObject({
+    type: z.literal('Unknown'), ...base, className: z.string().max(MAX_NAME_CHARS), outputShape: shape.nullable(),
+    params: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  }),
   z.strictObject({
     type: z.literal('PReLU'), ...base,
     sharedAxes: z.array(z.number().min(1).max(MAX_RANK).int()).min(1).max(MAX_RANK)

@@ -126,6 +126,12 @@ export interface ConcatenateSpec extends LayerBase {
  */
 export interface UnknownLayerSpec extends LayerBase {
   type: 'Unknown'; className: string; outputShape: Shape | null;
+  /**
+   * Params it holds though FlopLab cannot say their role: the constant float inputs an imported
+   * ONNX op reads (a layer-scale Mul, a decomposed LayerNorm's weights), so the totals equal the
+   * file's. Absent: 0. Counted as params only (no MACs), docs/counting.md.
+   */
+  params?: number;
 }
 
 export type LayerSpec =

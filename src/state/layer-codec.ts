@@ -43,6 +43,7 @@ export const FIELD_RULES: Record<string, FieldRule> = {
   groups: { key: 'G', optionalOn: ['Conv2D'] },
   keepDims: { key: 'K', optionalOn: ['GlobalAveragePooling2D', 'GlobalMaxPooling2D'] },
   sharesWeightsOf: { key: 'W', anyLayer: true },
+  params: { key: 'P', optionalOn: ['Unknown'] },
 };
 const FIELD_BY_KEY = new Map(Object.entries(FIELD_RULES).map(([field, rule]) => [rule.key, { field, ...rule }]));
 

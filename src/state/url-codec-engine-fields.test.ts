@@ -1,6 +1,7 @@
 /** Share links with the engine's optional fields: groups, keepDims, sharesWeightsOf, layout. */
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { analyzeModel } from '../core/analyze';
 import { layer, stack } from '../core/test-helpers';
 import { decodeShareState, encodeShareState, type ShareState } from './url-codec';
 
@@ -40,6 +41,15 @@ describe('share links: engine fields', () => {
     };
     const state: ShareState = { ...base, graph };
     expect(roundTrip(state)).toEqual(state);
+  });
+
+  it('round-trips an Unknown layer\'s params (the constant inputs of an imported op), counted as params', () => {
+    const graph = stack([8, 8, 16], { type: 'Unknown' as const, name: 'scale', className: 'Mul', outputShape: [8, 8, 16], params: 16 });
+    const state: ShareState = { ...base, graph };
+    expect(roundTrip(state)).toEqual(state);
+    const report = analyzeModel(graph);
+    expect(report.ok && report.report.totals.params).toBe(16);
+    expect(report.ok && report.report.totals.macs).toBe(0);
   });
 
   it('writes nothing for absent fields, so an ungrouped model encodes as before', () => {

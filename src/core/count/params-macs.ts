@@ -62,6 +62,8 @@ function paramsFormula(layer: LayerSpec, input: Shape, output: Shape): Formula {
     }
     case 'PReLU':
       return productFormula([preluAlphaFactors(input, layer.sharedAxes)], 'alpha');
+    case 'Unknown':
+      return layer.params ? productFormula([[['P', layer.params]]], 'constant float inputs of the imported op') : zeroFormula(NO_WEIGHTS);
     case 'LayerNormalization': {
       const c: Factor = ['C', axisSize(input, layer.axis)];
       return sumFormula([

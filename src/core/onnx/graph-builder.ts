@@ -10,7 +10,7 @@ import { AttributeProto_AttributeType as AT, type GraphProto, type TensorProto }
 import { toEngineShape, type MapContext, type WeightSpec } from './map-context';
 import { NameRegistry } from './names';
 import type { ValueTable } from './shape-infer';
-import { sizeOf, tensorDataProblem } from './tensors';
+import { isFloatType, sizeOf, tensorDataProblem } from './tensors';
 import type { OnnxWeightSource } from './types';
 
 /** The first layer reading an initializer: its type, all its initializers, the weights it was counted without. */
@@ -172,6 +172,17 @@ export class GraphBuilder {
     this.layers.push(own);
   }
 
+  private claimFloatInputs(inputs: readonly string[], layer: string): number {
+    let values = 0;
+    for (const input of inputs) {
+      const t = input ? this.initializer(input) : null;
+      if (!t || this.holder.has(t.name) || this.constantTensors.has(t.name) || !isFloatType(t.dataType)) continue;
+      this.holder.set(t.name, { layer, type: 'Unknown', initializers: [t.name], dropped: [] });
+      values += sizeOf(t.dims.map(Number));
+    }
+    return values;
+  }
+
   /** The context a mapper works through for node `index`, its main layer named from `baseName`. */
   contextFor(index: number, baseName: string): MapContext {
     const node = this.graph.node[index];
@@ -195,6 +206,7 @@ export class GraphBuilder {
       uniqueName: (base) => this.names.claim(base),
       emit: (layer) => { this.layers.push(layer); },
       emitWithWeights: (layer, specs) => this.claimWeights(layer, specs),
+      claimFloatInputs: (layer) => this.claimFloatInputs(node.input, layer),
       produce: (k, layer) => { if (node.output[k]) this.producer.set(node.output[k], layer); },
       passThrough: () => {
         const from = layerOf(0);

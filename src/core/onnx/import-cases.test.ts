@@ -132,9 +132,18 @@ describe('initializers', () => {
     expect(imp.weights).toEqual([{ kerasName: 'fc/kernel', layer: 'fc', initializer: 'w', onnxDims: [5, 192], kerasShape: [192, 5], perm: [1, 0] }]);
   });
 
-  it('says which float initializers no layer holds (an Add of a constant)', () => {
-    const imp = imported(model({ nodes: [node('Add', ['x', 'shift'], ['y'])], initializers: [weight('shift', [1, 3, 1, 1])] }));
-    expect(imp.warnings).toContainEqual(expect.stringMatching(/^1 float initializer \('shift'; 3 values\) feed/));
+  it('counts the float initializers an Unknown layer reads as its params (an Add of a constant [1, 3, 1, 1]: 3)', () => {
+    const imp = imported(model({ nodes: [node('Add', ['x', 'shift'], ['y'], [], 'add')], initializers: [weight('shift', [1, 3, 1, 1])] }));
+    expect(imp.graph.layers[1]).toMatchObject({ type: 'Unknown', className: 'Add', params: 3 });
+    expect(analysed(imp).totals.params).toBe(3);
+    expect(imp.warnings[0]).toMatch(/the 3 values of the float initializers it reads are counted as its params\.$/);
+  });
+
+  it('says which float initializers no layer holds (Clip bounds read as a ReLU6)', () => {
+    const bound = (name: string, v: number) => ({ ...weight(name, []), rawData: new Uint8Array(Float32Array.of(v).buffer) });
+    const imp = imported(model({ nodes: [node('Clip', ['x', 'lo', 'hi'], ['y'])], initializers: [bound('lo', 0), bound('hi', 6)] }));
+    expect(imp.graph.layers[1]).toMatchObject({ type: 'ReLU', maxValue: 6 });
+    expect(imp.warnings).toContainEqual(expect.stringMatching(/^2 float initializers \('lo', 'hi'; 2 values\) feed/));
   });
 
   it('refuses a weight whose raw_data is shorter than its dims, naming layer and tensor', () => {

@@ -60,6 +60,12 @@ export interface MapContext {
    * layer already holds the same initializers, marks this one `sharesWeightsOf` it instead.
    */
   emitWithWeights(layer: LayerSpec, weights: WeightSpec[]): void;
+  /**
+   * Claims for layer `layer` the float initializers among this node's inputs that no layer holds
+   * yet (Constant nodes aside: they are not the file's initializers), and returns how many values
+   * they hold: an Unknown layer's `params`, so the totals equal the file's.
+   */
+  claimFloatInputs(layer: string): number;
   /** Output k of the node is the output of engine layer `layer`. */
   produce(k: number, layer: string): void;
   /** Output 0 is input 0 relabelled: no layer. */

@@ -16,6 +16,7 @@ export function mapUnknown(ctx: MapContext, unmapped = false): FlopLabError | nu
   const inputs = ctx.dataLayers();
   const domain = ctx.node.domain && ctx.node.domain !== 'ai.onnx' ? `${ctx.node.domain}.` : '';
   const className = printable(`${domain}${ctx.node.opType}`);
+  let claimed = false;
   for (const [k, output] of ctx.node.output.entries()) {
     if (output === '' || (k > 0 && ctx.consumers(output).length === 0 && !ctx.isGraphOutput(output))) continue;
     const shape = ctx.outShape(k);
@@ -27,9 +28,13 @@ export function mapUnknown(ctx: MapContext, unmapped = false): FlopLabError | nu
     }
     const name = k === 0 ? ctx.name : ctx.uniqueName(`${ctx.name}_${k}`);
     const outputShape = ctx.engineShape(shape);
-    ctx.emit({ type: 'Unknown', name, inputs, className, outputShape });
+    // The file's float initializers it reads are its params (once, with the first output).
+    const params = claimed ? 0 : ctx.claimFloatInputs(name);
+    claimed = true;
+    ctx.emit({ type: 'Unknown', name, inputs, className, outputShape, ...(params > 0 ? { params } : {}) });
     // The CLI and the page drop the engine's own note for an Unknown layer explained like this.
-    ctx.warn(`Layer '${name}' (${className}): ONNX op not mapped by FlopLab; counted as zero cost with its output shape ${showShape(shape)}.`);
+    const held = params > 0 ? `; the ${params.toLocaleString('en-US')} values of the float initializers it reads are counted as its params` : '';
+    ctx.warn(`Layer '${name}' (${className}): ONNX op not mapped by FlopLab; counted as zero cost with its output shape ${showShape(shape)}${held}.`);
     ctx.produce(k, name);
   }
   return null;

@@ -56,6 +56,7 @@ const R = {
   outputShape: rule('outputShape', `null or a list of 1 to ${MAX_RANK} positive integers`, (v) => v === null || isShape(v)),
   groups: rule('groups', `a positive integer (at most ${MAX_DIM}) or absent`, (v) => v === undefined || isPosInt(v)),
   keepDims: rule('keepDims', 'true or false (or absent)', (v) => v === undefined || isBool(v)),
+  unknownParams: rule('params', 'a non-negative integer (or absent)', (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0)),
 };
 
 const convCommon = [R.kernelSize, R.strides, R.padding, R.useBias, R.activation];
@@ -81,7 +82,7 @@ const RULES: Record<LayerType, FieldRule[]> = {
   ZeroPadding2D: [R.zeroPadding],
   Add: [],
   Concatenate: [R.axis],
-  Unknown: [R.className, R.outputShape],
+  Unknown: [R.className, R.outputShape, R.unknownParams],
   PReLU: [R.sharedAxes],
   LayerNormalization: [R.axis, R.epsilon, R.center, R.scale],
   Normalization: [R.axis, R.constantStats],
