@@ -90,13 +90,15 @@ describe('weights that are not float32 initializers', () => {
 });
 
 describe('biases and pads of other shapes', () => {
-  it('counts a Gemm with a broadcast bias C [1] as a Dense without its own bias (8·4 = 32), with a note', () => {
+  it('counts a Gemm with a broadcast bias C [1] as a Dense without its own bias (8·4 = 32) and a zero-cost Add holding C (1)', () => {
     const imp = imported(model({
       nodes: [node('Gemm', ['x', 'w', 'b'], ['y'], [attr('transB', 1)], 'g')], initializers: [weight('w', [4, 8]), floats('b', [0.5])],
       inputs: [tensorInfo('x', [1, 8])],
     }));
     expect(imp.graph.layers[1]).toMatchObject({ type: 'Dense', units: 4, useBias: false });
+    expect(imp.graph.layers[2]).toMatchObject({ type: 'Unknown', name: 'g_c', inputs: ['g'], className: 'Add', params: 1, outputShape: [4] });
     expect(imp.warnings[0]).toContain("its bias C 'b' [1] is broadcast");
+    expect(analysed(imp).totals.params).toBe(8 * 4 + 1); // the file's 33 float values
   });
 
   it('reads Pad at opset 18 with an axes input (H, W pads [1, 2] and [3, 4]: 4×4 → 8×10)', () => {

@@ -78,6 +78,7 @@ export function mapGemm(ctx: MapContext): FlopLabError | null {
   const [inDim, units] = transB ? [w[1], w[0]] : w;
   if (inDim !== x[1]) return ctx.error('the weights', `${transB ? `[out, ${x[1]}]` : `[${x[1]}, out]`} for an input ${showShape(x)}`, showShape(w));
   const weights: WeightSpec[] = [{ suffix: 'kernel', initializer: weight, onnxDims: w, perm: transB ? [1, 0] : [0, 1] }];
+  let broadcastC = false;
   if (ctx.node.input[2]) {
     const c = ctx.inShape(2);
     const bias = biasOf(ctx.initializer(2), c, units);
@@ -85,12 +86,21 @@ export function mapGemm(ctx: MapContext): FlopLabError | null {
     else if (!ctx.initializer(2) || !isFloatType(ctx.initializer(2)!.dataType) || !c || broadcastShapes([[x[0], units], c])?.join() !== [x[0], units].join()) {
       return ctx.error('input 2 (the bias C)', `a float initializer broadcasting to [${x[0]}, ${units}]`, `'${ctx.node.input[2]}' ${showShape(c)}`);
     } else {
-      // C broadcast from fewer values (a [1] scalar): the Dense has no bias of its own; C's values are counted as the file holds them.
-      ctx.warn(`Layer '${ctx.name}' (Gemm): its bias C '${ctx.node.input[2]}' ${showShape(c)} is broadcast, not one value per unit: the Dense is counted without a bias.`);
+      // C broadcast from fewer values (a [1] scalar): the Dense has no bias of its own; a zero-cost
+      // layer after it adds C and holds its values as params, as many as the file has.
+      broadcastC = true;
     }
   }
   if (ctx.attrs.problem) return ctx.attrs.problem;
-  return emitDense(ctx, x, units, weights, null);
+  emitDense(ctx, x, units, weights, null);
+  if (broadcastC) {
+    const name = ctx.uniqueName(`${ctx.name}_c`);
+    const params = ctx.claimFloatInputs(name);
+    ctx.emit({ type: 'Unknown', name, inputs: [ctx.name], className: 'Add', outputShape: ctx.engineShape([x[0], units]), ...(params > 0 ? { params } : {}) });
+    ctx.warn(`Layer '${ctx.name}' (Gemm): its bias C '${ctx.node.input[2]}' ${showShape(ctx.inShape(2))} is broadcast, not one value per unit: the Dense is counted without a bias, and '${name}' adds C (zero cost, its ${params === 1 ? 'one value' : `${params} values`} as params).`);
+    ctx.produce(0, name);
+  }
+  return null;
 }
 
 /**
