@@ -102,7 +102,7 @@ describe('messages about hostile files', () => {
 
   it('says a known op\'s shape could not be inferred (not that the op is unknown)', () => {
     const r = importOnnx(plusConst([node('ConstantOfShape', ['s'], ['c'])], [int64s('s', [-1])]), 't.onnx');
-    expect(!r.ok && r.error.message).toMatch(/^Node 'add': FlopLab could not infer the output shape of this 'Add'/);
+    expect(!r.ok && r.error.message).toMatch(/^Node 'add': FlopLab could not infer the shape of this Add's output 'y' \(an unknown shape\)/);
     const unknown = importOnnx(model({ nodes: [node('Einsum', ['x'], ['y'], [], 'e')] }), 't.onnx');
     expect(!unknown.ok && unknown.error.message).toMatch(/does not know the ONNX op 'Einsum'/);
   });

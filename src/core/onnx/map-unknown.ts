@@ -23,7 +23,7 @@ export function mapUnknown(ctx: MapContext, unmapped = false): FlopLabError | nu
     if (!shape || shape.length < 2 || shape.some((d) => d < 1)) {
       return {
         code: 'unknown-layer', layer: ctx.node.name || undefined, field: 'op_type',
-        message: `Node '${ctx.node.name || `#${ctx.index}`}': ${unmapped ? `FlopLab does not know the ONNX op '${className}' and cannot` : `FlopLab could not infer the output shape of this '${className}' and does not`} tell the shape of its output '${output}' (${showShape(shape)}), so the layers after it cannot be analysed. Export with shape inference (onnx.shape_inference.infer_shapes) to record it.`,
+        message: `Node '${ctx.node.name || `#${ctx.index}`}': ${unmapped ? `FlopLab does not know the ONNX op '${className}' and cannot tell` : `FlopLab could not infer`} the shape of ${unmapped ? 'its' : `this ${className}'s`} output '${output}' (${showShape(shape)}), so the layers after it cannot be analysed. Export with shape inference (onnx.shape_inference.infer_shapes) to record it.`,
       };
     }
     const name = k === 0 ? ctx.name : ctx.uniqueName(`${ctx.name}_${k}`);
