@@ -97,7 +97,7 @@ describe('biases and pads of other shapes', () => {
     }));
     expect(imp.graph.layers[1]).toMatchObject({ type: 'Dense', units: 4, useBias: false });
     expect(imp.graph.layers[2]).toMatchObject({ type: 'Unknown', name: 'g_c', inputs: ['g'], className: 'Add', params: 1, outputShape: [4] });
-    expect(imp.warnings[0]).toContain("its bias C 'b' [1] is broadcast");
+    expect(imp.warnings[0]).toMatch(/^Layer 'g_c' \(Add\): the bias C 'b' \[1\] of Gemm 'g' is broadcast/);
     expect(analysed(imp).totals.params).toBe(8 * 4 + 1); // the file's 33 float values
   });
 

@@ -97,7 +97,7 @@ export function mapGemm(ctx: MapContext): FlopLabError | null {
     const name = ctx.uniqueName(`${ctx.name}_c`);
     const params = ctx.claimFloatInputs(name);
     ctx.emit({ type: 'Unknown', name, inputs: [ctx.name], className: 'Add', outputShape: ctx.engineShape([x[0], units]), ...(params > 0 ? { params } : {}) });
-    ctx.warn(`Layer '${ctx.name}' (Gemm): its bias C '${ctx.node.input[2]}' ${showShape(ctx.inShape(2))} is broadcast, not one value per unit: the Dense is counted without a bias, and '${name}' adds C (zero cost, its ${params === 1 ? 'one value' : `${params} values`} as params).`);
+    ctx.warn(`Layer '${name}' (Add): the bias C '${ctx.node.input[2]}' ${showShape(ctx.inShape(2))} of Gemm '${ctx.name}' is broadcast, not one value per unit, so the Dense is counted without a bias and this zero-cost layer adds C (${params === 1 ? 'its one value' : `its ${params} values`} counted as params).`);
     ctx.produce(0, name);
   }
   return null;
