@@ -103,3 +103,13 @@ describe('counts stay exact integers on hostile but well-typed graphs', () => {
     expect(r.ok ? null : r.errors).toEqual([expect.objectContaining({ code: 'invalid-value', layer: 'd', field: 'params' })]);
   });
 });
+
+describe('an unknown layer', () => {
+  it('says it costs nothing, or, when it holds weights (an ONNX op reading initializers), that they count as params', () => {
+    const free = reportOf(stack([4, 4, 2], layer('Unknown', 'u', { className: 'Mish', outputShape: [4, 4, 2] })));
+    expect(free.layers[1].warnings).toEqual(["Layer 'u': FlopLab does not know the layer type 'Mish'; it is counted as zero cost."]);
+    const held = reportOf(stack([4, 4, 2], layer('Unknown', 'g', { className: 'Mul', outputShape: [4, 4, 2], params: 2 })));
+    expect(held.totals.params).toBe(2);
+    expect(held.layers[1].warnings).toEqual(["Layer 'g': FlopLab does not know the layer type 'Mul'; it is counted as zero MACs and FLOPs, and its 2 weights as params."]);
+  });
+});

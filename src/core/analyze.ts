@@ -66,7 +66,9 @@ function costOf(
     activationBytes: elementCount(outputShape) * ACTIVATION_BYTES_PER_ELEMENT,
     formulas: { params: params.formula, macs, flops },
     warnings: unknown
-      ? [`Layer '${layer.name}': FlopLab does not know the layer type '${className}'; it is counted as zero cost.`]
+      ? [params.formula.value > 0
+        ? `Layer '${layer.name}': FlopLab does not know the layer type '${className}'; it is counted as zero MACs and FLOPs, and its ${params.formula.value} weights as params.`
+        : `Layer '${layer.name}': FlopLab does not know the layer type '${className}'; it is counted as zero cost.`]
       : [],
   };
 }
