@@ -133,7 +133,7 @@ describe('writeCompressedOnnx', () => {
     const structured = writeCompressedOnnx(model, TEST_SOURCES, { ...result, structured: { graph: { inputShape: [1], layers: [] } as never, removed: { conv: 1 } } });
     expect(structured.ok ? '' : structured.error.message).toMatch(/Structured pruning/);
     const missing = writeCompressedOnnx(model, TEST_SOURCES.filter((s) => s.kerasName !== 'mm/kernel'), result);
-    expect(missing.ok ? '' : missing.error.message).toBe("Layer 'mm': Expected weight 'mm/kernel' to come from an initializer of the ONNX file, but got none.");
+    expect(missing.ok ? '' : missing.error.message).toBe("Layer 'mm': Expected weight 'mm/kernel' to come from an initializer or Constant node of the ONNX file, but got none.");
   });
 
   it.each([

@@ -1,15 +1,21 @@
 /**
  * Writing a compressed model back as ONNX: the decoded ModelProto with each compressed kernel's
- * initializer replaced, everything else (graph, opsets, producer, other initializers) unchanged.
+ * initializer (or Constant node's value) replaced, everything else (graph, opsets, producer, other
+ * initializers) unchanged.
  *
  * - A quantized kernel (per-tensor or per-channel integer grid, ≤ 8 bits) becomes ONNX's QDQ
  *   form: `<name>_quantized` (int8 when symmetric, uint8 when affine; fewer than 8 bits are
- *   8-bit codes on the coarser grid), `<name>_scale`, `<name>_zero_point` and a DequantizeLinear
- *   node whose output is `<name>`, so every consumer still reads the float weight. DequantizeLinear
- *   exists from opset 10; its `axis` (per-channel) from opset 13.
- * - Anything else (pruned only, k-means codebook, float16, more than 8 bits, an opset too old,
- *   values off one integer grid) is stored as float32: the compressed values themselves, pruned
- *   weights as exact zeros (they shrink the file once gzipped), each case said in `notes`.
+ *   8-bit codes on the coarser grid), `<name>_scale` (float32), `<name>_zero_point` and a
+ *   DequantizeLinear node whose output is `<name>`, so every consumer still reads the float weight.
+ *   DequantizeLinear exists from opset 10; its `axis` (per-channel) from opset 13. A weight stored
+ *   as float16, bfloat16 or float64 gets a Cast after it (DequantizeLinear gives float32 before
+ *   opset 19), so consumers read the weight's own type; Cast to bfloat16 needs opset 13. A kernel
+ *   held by a Constant node: the node is removed and its output is the Cast's or DequantizeLinear's.
+ * - Anything else (pruned only, k-means codebook, float16 encoding, more than 8 bits, an opset too
+ *   old, values off one integer grid) is stored as floats in the weight's own type: the compressed
+ *   values (rounded to nearest even for float16 and bfloat16), pruned weights as exact zeros (they
+ *   shrink the file once gzipped), each case said in `notes`. A Constant node keeps its place
+ *   with the new value.
  * Values go back from Keras layout to the initializer's layout by the inverse of the source's perm.
  */
 import { toBinary } from '@bufbuild/protobuf';
@@ -18,14 +24,19 @@ import { fail, ok, type Result } from '../result';
 import { type GraphProto, type ModelProto, ModelProtoSchema, type NodeProto, type TensorProto, TensorProto_DataType } from './gen/onnx_pb';
 import type { OnnxWeightSource } from './types';
 import { channelAxisInStoredDims, inversePermutation, isPermutation, transposeValues } from './write-layout';
+import { CAST_OPSET, type FloatStorage, floatStorageOf, roundedTo } from './write-float-types';
 import { type IntegerGrid, integerGridOf } from './write-grid';
-import { dequantizeNode, float32Initializer, integerInitializer } from './write-tensors';
+import { FloatNotes } from './write-notes';
+import { constantWithValue, type WeightHolder, weightHoldersOf } from './write-holders';
+import { castNode, dequantizeNode, floatTensor, integerInitializer } from './write-tensors';
 
-/** How one rewritten initializer is stored. */
+/** How one rewritten initializer (or Constant node's value) is stored. */
 export interface WrittenInitializer {
   name: string;
-  storage: 'int8' | 'uint8' | 'float32';
+  storage: 'int8' | 'uint8' | FloatStorage;
   perChannel: boolean;
+  /** The weight's float type as its consumers read it (the file's own type; a Cast after DequantizeLinear when not float32). */
+  weightType: FloatStorage;
 }
 
 export interface WrittenOnnx {
@@ -62,9 +73,11 @@ const product = (xs: number[]) => xs.reduce((a, b) => a * b, 1);
 const sameDims = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Why `source` cannot carry `weight` back into `init`, or null. */
-function layoutProblem(source: OnnxWeightSource, weight: WeightTensor, init: TensorProto): string | null {
-  const where = `Weight '${source.kerasName}' (initializer '${source.initializer}')`;
-  if (init.dataType !== TensorProto_DataType.FLOAT) return `${where}: Expected a float32 initializer, but got data type ${init.dataType}.`;
+function layoutProblem(source: OnnxWeightSource, weight: WeightTensor, init: TensorProto, holder: WeightHolder): string | null {
+  const where = `Weight '${source.kerasName}' (${holder.kind === 'initializer' ? 'initializer' : 'Constant node output'} '${source.initializer}')`;
+  if (floatStorageOf(init.dataType) === null) {
+    return `${where}: Expected a float32, float16, bfloat16 or float64 tensor, but got data type ${init.dataType} (${TensorProto_DataType[init.dataType] ?? 'unknown'}).`;
+  }
   if (!sameDims(weight.shape, source.kerasShape)) return `${where}: Expected compressed shape [${source.kerasShape}], but got [${weight.shape}].`;
   if (!isPermutation(source.perm, source.onnxDims.length) || !sameDims(source.kerasShape, source.perm.map((p) => source.onnxDims[p]))) {
     return `${where}: Expected Keras shape [${source.kerasShape}] to be ONNX dims [${source.onnxDims}] permuted by [${source.perm}], but it is not.`;
@@ -74,20 +87,24 @@ function layoutProblem(source: OnnxWeightSource, weight: WeightTensor, init: Ten
   return null;
 }
 
-/** Why a quantized kernel cannot become DequantizeLinear in this model, or null. */
-function qdqProblem(layer: LayerCompression, opset: number, irVersion: number): string | null {
+/** Why a quantized kernel cannot become DequantizeLinear (and a Cast to `storage`) in this model, or null. */
+function qdqProblem(layer: LayerCompression, opset: number, irVersion: number, storage: FloatStorage): string | null {
   const e = layer.encoding;
   if (e.kind !== 'affine' && e.kind !== 'per-channel') return null;
   if (opset < 10) return `opset ${opset} has no DequantizeLinear (it needs 10)`;
   if (e.kind === 'per-channel' && opset < 13) return `opset ${opset} has no per-channel DequantizeLinear (it needs 13)`;
+  if (opset < CAST_OPSET[storage]) return `opset ${opset} has no Cast to ${storage} (it needs ${CAST_OPSET[storage]})`;
   if (irVersion < 4) return `IR version ${irVersion} would need every new initializer listed as a graph input`;
   return null;
 }
 
-/** What one kernel becomes: tensors replacing its initializer, and a node when dequantized. */
-interface Replacement { tensors: TensorProto[]; node?: NodeProto; written: WrittenInitializer }
+/**
+ * What one kernel becomes: new initializers and nodes (dequantized), or the holder's new float
+ * tensor (same name and type).
+ */
+interface Replacement { tensors: TensorProto[]; nodes: NodeProto[]; value?: TensorProto; written: WrittenInitializer }
 
-function quantizedReplacement(init: TensorProto, source: OnnxWeightSource, grid: IntegerGrid, used: Set<string>): Replacement | string {
+function quantizedReplacement(init: TensorProto, source: OnnxWeightSource, grid: IntegerGrid, storage: FloatStorage, used: Set<string>): Replacement | string {
   const inverse = inversePermutation(source.perm);
   const codes = transposeValues(grid.codes, source.kerasShape, inverse);
   let scales = grid.scales;
@@ -104,14 +121,17 @@ function quantizedReplacement(init: TensorProto, source: OnnxWeightSource, grid:
   const q = freshName(`${init.name}_quantized`, used);
   const s = freshName(`${init.name}_scale`, used);
   const z = freshName(`${init.name}_zero_point`, used);
+  const dequantized = storage === 'float32' ? init.name : freshName(`${init.name}_dequantized`, used);
+  const nodes = [dequantizeNode(freshName(`${init.name}_DequantizeLinear`, used), [q, s, z], dequantized, axis)];
+  if (storage !== 'float32') nodes.push(castNode(freshName(`${init.name}_Cast`, used), dequantized, init.name, storage));
   return {
     tensors: [
       integerInitializer(q, init.dims, codes, grid.signed),
-      float32Initializer(s, channelDims, scales),
+      floatTensor(s, channelDims, scales),
       integerInitializer(z, channelDims, zeroPoints, grid.signed),
     ],
-    node: dequantizeNode(freshName(`${init.name}_DequantizeLinear`, used), [q, s, z], init.name, axis),
-    written: { name: init.name, storage: grid.signed ? 'int8' : 'uint8', perChannel: axis !== null },
+    nodes,
+    written: { name: init.name, storage: grid.signed ? 'int8' : 'uint8', perChannel: axis !== null, weightType: storage },
   };
 }
 
@@ -120,37 +140,28 @@ const FLOAT_REASONS: Record<string, string> = {
   float16: 'a float16 initializer would need a Cast to float32 before each consumer',
 };
 
-/** What one kernel becomes, and why it is float32 when it was quantized (or stored as a codebook or float16). */
+/** What one kernel becomes, why it is floats when it was quantized (or a codebook or float16), and whether rounding to its type changed values. */
 function replacementFor(
   layer: LayerCompression, weight: WeightTensor, source: OnnxWeightSource, init: TensorProto, opset: number, irVersion: number, used: Set<string>,
-): { replacement: Replacement; floatReason: string | null } {
+): { replacement: Replacement; floatReason: string | null; rounded: boolean } {
   const e = layer.encoding;
-  let floatReason = qdqProblem(layer, opset, irVersion) ?? FLOAT_REASONS[e.kind] ?? null;
+  const storage = floatStorageOf(init.dataType) as FloatStorage;
+  // A float16 encoding is the weight's own type when it is stored as float16.
+  const encodingReason = e.kind === 'float16' && storage === 'float16' ? null : FLOAT_REASONS[e.kind] ?? null;
+  let floatReason = qdqProblem(layer, opset, irVersion, storage) ?? encodingReason;
   if (floatReason === null && (e.kind === 'affine' || e.kind === 'per-channel')) {
     const grid = integerGridOf(weight.data, weight.shape, e);
-    const quantized = grid.ok ? quantizedReplacement(init, source, grid.grid, used) : grid.reason;
-    if (typeof quantized !== 'string') return { replacement: quantized, floatReason: null };
+    const quantized = grid.ok ? quantizedReplacement(init, source, grid.grid, storage, used) : grid.reason;
+    if (typeof quantized !== 'string') return { replacement: quantized, floatReason: null, rounded: false };
     floatReason = quantized;
   }
   const values = transposeValues(weight.data, source.kerasShape, inversePermutation(source.perm));
+  const kept = roundedTo(values, storage);
   return {
-    replacement: { tensors: [float32Initializer(init.name, init.dims, values, init)], written: { name: init.name, storage: 'float32', perChannel: false } },
-    floatReason,
+    replacement: { tensors: [], nodes: [], value: floatTensor(init.name, init.dims, values, storage, init), written: { name: init.name, storage, perChannel: false, weightType: storage } },
+    floatReason: floatReason === null ? null : `${storage}|${floatReason}`,
+    rounded: kept.some((v, i) => v !== values[i] && !(Number.isNaN(v) && Number.isNaN(values[i]))),
   };
-}
-
-/** Collects "reason: layers" notes, one line per reason. */
-class FloatNotes {
-  private byReason = new Map<string, string[]>();
-  add(reason: string, layer: string): void {
-    this.byReason.set(reason, [...(this.byReason.get(reason) ?? []), layer]);
-  }
-  lines(): string[] {
-    return [...this.byReason].map(([reason, layers]) => {
-      const shown = layers.length > 6 ? `${layers.slice(0, 6).join(', ')} and ${layers.length - 6} more` : layers.join(', ');
-      return `Stored as float32 values on the compressed grid, because ${reason}: ${shown}.`;
-    });
-  }
 }
 
 /**
@@ -168,46 +179,71 @@ export function writeCompressedOnnx(model: ModelProto, sources: OnnxWeightSource
   const irVersion = Number(model.irVersion);
   const sourceOf = new Map(sources.map((s) => [s.kerasName, s]));
   const weightOf = new Map(result.weights.map((w) => [w.name, w]));
-  const indexOf = new Map(graph.initializer.map((t, i) => [t.name, i]));
+  const holders = weightHoldersOf(graph);
   const used = namesIn(graph);
-  const replaced = new Map<number, TensorProto[]>();
-  const firstLayer = new Map<number, string>();
-  const nodes: NodeProto[] = [];
-  const written: WrittenInitializer[] = [];
+  const replaced = new Map<string, Replacement>();
+  const firstLayer = new Map<string, string>();
   const floatNotes = new FloatNotes();
   const notes: string[] = [];
   for (const layer of result.perLayer) {
     const source = sourceOf.get(layer.tensor);
     const weight = weightOf.get(layer.tensor);
-    const index = source === undefined ? undefined : indexOf.get(source.initializer);
-    if (source === undefined || weight === undefined || index === undefined) {
-      return fail({ code: 'missing-input', layer: layer.name, message: `Layer '${layer.name}': Expected weight '${layer.tensor}' to come from an initializer of the ONNX file, but got none.` });
+    const holder = source === undefined ? undefined : holders.get(source.initializer);
+    if (source === undefined || weight === undefined || holder === undefined) {
+      return fail({ code: 'missing-input', layer: layer.name, message: `Layer '${layer.name}': Expected weight '${layer.tensor}' to come from an initializer or Constant node of the ONNX file, but got none.` });
     }
-    const init = graph.initializer[index];
-    const problem = layoutProblem(source, weight, init);
+    // The holder's tensor under the name the graph knows it by (a Constant's value may be named otherwise).
+    const init = holder.kind === 'initializer' ? holder.tensor : { ...holder.tensor, name: holder.name };
+    const problem = layoutProblem(source, weight, init, holder);
     if (problem) return fail({ code: 'shape-mismatch', layer: layer.name, message: problem });
-    if (replaced.has(index)) {
-      notes.push(`Initializer '${init.name}' is shared by layers '${firstLayer.get(index)}' and '${layer.name}': the first one's compressed values are written.`);
+    if (replaced.has(holder.name)) {
+      notes.push(`${holder.kind === 'initializer' ? 'Initializer' : 'Constant'} '${holder.name}' is shared by layers '${firstLayer.get(holder.name)}' and '${layer.name}': the first one's compressed values are written.`);
       continue;
     }
-    const { replacement, floatReason } = replacementFor(layer, weight, source, init, opset, irVersion, used);
+    const { replacement, floatReason, rounded } = replacementFor(layer, weight, source, init, opset, irVersion, used);
     if (floatReason) floatNotes.add(floatReason, layer.name);
-    replaced.set(index, replacement.tensors);
-    firstLayer.set(index, layer.name);
-    if (replacement.node) nodes.push(replacement.node);
-    written.push(replacement.written);
+    if (rounded) floatNotes.addRounded(replacement.written.weightType, layer.name);
+    replaced.set(holder.name, replacement);
+    firstLayer.set(holder.name, layer.name);
   }
-  const dequantized = new Set(nodes.map((n) => n.output[0]));
-  const out: ModelProto = {
+  const out = withReplacements(model, graph, holders, replaced);
+  return ok({ bytes: toBinary(ModelProtoSchema, out), initializers: [...replaced.values()].map((r) => r.written), notes: [...floatNotes.lines(), ...notes] });
+}
+
+/** `model` with each holder's replacement in place: initializers swapped, Constant values swapped or their node removed, added nodes first. */
+function withReplacements(model: ModelProto, graph: GraphProto, holders: Map<string, WeightHolder>, replaced: Map<string, Replacement>): ModelProto {
+  const byInitializer = new Map<number, Replacement>();
+  const byConstant = new Map<number, { holder: WeightHolder; replacement: Replacement }>();
+  const added: TensorProto[] = [];
+  const nodes: NodeProto[] = [];
+  for (const [name, replacement] of replaced) {
+    const holder = holders.get(name) as WeightHolder;
+    if (holder.kind === 'initializer') byInitializer.set(holder.index, replacement);
+    else {
+      byConstant.set(holder.nodeIndex, { holder, replacement });
+      added.push(...replacement.tensors);
+    }
+    nodes.push(...replacement.nodes);
+  }
+  const produced = new Set(nodes.flatMap((n) => n.output));
+  const keptNodes = graph.node.flatMap((node, i) => {
+    const c = byConstant.get(i);
+    if (c === undefined) return [node];
+    // Dequantized: the added nodes now produce the Constant's output.
+    return c.replacement.value ? [constantWithValue(node, c.holder.tensor, c.replacement.value)] : [];
+  });
+  return {
     ...model,
     graph: {
       ...graph,
-      initializer: graph.initializer.flatMap((t, i) => replaced.get(i) ?? [t]),
+      initializer: [...graph.initializer.flatMap((t, i) => {
+        const r = byInitializer.get(i);
+        return r === undefined ? [t] : r.value ? [r.value] : r.tensors;
+      }), ...added],
       // A name cannot be both a graph input and a node's output (old exporters list initializers as inputs).
-      input: graph.input.filter((v) => !dequantized.has(v.name)),
-      // Nodes are sorted topologically: the weights' DequantizeLinear come first.
-      node: [...nodes, ...graph.node],
+      input: graph.input.filter((v) => !produced.has(v.name)),
+      // Nodes are sorted topologically: the weights' DequantizeLinear (and Cast) come first.
+      node: [...nodes, ...keptNodes],
     },
   };
-  return ok({ bytes: toBinary(ModelProtoSchema, out), initializers: written, notes: [...floatNotes.lines(), ...notes] });
 }
