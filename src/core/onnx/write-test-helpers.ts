@@ -9,15 +9,36 @@ import { join } from 'node:path';
 import { toBinary } from '@bufbuild/protobuf';
 import * as ort from 'onnxruntime-web';
 import { expect } from 'vitest';
+import { float16BitsToFloat32, float32ToFloat16Bits } from '../compress/float16';
 import type { CompressionResult } from '../compress/types';
 import { type ModelProto, ModelProtoSchema, type TensorProto, TensorProto_DataType } from './gen/onnx_pb';
-import { floatTensor, TEST_SOURCES, toOnnxOrder } from './write-test-model';
+import { floatTensor, initializerValues, TEST_SOURCES, type TestStorage, toOnnxOrder } from './write-test-model';
 
 const bytesOf = (t: TensorProto) => t.rawData.slice();
 
-/** The values of initializer `t` as numbers (float32, int8 or uint8; raw_data or typed fields). */
+const STORAGE_OF: Record<number, TestStorage> = {
+  [TensorProto_DataType.FLOAT]: 'float32', [TensorProto_DataType.FLOAT16]: 'float16', [TensorProto_DataType.BFLOAT16]: 'bfloat16', [TensorProto_DataType.DOUBLE]: 'float64',
+};
+
+/**
+ * `v` rounded to the nearest float16 or bfloat16, ties to even, written independently of the
+ * writer's bit twiddling: the value's ulp is a power of two, so v / ulp is exact in a double.
+ */
+export function roundToOracle(v: number, storage: TestStorage): number {
+  if (storage === 'float32' || storage === 'float64' || v === 0 || !Number.isFinite(v)) return v;
+  const [mantissaBits, minExp, max] = storage === 'float16' ? [10, -14, 65504] : [7, -126, 3.3895313892515355e38];
+  const exp = Math.max(Math.floor(Math.log2(Math.abs(v))), minExp);
+  const ulp = 2 ** (exp - mantissaBits);
+  const q = v / ulp;
+  let r = Math.round(q);
+  if (Math.abs(q % 1) === 0.5 && r % 2 !== 0) r -= 1; // a tie: Math.round went up to an odd one
+  const out = r * ulp;
+  return Math.abs(out) > max ? Math.sign(out) * Infinity : out;
+}
+
+/** The values of initializer `t` as numbers (any float type, int8 or uint8; raw_data or typed fields). */
 function numbers(t: TensorProto): Float32Array {
-  if (t.dataType === TensorProto_DataType.FLOAT) return t.rawData.length ? new Float32Array(bytesOf(t).buffer) : Float32Array.from(t.floatData);
+  if (STORAGE_OF[t.dataType] !== undefined) return initializerValues(t);
   if (t.dataType === TensorProto_DataType.INT8) return Float32Array.from(t.rawData.length ? new Int8Array(bytesOf(t).buffer) : t.int32Data);
   if (t.dataType === TensorProto_DataType.UINT8) return Float32Array.from(t.rawData.length ? t.rawData : t.int32Data);
   throw new Error(`unexpected data type ${t.dataType} of ${t.name}`);
@@ -28,13 +49,27 @@ function numbers(t: TensorProto): Float32Array {
  * the DequantizeLinear that produces it, computed here from the ONNX spec: y = (x − zero_point) · scale
  * in float32, per channel along `axis` (default 1) when the scale is 1-D.
  */
-export function dequantizedWeight(model: ModelProto, name: string) {
+export function dequantizedWeight(model: ModelProto, name: string): {
+  storage: 'int8' | 'uint8' | TestStorage; perChannel: boolean; dims: number[]; values: Float32Array; weightType: TestStorage; holder: 'initializer' | 'constant' | 'node';
+} {
   const graph = model.graph;
   const init = (n: string) => graph?.initializer.find((t) => t.name === n);
-  const direct = init(name);
-  if (direct) return { storage: 'float32' as const, perChannel: false, dims: direct.dims.map(Number), values: numbers(direct) };
+  const constant = graph?.node.find((n) => n.opType === 'Constant' && n.output[0] === name)?.attribute.find((a) => a.name === 'value')?.t;
+  const direct = init(name) ?? constant;
+  if (direct) {
+    const storage = STORAGE_OF[direct.dataType];
+    return { storage, weightType: storage, perChannel: false, dims: direct.dims.map(Number), values: numbers(direct), holder: init(name) ? 'initializer' : 'constant' };
+  }
+  // Cast(DequantizeLinear(…)): the DequantizeLinear's float32 values rounded to the Cast's type.
+  const cast = graph?.node.find((n) => n.opType === 'Cast' && n.output[0] === name);
+  if (cast) {
+    const weightType = STORAGE_OF[Number(cast.attribute.find((a) => a.name === 'to')?.i)];
+    const inner = dequantizedWeight(model, cast.input[0]);
+    expect(inner.weightType).toBe('float32');
+    return { ...inner, weightType, values: inner.values.map((v) => roundToOracle(v, weightType)) };
+  }
   const node = graph?.node.find((n) => n.opType === 'DequantizeLinear' && n.output[0] === name);
-  if (!node) throw new Error(`no initializer or DequantizeLinear gives ${name}`);
+  if (!node) throw new Error(`no initializer, Constant, Cast or DequantizeLinear gives ${name}`);
   const [x, s, z] = node.input.map((n) => init(n) as TensorProto);
   const codes = numbers(x);
   const scales = numbers(s);
@@ -50,7 +85,8 @@ export function dequantizedWeight(model: ModelProto, name: string) {
     return Math.fround((q - zeroPoints[c]) * scales[c]);
   });
   const storage = x.dataType === TensorProto_DataType.INT8 ? 'int8' as const : 'uint8' as const;
-  return { storage, perChannel, dims, values };
+  expect(s.dataType).toBe(TensorProto_DataType.FLOAT);
+  return { storage, perChannel, dims, values, weightType: 'float32', holder: 'node' };
 }
 
 /** got equals want to float32 precision (a few ulps), and exactly where want is zero. */
@@ -62,25 +98,37 @@ export function expectValuesOf(got: Float32Array, want: Float32Array, label: str
   }
 }
 
-/** The original model with each compressed kernel's float32 values put in place (test oracle layout). */
+/**
+ * The original model with each compressed kernel's values put in place (test oracle layout), in
+ * each initializer's own float type; weights held by Constant nodes become initializers.
+ */
 export function compressedModelWithFloats(model: ModelProto, result: CompressionResult): Uint8Array {
   const graph = model.graph;
   if (!graph) throw new Error('no graph');
-  const initializer = graph.initializer.map((t) => {
+  const constants = graph.node.filter((n) => n.opType === 'Constant').map((n) => ({ ...(n.attribute[0].t as TensorProto), name: n.output[0] }));
+  const initializer = [...graph.initializer, ...constants].map((t) => {
     const source = TEST_SOURCES.find((s) => s.initializer === t.name);
     const weight = result.weights.find((w) => w.name === source?.kerasName);
-    return source && weight ? floatTensor(t.name, t.dims.map(Number), toOnnxOrder(source.kerasName, weight.data)) : t;
+    if (!source || !weight) return t;
+    const storage = STORAGE_OF[t.dataType];
+    const values = toOnnxOrder(source.kerasName, weight.data).map((v) => roundToOracle(v, storage));
+    return floatTensor(t.name, t.dims.map(Number), values, storage);
   });
-  return toBinary(ModelProtoSchema, { ...model, graph: { ...graph, initializer } });
+  return toBinary(ModelProtoSchema, { ...model, graph: { ...graph, initializer, node: graph.node.filter((n) => n.opType !== 'Constant') } });
 }
 
-/** Runs a one-input, one-output model in onnxruntime-web (wasm backend, one thread) and returns its output. */
-export async function runOnnx(bytes: Uint8Array, x: Float32Array, dims: number[]): Promise<Float32Array> {
+/**
+ * Runs a one-input, one-output model in onnxruntime-web (wasm backend, one thread) and returns its
+ * output; `inputType` float16: x is given as float16 and a float16 output is read back as float32.
+ */
+export async function runOnnx(bytes: Uint8Array, x: Float32Array, dims: number[], inputType: 'float32' | 'float16' = 'float32'): Promise<Float32Array> {
   ort.env.wasm.numThreads = 1;
   const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
   try {
-    const out = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', x, dims) });
-    return out[session.outputNames[0]].data as Float32Array;
+    const input = inputType === 'float16' ? new ort.Tensor('float16', Uint16Array.from(x, float32ToFloat16Bits), dims) : new ort.Tensor('float32', x, dims);
+    const out = await session.run({ [session.inputNames[0]]: input });
+    const y = out[session.outputNames[0]];
+    return y.type === 'float16' ? Float32Array.from(y.data as Uint16Array, float16BitsToFloat32) : y.data as Float32Array;
   } finally {
     await session.release();
   }
