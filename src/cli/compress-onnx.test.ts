@@ -8,8 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toBinary } from '@bufbuild/protobuf';
+import { ModelProtoSchema } from '../core/onnx/gen/onnx_pb';
 import { decodeOnnx } from '../core/onnx/read-model';
 import { dequantizedWeight, onnxCheckerProblem, ONNX_CHECKER, runOnnx } from '../core/onnx/write-test-helpers';
+import { testOnnxModel } from '../core/onnx/write-test-model';
 import { buildCliForTests, type BuiltCli } from './cli-process';
 import { runCompress } from './compress';
 import type { CompressOnnxJson } from './compress-onnx';
@@ -103,6 +106,24 @@ describe('floplab compress model.onnx (in-process)', () => {
     expect(compressed.length).toBe(original.length);
     expect(compressed.every(Number.isFinite)).toBe(true);
     if (!ONNX_CHECKER.skip) expect(onnxCheckerProblem(readFileSync(join(out, file)))).toBe(null);
+  });
+
+  it('a model.half() export with a weight in a Constant node: uint8 kernels Cast back to float16, and it runs', async () => {
+    const file = join(root, 'half.onnx');
+    writeFileSync(file, toBinary(ModelProtoSchema, testOnnxModel(14, 7, {}, { storage: 'float16', constants: ['fc.weight'] })));
+    const out = freshDir();
+    const r = await compress([file, '--prune', '0.5', '--bits', '8', '--out', out]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Kernels stored: 0 int8 \+ 4 uint8 with DequantizeLinear \(then Cast to float16\), 0 float32\n/);
+    const written = readFileSync(join(out, 'half.onnx'));
+    const x = Float32Array.from({ length: 32 }, (_, i) => Math.sin(i / 10));
+    const y = await runOnnx(written, x, [1, 2, 4, 4], 'float16');
+    expect(y.length).toBe(4);
+    expect(y.every(Number.isFinite)).toBe(true);
+    if (!ONNX_CHECKER.skip) expect(onnxCheckerProblem(written)).toBe(null);
+    const pruned = await compress([file, '--prune', '0.5', '--out', freshDir()]);
+    expect(pruned.out).toMatch(/Kernels stored: 0 int8 \+ 0 uint8 with DequantizeLinear, 0 float32, 4 float16\n/);
   });
 
   it.skipIf(ONNX_CHECKER.skip)(`the written files pass onnx.checker for prune + k-means + 4 bits${ONNX_CHECKER.reason}`, async () => {

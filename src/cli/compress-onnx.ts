@@ -118,9 +118,12 @@ function onnxText(s: CompressOnnxJson, result: CompressionResult, written: Writt
   const lines = compressText(s, result, asExport, '').trimEnd().split('\n').filter((l) => !l.startsWith('Wrote '));
   const o = s.onnx;
   const count = (storage: WrittenInitializer['storage']) => o.initializers.filter((i) => i.storage === storage).length;
+  // float32 always shown; a file's float16, bfloat16 or float64 kernels stay in their own type.
+  const floats = (['float32', 'float16', 'bfloat16', 'float64'] as const).filter((t) => t === 'float32' || count(t) > 0).map((t) => `${count(t)} ${t}`).join(', ');
+  const casts = [...new Set(o.initializers.filter((i) => (i.storage === 'int8' || i.storage === 'uint8') && i.weightType !== 'float32').map((i) => i.weightType))];
   lines.push(
     `ONNX file: ${formatBytes(o.fileBytesBefore)} (gzip ${formatBytes(o.gzipBytesBefore)}) → ${formatBytes(o.fileBytesAfter)} (gzip ${formatBytes(o.gzipBytesAfter)})`,
-    `Kernels stored: ${count('int8')} int8 + ${count('uint8')} uint8 with DequantizeLinear, ${count('float32')} float32`,
+    `Kernels stored: ${count('int8')} int8 + ${count('uint8')} uint8 with DequantizeLinear${casts.length ? ` (then Cast to ${casts.join(', ')})` : ''}, ${floats}`,
     ...o.notes.map((n) => `Note: ${n}`),
     `Wrote ${outPath}`,
   );
