@@ -152,16 +152,22 @@ function replacementFor(
   if (floatReason === null && (e.kind === 'affine' || e.kind === 'per-channel')) {
     const grid = integerGridOf(weight.data, weight.shape, e);
     const quantized = grid.ok ? quantizedReplacement(init, source, grid.grid, storage, used) : grid.reason;
-    if (typeof quantized !== 'string') return { replacement: quantized, floatReason: null, rounded: false };
+    // The Cast after DequantizeLinear rounds to the weight's type as the stored floats are rounded.
+    if (typeof quantized !== 'string') return { replacement: quantized, floatReason: null, rounded: changedBy(weight.data, storage) };
     floatReason = quantized;
   }
   const values = transposeValues(weight.data, source.kerasShape, inversePermutation(source.perm));
-  const kept = roundedTo(values, storage);
   return {
     replacement: { tensors: [], nodes: [], value: floatTensor(init.name, init.dims, values, storage, init), written: { name: init.name, storage, perChannel: false, weightType: storage } },
     floatReason: floatReason === null ? null : `${storage}|${floatReason}`,
-    rounded: kept.some((v, i) => v !== values[i] && !(Number.isNaN(v) && Number.isNaN(values[i]))),
+    rounded: changedBy(values, storage),
   };
+}
+
+/** Whether rounding to `storage` changes any of `values`. */
+function changedBy(values: Float32Array, storage: FloatStorage): boolean {
+  const kept = roundedTo(values, storage);
+  return kept.some((v, i) => v !== values[i] && !(Number.isNaN(v) && Number.isNaN(values[i])));
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The ONNX writer's notes about kernels stored as floats: why a quantized kernel is not
- * DequantizeLinear, and which kernels were rounded to the file's float16 or bfloat16, one line each.
+ * DequantizeLinear, and which kernels are rounded to the file's float16 or bfloat16 (stored so, or
+ * by the Cast after DequantizeLinear), one line each.
  */
 import type { FloatStorage } from './write-float-types';
 
@@ -23,7 +24,7 @@ export class FloatNotes {
       return `Stored as ${storage} values on the compressed grid, because ${reason}: ${shownLayers(layers)}.`;
     });
     const rounded = [...this.rounded].map(([storage, layers]) =>
-      `Stored in the file's own ${storage} type, so the compressed values are rounded to the nearest ${storage} (the report's errors are before that rounding): ${shownLayers(layers)}.`);
+      `Read in the file's own ${storage} type, so the compressed values are rounded to the nearest ${storage} (the report's errors are before that rounding): ${shownLayers(layers)}.`);
     return [...reasons, ...rounded];
   }
 }
