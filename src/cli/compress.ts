@@ -31,7 +31,7 @@ export const COMPRESS_USAGE = `Usage: floplab compress <model.json | model.onnx 
 Prunes, shares (k-means) and quantizes the kernels of a TensorFlow.js Layers model (its weights
 files beside model.json), in Deep Compression's order, and writes a loadable model.json +
 weights to <dir>. Biases and BatchNorm stay float32. An ONNX model is written back as
-<dir>/<name>.onnx: quantized kernels as int8/uint8 with DequantizeLinear (or float32 on the grid).
+<dir>/<name>.onnx: quantized kernels as int8/uint8 with DequantizeLinear (or floats on the grid).
 A Keras .keras / .h5 file's weights are read from the file and written as a TensorFlow.js model.
 
 Options:

@@ -1,7 +1,7 @@
 /**
  * The weights of an ONNX import in Keras layout, for compression: each OnnxWeightSource's
  * initializer (or Constant node, named by its output) read as float32 (float16, bfloat16 and
- * float64 weights converted; the ONNX writer refuses to write those back) (onnxDims may be a reshape of its dims: same elements, same order)
+ * float64 weights converted; the ONNX writer writes them back in their own type) (onnxDims may be a reshape of its dims: same elements, same order)
  * and transposed by `perm` (kerasShape[i] = onnxDims[perm[i]], numpy.transpose).
  * The worker calls it at import (the compression lab keeps the weights); the CLI's analyze never
  * does, and no count reads weight values.
