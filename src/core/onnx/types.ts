@@ -16,8 +16,13 @@ export interface OnnxWeightSource {
   kerasName: string;
   /** The engine layer it belongs to. */
   layer: string;
-  /** Name of the float32 initializer in graph.initializer holding the values. */
+  /**
+   * The tensor holding the values: an initializer in graph.initializer, or the output name of a
+   * Constant node; float32, or float16 / bfloat16 / float64 (converted to float32 for the
+   * compression lab and written back in their own type).
+   */
   initializer: string;
+  /** The tensor's dims, or a reshape of them with the same elements in the same order (a depthwise [C·M, 1, kh, kw] read as [C, M, kh, kw]). */
   onnxDims: number[];
   kerasShape: number[];
   perm: number[];
