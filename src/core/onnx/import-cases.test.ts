@@ -9,24 +9,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../analyze';
-import type { CostReport } from '../cost-types';
-import type { ModelProto } from './gen/onnx_pb';
 import { importOnnx } from './import-onnx';
 import { decodeOnnx } from './read-model';
-import { attr, floatAttr, int64s, model, node, tensorInfo, weight } from './test-graphs';
-import type { OnnxImport } from './types';
+import { analysed, attr, floatAttr, int64s, model, node, tensorInfo, weight, imported } from './test-graphs';
 
-function imported(m: ModelProto): OnnxImport {
-  const imp = importOnnx(m, 'test.onnx');
-  if (!imp.ok) throw new Error(imp.error.message);
-  return imp.value;
-}
-
-function analysed(imp: OnnxImport): CostReport {
-  const r = analyzeModel(imp.graph);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.report;
-}
 
 const conv = (input: string, w: string, out: string, name = '') =>
   node('Conv', [input, w], [out], [attr('kernel_shape', [3, 3]), attr('pads', [1, 1, 1, 1])], name);

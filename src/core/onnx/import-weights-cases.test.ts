@@ -6,25 +6,11 @@
  */
 import { create } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
-import { analyzeModel } from '../analyze';
-import type { CostReport } from '../cost-types';
-import { AttributeProto_AttributeType as AT, AttributeProtoSchema, TensorProtoSchema, type ModelProto, type TensorProto } from './gen/onnx_pb';
+import { AttributeProto_AttributeType as AT, AttributeProtoSchema, TensorProtoSchema, type TensorProto } from './gen/onnx_pb';
 import { onnxKerasWeights } from './keras-weights';
 import { importOnnx } from './import-onnx';
-import { attr, int64s, model, node, tensorInfo, weight } from './test-graphs';
-import type { OnnxImport } from './types';
+import { analysed, attr, int64s, model, node, tensorInfo, weight, imported } from './test-graphs';
 
-function imported(m: ModelProto): OnnxImport {
-  const imp = importOnnx(m, 'test.onnx');
-  if (!imp.ok) throw new Error(imp.error.message);
-  return imp.value;
-}
-
-function analysed(imp: OnnxImport): CostReport {
-  const r = analyzeModel(imp.graph);
-  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
-  return r.report;
-}
 
 /** A float initializer of `values` (raw float32). */
 function floats(name: string, values: number[], dims = [values.length]): TensorProto {

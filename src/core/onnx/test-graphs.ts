@@ -4,12 +4,16 @@
  * and Identity-wrapped weights, dynamic dims, odd pads. Imported by tests only.
  */
 import { create } from '@bufbuild/protobuf';
+import { analyzeModel } from '../analyze';
+import type { CostReport } from '../cost-types';
 import {
   AttributeProto_AttributeType as AT, AttributeProtoSchema, GraphProtoSchema, type AttributeProto, type ModelProto,
   ModelProtoSchema, type NodeProto, NodeProtoSchema, OperatorSetIdProtoSchema, type TensorProto, TensorProtoSchema,
   TensorShapeProto_DimensionSchema, TensorShapeProtoSchema, TypeProto_TensorSchema, TypeProtoSchema, type ValueInfoProto,
   ValueInfoProtoSchema,
 } from './gen/onnx_pb';
+import { importOnnx } from './import-onnx';
+import type { OnnxImport } from './types';
 
 /** An INT or INTS attribute. */
 export const attr = (name: string, value: number | number[]): AttributeProto => (Array.isArray(value)
@@ -66,4 +70,18 @@ export function model(parts: GraphParts): ModelProto {
   return create(ModelProtoSchema, {
     irVersion: 8n, graph, opsetImport: [create(OperatorSetIdProtoSchema, { domain: '', version: BigInt(parts.opset ?? 14) })],
   });
+}
+
+/** importOnnx that throws on failure (tests only). */
+export function imported(m: ModelProto): OnnxImport {
+  const imp = importOnnx(m, 'test.onnx');
+  if (!imp.ok) throw new Error(imp.error.message);
+  return imp.value;
+}
+
+/** The engine's report of an import (tests only); throws when the graph does not analyse. */
+export function analysed(imp: OnnxImport): CostReport {
+  const r = analyzeModel(imp.graph);
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return r.report;
 }
