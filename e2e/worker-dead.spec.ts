@@ -102,6 +102,18 @@ test('imported weights are sent again to the new worker: Compress still uses the
   await expect(page.getByTestId('weights-source')).toHaveText('Compressed the imported weights.', { timeout: 60_000 });
 });
 
+test('an imported .onnx is read again for the new worker: Compress still writes the compressed .onnx', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Import model').setInputFiles('src/core/onnx/fixtures/resnet-basic-block.onnx');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported resnet-basic-block.onnx' })).toBeVisible({ timeout: 30_000 });
+  await waitForAnalysis(page);
+  await closeWorker(page);
+  await expect(workerAlert(page)).toContainText('Your imported weights were sent to it again.', { timeout: 8_000 });
+  await compress(page);
+  await expect(page.getByTestId('weights-source')).toHaveText('Compressed the imported weights.', { timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Export as ONNX' })).toBeVisible();
+});
+
 test('a tab killed outright (as by running out of memory) keeps the saved work: reopening shows it', async ({ page, context }) => {
   await page.goto('/');
   await waitForAnalysis(page);

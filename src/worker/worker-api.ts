@@ -54,8 +54,13 @@ export function createWorkerApi(): WorkerApi {
       return importModelJson(modelJson, weightFiles);
     },
     async importModelFile(file) {
-      const { importModelFile } = await loadJob(() => import('./import-file-job'));
-      return importModelFile(file);
+      try {
+        const { importModelFile } = await loadJob(() => import('./import-file-job'));
+        return await importModelFile(file);
+      } finally {
+        // Loading the reader announced a long step; it is over, so a worker dying now is noticed at once.
+        expectBusyFor(0);
+      }
     },
     measureLatency(graph, options, onProgress) {
       return runJob(jobs, options.jobId, (signal) => guarded('Measuring', async () => {
