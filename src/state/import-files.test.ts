@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toFlopLabConfig } from '../core/config-schema';
 import { findPreset } from '../core/presets/index';
-import { manifestPaths, readImportFiles } from './import-files';
+import { manifestPaths } from '../core/import/weights-manifest';
+import { readImportFiles } from './import-files';
 import { initialFlopLabState, useFlopLab } from './store';
 
 const FIXTURES = join(__dirname, '..', '..', 'e2e', 'fixtures');

@@ -5,6 +5,7 @@
  */
 import { parseFlopLabConfig } from '../core/config-schema';
 import { parseModelJson } from '../core/import/model-json';
+import { manifestPaths } from '../core/import/weights-manifest';
 import { binaryModelKind, modelFileSizeProblem } from '../core/model-files';
 import type { ModelGraph } from '../core/model';
 import { fail, ok, type Result } from '../core/result';
@@ -132,16 +133,6 @@ async function parseInWorkerOrHere(
   const parsed = parseModelJson(json);
   if (!parsed.ok) return parsed;
   return ok({ graph: parsed.value.graph, warnings: parsed.value.warnings, hasWeights: false });
-}
-
-/** The weight file paths a model.json's weightsManifest lists ([] when none or malformed). */
-export function manifestPaths(json: unknown): string[] {
-  const manifest = (json as { weightsManifest?: unknown } | null)?.weightsManifest;
-  if (!Array.isArray(manifest)) return [];
-  return manifest.flatMap((group: unknown) => {
-    const paths = (group as { paths?: unknown } | null)?.paths;
-    return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
-  });
 }
 
 function baseName(path: string): string {

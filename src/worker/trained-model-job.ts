@@ -4,6 +4,7 @@
  * TensorFlow.js model.json + weights file (for a download, or for the page to save and restore
  * through importModel after a reload).
  */
+import { manifestPaths } from '../core/import/weights-manifest';
 import type { ModelGraph } from '../core/model';
 import { selectBackend } from '../tf/backend';
 import { buildTfModel } from '../tf/build-model';
@@ -12,7 +13,6 @@ import type { WeightFile } from './api';
 import type { ExportWeightsResult, TrainedPresetResult } from './digits-api';
 import { failedJob } from './digits-model';
 import { importModelJson } from './import-job';
-import { manifestPathsOf } from './manifest-paths';
 import { WASM_URLS } from './wasm-urls';
 import { importedWeightsFor } from './weight-store';
 
@@ -30,7 +30,7 @@ export async function loadTrainedModel(modelUrl: string, fetchFile: typeof fetch
     return loadError(modelUrl, e instanceof Error ? e.message : String(e));
   }
   const files: WeightFile[] = [];
-  for (const path of manifestPathsOf(json)) {
+  for (const path of manifestPaths(json)) {
     const url = new URL(path, base);
     // Weights files sit beside the model.json; a manifest pointing elsewhere is refused.
     if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname.replace(/[^/]*$/, ''))) {

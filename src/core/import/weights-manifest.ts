@@ -52,3 +52,13 @@ export const weightsManifestSchema = z.array(z.object({
   paths: z.array(z.string()),
   weights: z.array(entrySchema),
 }).loose());
+
+/** The weight file paths a model.json's weightsManifest lists ([] when none or malformed). */
+export function manifestPaths(json: unknown): string[] {
+  const manifest = (json as { weightsManifest?: unknown } | null)?.weightsManifest;
+  if (!Array.isArray(manifest)) return [];
+  return manifest.flatMap((group: unknown) => {
+    const paths = (group as { paths?: unknown } | null)?.paths;
+    return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
+  });
+}
