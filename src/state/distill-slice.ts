@@ -13,11 +13,12 @@ import type { DistillSettings } from '../core/distill/settings';
 import type { ModelGraph } from '../core/model';
 import { findPreset } from '../core/presets/index';
 import type { DistillEpoch, DistillJobProgress, DistillResult, JobProgress, WeightFile } from '../worker/api';
+import { createJobSlot, crashText } from './job-slot';
 import { useFlopLab } from './store';
 import { trainedOfCurrent } from './trained-of';
 import { saveTrainedWeights } from './trained-storage';
 import { appUrl, trainedWeightsSettled } from './trained-weights';
-import { getWorker, newJobId, progressProxy } from './worker-client';
+import { getWorker, progressProxy } from './worker-client';
 
 export interface DistillRequest {
   teacher: ModelGraph;
@@ -45,7 +46,7 @@ export interface DistillJobState {
 }
 
 const REDRAW_MS = 200;
-let current: string | null = null;
+const slot = createJobSlot();
 
 /** The held weights of the current model, when a preset teacher is about to replace them. */
 async function saveHeldWeights(request: DistillRequest): Promise<WeightFile[] | null> {
@@ -84,9 +85,7 @@ export const useDistillJob = create<DistillJobState>()((set, get) => ({
   crash: null,
 
   async start(request) {
-    if (current !== null) void getWorker().cancel(current);
-    const jobId = newJobId('distill');
-    current = jobId;
+    const jobId = slot.start('distill');
     set({
       running: true, progress: { fraction: 0, message: 'Loading the teacher…' }, teacherAccuracy: null, history: [],
       epochsPlanned: request.settings.epochs, temperature: request.settings.temperature, result: null, cancelled: false, crash: null,
@@ -97,7 +96,7 @@ export const useDistillJob = create<DistillJobState>()((set, get) => ({
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
       timer = null;
-      if (current === jobId) set({ history, teacherAccuracy, progress: latest });
+      if (slot.isCurrent(jobId)) set({ history, teacherAccuracy, progress: latest });
     };
     const onProgress = progressProxy((p: DistillJobProgress) => {
       if (p.teacherAccuracy !== undefined) teacherAccuracy = p.teacherAccuracy;
@@ -112,25 +111,19 @@ export const useDistillJob = create<DistillJobState>()((set, get) => ({
       const loadError = await loadTeacher(request.teacherPresetId);
       if (loadError !== null) throw new Error(loadError);
       const result = await getWorker().distill(request.teacher, request.student, { jobId, settings: request.settings, pixelScale: request.pixelScale }, onProgress);
-      if (current !== jobId) return;
-      current = null;
+      if (!slot.settle(jobId)) return;
       const finalTeacher = result.status === 'done' ? result.teacherAccuracy : teacherAccuracy;
       set({ running: false, progress: null, history: result.status === 'done' ? result.history : history, teacherAccuracy: finalTeacher, result });
     } catch (error) {
-      if (current !== jobId) return;
-      current = null;
-      set({ running: false, progress: null, crash: error instanceof Error ? error.message : String(error) });
+      if (!slot.settle(jobId)) return;
+      set({ running: false, progress: null, crash: crashText(error) });
     } finally {
       await restoreHeldWeights(saved).catch(() => undefined);
     }
   },
 
   cancel() {
-    const jobId = current;
-    if (jobId === null) return;
-    current = null;
-    set({ running: false, progress: null, cancelled: true });
-    void getWorker().cancel(jobId);
+    slot.cancel(() => set({ running: false, progress: null, cancelled: true }));
   },
 
   async keepStudent() {

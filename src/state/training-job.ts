@@ -8,11 +8,12 @@
 import { create } from 'zustand';
 import type { ModelGraph } from '../core/model';
 import type { JobProgress, TrainJobOptions, TrainJobProgress, TrainResult } from '../worker/api';
+import { createJobSlot, crashText } from './job-slot';
 import { useFlopLab } from './store';
 import { saveTrainedWeights } from './trained-storage';
 import { trainedWeightsSettled } from './trained-weights';
 import { addProgress, EMPTY_CURVES, type CurveData } from './training-curves';
-import { getWorker, newJobId, progressProxy } from './worker-client';
+import { getWorker, progressProxy } from './worker-client';
 
 export interface TrainingJobState {
   running: boolean;
@@ -30,7 +31,7 @@ export interface TrainingJobState {
 /** Redraws (progress bar and curves) at most this often, ms. */
 const REDRAW_MS = 200;
 
-let current: string | null = null;
+const slot = createJobSlot();
 
 export const useTrainingJob = create<TrainingJobState>()((set) => ({
   running: false,
@@ -42,16 +43,14 @@ export const useTrainingJob = create<TrainingJobState>()((set) => ({
   crash: null,
 
   async start(graph, options) {
-    if (current !== null) void getWorker().cancel(current);
-    const jobId = newJobId('train');
-    current = jobId;
+    const jobId = slot.start('train');
     set({ running: true, progress: { fraction: 0, message: 'Starting…' }, curves: EMPTY_CURVES, epochsPlanned: options.train.epochs, finished: null, cancelled: false, crash: null });
     let curves = EMPTY_CURVES;
     let latest: JobProgress | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
       timer = null;
-      if (current === jobId) set({ curves, progress: latest });
+      if (slot.isCurrent(jobId)) set({ curves, progress: latest });
     };
     const onProgress = progressProxy((p: TrainJobProgress) => {
       curves = addProgress(curves, p);
@@ -61,25 +60,19 @@ export const useTrainingJob = create<TrainingJobState>()((set) => ({
     try {
       await trainedWeightsSettled();
       const result = await getWorker().train(graph, { ...options, jobId }, onProgress);
-      if (current !== jobId) return;
-      current = null;
+      if (!slot.settle(jobId)) return;
       set({ running: false, progress: null, curves, finished: { graph, result } });
       if (result.status === 'done') {
         useFlopLab.getState().recordTrained(graph, result.accuracy, 'trained', result.examples);
         await saveTrainedWeights(graph, result.accuracy, 'trained');
       }
     } catch (error) {
-      if (current !== jobId) return;
-      current = null;
-      set({ running: false, progress: null, crash: error instanceof Error ? error.message : String(error) });
+      if (!slot.settle(jobId)) return;
+      set({ running: false, progress: null, crash: crashText(error) });
     }
   },
 
   cancel() {
-    const jobId = current;
-    if (jobId === null) return;
-    current = null;
-    set({ running: false, progress: null, cancelled: true });
-    void getWorker().cancel(jobId);
+    slot.cancel(() => set({ running: false, progress: null, cancelled: true }));
   },
 }));

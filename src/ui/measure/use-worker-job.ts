@@ -1,5 +1,6 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import { getWorker, newJobId, progressProxy } from '../../state/worker-client';
+import { startTransition, useCallback, useEffect, useState } from 'react';
+import { createJobSlot, crashText } from '../../state/job-slot';
+import { progressProxy } from '../../state/worker-client';
 import type { JobProgress, ProgressCallback } from '../../worker/api';
 
 export interface WorkerJobState<R> {
@@ -28,20 +29,17 @@ const IDLE = { running: false, progress: null, result: null, cancelled: false, c
  */
 export function useWorkerJob<R>(kind: string) {
   const [state, setState] = useState<WorkerJobState<R>>(IDLE);
-  const current = useRef<string | null>(null);
+  const [slot] = useState(createJobSlot);
 
   const start = useCallback(async (job: (jobId: string, onProgress: ProgressCallback) => Promise<R>): Promise<R | null> => {
-    const previous = current.current;
-    if (previous !== null) void getWorker().cancel(previous);
-    const jobId = newJobId(kind);
-    current.current = jobId;
+    const jobId = slot.start(kind);
     setState((s) => ({ ...s, running: true, progress: { fraction: 0, message: 'Starting…' }, cancelled: false, crash: null }));
     // Progress messages can come every few ms; the bar is redrawn at most every PROGRESS_MS.
     let latest: JobProgress | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
       timer = null;
-      if (current.current === jobId && latest) setState((s) => ({ ...s, progress: latest }));
+      if (slot.isCurrent(jobId) && latest) setState((s) => ({ ...s, progress: latest }));
     };
     const onProgress = progressProxy((p) => {
       latest = p;
@@ -51,33 +49,23 @@ export function useWorkerJob<R>(kind: string) {
       const result = await job(jobId, onProgress);
       // A user-timing mark (seen in performance traces): the worker's answer arrived; drawing it starts now.
       performance.mark(`floplab:${kind}-done`);
-      if (current.current !== jobId) return null;
-      current.current = null;
+      if (!slot.settle(jobId)) return null;
       startTransition(() => setState({ running: false, progress: null, result, cancelled: false, crash: null }));
       return result;
     } catch (error) {
-      if (current.current !== jobId) return null;
-      current.current = null;
-      const message = error instanceof Error ? error.message : String(error);
+      if (!slot.settle(jobId)) return null;
+      const message = crashText(error);
       setState((s) => ({ ...s, running: false, progress: null, crash: message }));
       return null;
     }
-  }, [kind]);
+  }, [kind, slot]);
 
   const cancel = useCallback(() => {
-    const jobId = current.current;
-    if (jobId === null) return;
-    current.current = null;
-    setState((s) => ({ ...s, running: false, progress: null, result: null, cancelled: true }));
-    void getWorker().cancel(jobId);
-  }, []);
+    slot.cancel(() => setState((s) => ({ ...s, running: false, progress: null, result: null, cancelled: true })));
+  }, [slot]);
 
   // A job left running when the component goes away is cancelled.
-  useEffect(() => () => {
-    const jobId = current.current;
-    current.current = null;
-    if (jobId !== null) void getWorker().cancel(jobId);
-  }, []);
+  useEffect(() => () => slot.cancel(), [slot]);
 
   return { ...state, start, cancel };
 }
