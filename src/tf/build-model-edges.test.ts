@@ -5,13 +5,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/analyze';
 import type { CostReport } from '../core/cost-types';
 import type { ModelGraph } from '../core/model';
 import { layer, stack } from '../core/test-helpers';
 import { buildTfModel } from './build-model';
-import { buildOrThrow } from './test-helpers';
+import { buildOrThrow, cpuBackendWithoutLeaks } from './test-helpers';
 
 const product = (shape: readonly (number | null)[]) => shape.reduce<number>((a, b) => a * (b ?? 1), 1);
 const sizeOf = (weights: tf.LayerVariable[]) => weights.reduce((sum, w) => sum + product(w.shape), 0);
@@ -42,10 +42,7 @@ function expectTfAgrees(graph: ModelGraph): CostReport {
 }
 
 describe('issue 7 edge cases agree with tfjs', () => {
-  beforeAll(async () => { await tf.setBackend('cpu'); });
-  let tensorsBefore = 0;
-  beforeEach(() => { tensorsBefore = tf.memory().numTensors; });
-  afterEach(() => { expect(tf.memory().numTensors).toBe(tensorsBefore); });
+  cpuBackendWithoutLeaks();
 
   it('frozen Conv2D + BatchNorm: trainable 725, non-trainable 128', () => {
     const graph = stack([8, 8, 3],

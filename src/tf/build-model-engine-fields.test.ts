@@ -4,11 +4,11 @@
  * block-diagonal kernel), hard_swish (hand values), keepDims, shared weights.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/analyze';
 import type { LayerSpec, ModelGraph } from '../core/model';
 import { layer, stack } from '../core/test-helpers';
-import { buildOrThrow } from './test-helpers';
+import { buildOrThrow, cpuBackendWithoutLeaks } from './test-helpers';
 
 function engineParams(graph: ModelGraph): number {
   const r = analyzeModel(graph);
@@ -23,10 +23,7 @@ function predict(model: tf.LayersModel, x: number[], shape: number[]): number[] 
 const values = (n: number, seed: number) => Array.from({ length: n }, (_, i) => Math.sin(seed * 7.1 + i * 1.3));
 
 describe('buildTfModel: engine fields', () => {
-  beforeAll(async () => { await tf.setBackend('cpu'); });
-  let tensorsBefore = 0;
-  beforeEach(() => { tensorsBefore = tf.memory().numTensors; });
-  afterEach(() => { expect(tf.memory().numTensors).toBe(tensorsBefore); });
+  cpuBackendWithoutLeaks();
 
   it('builds a grouped Conv2D with the Keras kernel, the engine\'s params and a block-diagonal conv\'s output', () => {
     const grouped = stack([5, 5, 4], layer('Conv2D', 'g', { filters: 6, groups: 2, padding: 'same', activation: 'relu' }));

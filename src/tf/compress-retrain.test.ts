@@ -7,9 +7,7 @@ import { compressWithAccuracy, type CompressAccuracyProgress } from './compress-
 import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
 import { namedWeightsOf, setNamedWeights } from './export-model';
-import { selectBackend } from './backend';
-import { buildOrThrow, digitsOrThrow } from './test-helpers';
-import { trainModel } from './train';
+import { trainedOrThrow } from './test-helpers';
 
 const graph = buildStudentMlp();
 let data: DigitsTensors;
@@ -18,12 +16,7 @@ let trained: ReturnType<typeof namedWeightsOf>;
 const quick = { batchSize: 32, learningRate: 1e-3, optimizer: 'adam' as const, seed: 1, trainLimit: 256 };
 
 beforeAll(async () => {
-  // wasm: the backend the CLI picks for dense-only models (several times faster than cpu here).
-  await selectBackend('training', { graph });
-  data = await digitsOrThrow(graph);
-  model = buildOrThrow(graph, { seed: 3 });
-  const r = await trainModel(model, data, { ...quick, epochs: 2, trainLimit: 1024 });
-  if (!r.ok) throw new Error(r.error.message);
+  ({ data, model } = await trainedOrThrow(graph, 3, { ...quick, epochs: 2, trainLimit: 1024 }));
   trained = namedWeightsOf(model);
 }, 60_000);
 afterAll(() => {

@@ -8,13 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEEP_COMPRESSION_DENSITY } from '../core/compress/deep-compression-recipe';
 import { LENET_300_100 } from '../core/presets/lenet';
 import { buildStudentMlp } from '../core/presets/student-mlp';
-import { selectBackend } from './backend';
 import { reproduceDeepCompression } from './deep-compression';
 import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
 import { loadExportedModel, namedWeightsOf } from './export-model';
-import { buildOrThrow, digitsOrThrow } from './test-helpers';
-import { trainModel } from './train';
+import { buildOrThrow, trainedOrThrow } from './test-helpers';
 
 const graph = LENET_300_100.build();
 let data: DigitsTensors;
@@ -22,11 +20,7 @@ let model: tf.LayersModel;
 const tiny = { trainLimit: 64, batchSize: 32 };
 
 beforeAll(async () => {
-  await selectBackend('training', { graph });
-  data = await digitsOrThrow(graph);
-  model = buildOrThrow(graph, { seed: 2 });
-  const r = await trainModel(model, data, { epochs: 1, batchSize: 64, learningRate: 1e-3, optimizer: 'adam', seed: 1, trainLimit: 1024 });
-  if (!r.ok) throw new Error(r.error.message);
+  ({ data, model } = await trainedOrThrow(graph, 2, { epochs: 1, batchSize: 64, learningRate: 1e-3, optimizer: 'adam', seed: 1, trainLimit: 1024 }));
 }, 60_000);
 afterAll(() => {
   disposeDigitsTensors(data);

@@ -1,13 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digitsFit } from '../core/digits/fit';
 import { DEFAULT_DISTILL_SETTINGS, type DistillSettings } from '../core/distill/settings';
 import { buildStudentMlp } from '../core/presets/student-mlp';
 import { selectBackend } from './backend';
-import { digitsTensors, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
+import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { distill, twinStudents, type DistillProgress } from './distill';
-import { buildOrThrow } from './test-helpers';
+import { buildOrThrow, digitsFileOrThrow, digitsOrThrow } from './test-helpers';
 
 const graph = buildStudentMlp();
 let data: DigitsTensors;
@@ -16,17 +14,14 @@ let teacher: tf.LayersModel;
 beforeAll(async () => {
   // wasm, as the CLI and worker train dense models (the cpu backend is ~5× slower here).
   await selectBackend('training', { graph });
-  const digits = await readDigitsFile(join(import.meta.dirname, '../../public/data/digits.bin'));
-  const fit = digitsFit(graph);
-  if (!digits.ok || !fit.ok) throw new Error('digits or fit failed');
   // Every 4th digit, 2,400 of them (the file is grouped by class): the fixed split then has 400
   // training and 2,000 test digits, a short run.
-  const { rows, cols, labels, pixels } = digits.value;
+  const { rows, cols, labels, pixels } = await digitsFileOrThrow();
   const size = rows * cols;
   const picked = Array.from({ length: 2400 }, (_, i) => 4 * i);
   const subset = { count: 2400, rows, cols, labels: Uint8Array.from(picked, (k) => labels[k]), pixels: new Uint8Array(2400 * size) };
   picked.forEach((k, i) => subset.pixels.set(pixels.subarray(k * size, (k + 1) * size), i * size));
-  data = digitsTensors(subset, fit.value);
+  data = await digitsOrThrow(graph, subset);
   // An untrained teacher is enough for the mechanics tested here (its logits are still logits).
   teacher = buildOrThrow(graph, { seed: 99 });
 });

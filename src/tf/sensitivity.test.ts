@@ -1,30 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneByMagnitude } from '../core/compress/prune';
-import { digitsFit } from '../core/digits/fit';
 import { buildStudentMlp } from '../core/presets/student-mlp';
-import { selectBackend } from './backend';
-import { digitsTensors, disposeDigitsTensors, readDigitsFile, type DigitsTensors } from './digits-data';
+import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
 import { analyseSensitivity, type SensitivityProgress } from './sensitivity';
-import { buildOrThrow } from './test-helpers';
-import { trainModel } from './train';
+import { buildOrThrow, trainedOrThrow } from './test-helpers';
 
 const graph = buildStudentMlp();
 let data: DigitsTensors;
 let model: tf.LayersModel;
 
 beforeAll(async () => {
-  await selectBackend('training', { graph });
-  const digits = await readDigitsFile(join(import.meta.dirname, '../../public/data/digits.bin'));
-  const fit = digitsFit(graph);
-  if (!digits.ok || !fit.ok) throw new Error('digits or fit failed');
-  data = digitsTensors(digits.value, fit.value);
-  model = buildOrThrow(graph, { seed: 1 });
   // A short training so that pruning has something to lose.
-  const trained = await trainModel(model, data, { epochs: 1, batchSize: 64, learningRate: 2e-3, optimizer: 'adam', seed: 1, trainLimit: 2000 });
-  if (!trained.ok) throw new Error(trained.error.message);
+  ({ data, model } = await trainedOrThrow(graph, 1, { epochs: 1, batchSize: 64, learningRate: 2e-3, optimizer: 'adam', seed: 1, trainLimit: 2000 }));
 }, 120_000);
 afterAll(() => { disposeDigitsTensors(data); model.dispose(); });
 

@@ -2,13 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneByMagnitude } from '../core/compress/prune';
 import { buildStudentMlp } from '../core/presets/student-mlp';
-import { selectBackend } from './backend';
 import { disposeDigitsTensors, type DigitsTensors } from './digits-data';
 import { evaluateAccuracy } from './evaluate';
 import { namedWeightsOf, setNamedWeights } from './export-model';
 import { estimateSweepMs, measureSweepCost, sweepSparsity } from './sparsity-sweep';
-import { buildOrThrow, digitsOrThrow } from './test-helpers';
-import { trainModel } from './train';
+import { trainedOrThrow } from './test-helpers';
 
 const graph = buildStudentMlp();
 let data: DigitsTensors;
@@ -17,11 +15,7 @@ let trained: ReturnType<typeof namedWeightsOf>;
 const retrain = { batchSize: 32, learningRate: 1e-3, optimizer: 'adam' as const, seed: 1, trainLimit: 256 };
 
 beforeAll(async () => {
-  await selectBackend('training', { graph });
-  data = await digitsOrThrow(graph);
-  model = buildOrThrow(graph, { seed: 4 });
-  const r = await trainModel(model, data, { ...retrain, epochs: 2, trainLimit: 1024 });
-  if (!r.ok) throw new Error(r.error.message);
+  ({ data, model } = await trainedOrThrow(graph, 4, { ...retrain, epochs: 2, trainLimit: 1024 }));
   trained = namedWeightsOf(model);
 }, 60_000);
 afterAll(() => {
