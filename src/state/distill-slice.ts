@@ -8,6 +8,7 @@
  * with its weights held and its accuracy measured.
  */
 import { create } from 'zustand';
+import { appPath } from '../core/app-path';
 import type { PixelScale } from '../core/digits/fit';
 import type { DistillSettings } from '../core/distill/settings';
 import type { ModelGraph } from '../core/model';
@@ -17,7 +18,7 @@ import { createJobSlot, crashText } from './job-slot';
 import { useFlopLab } from './store';
 import { trainedOfCurrent } from './trained-of';
 import { saveTrainedWeights } from './trained-storage';
-import { appUrl, trainedWeightsSettled } from './trained-weights';
+import { trainedWeightsSettled } from './trained-weights';
 import { getWorker, progressProxy } from './worker-client';
 
 export interface DistillRequest {
@@ -69,7 +70,7 @@ async function loadTeacher(presetId: string | null): Promise<string | null> {
   if (presetId === null) return null;
   const preset = findPreset(presetId);
   if (!preset?.trained) return `No trained weights ship with the preset ${presetId}.`;
-  const loaded = await getWorker().loadTrainedModel(appUrl(preset.trained.modelPath));
+  const loaded = await getWorker().loadTrainedModel(appPath(preset.trained.modelPath));
   return loaded.status === 'done' ? null : `The teacher's weights could not be loaded: ${loaded.error.message}`;
 }
 

@@ -7,6 +7,7 @@
  * Jobs that use the held weights wait for a load in progress (`trainedWeightsSettled`).
  */
 import type { StoreApi } from 'zustand';
+import { appPath } from '../core/app-path';
 import { digitsFit } from '../core/digits/fit';
 import { findPreset } from '../core/presets/index';
 import type { FlopLabState } from './store-types';
@@ -21,12 +22,6 @@ export function trainedWeightsSettled(): Promise<void> {
   return pending;
 }
 
-/** The URL of a file the app serves, from a path relative to its base (Vite's BASE_URL). */
-export function appUrl(path: string): string {
-  const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
-  return `${base}${path}`;
-}
-
 /** Shows the preset's recorded accuracy and loads its weights into the worker. */
 export function loadTrainedPreset(store: StoreApi<FlopLabState>, presetId: string): void {
   const preset = findPreset(presetId);
@@ -36,7 +31,7 @@ export function loadTrainedPreset(store: StoreApi<FlopLabState>, presetId: strin
   const key = weightsKey(graph);
   // A call that could not even be sent (rejected) fails like one the worker refused: `pending`
   // must never reject, jobs wait on it.
-  const load = getWorker().loadTrainedModel(appUrl(preset.trained.modelPath)).then(
+  const load = getWorker().loadTrainedModel(appPath(preset.trained.modelPath)).then(
     (result) => (result.status === 'done' ? null : result.error.message),
     (error: unknown) => (error instanceof Error ? error.message : String(error)),
   ).then((problem) => {

@@ -3,16 +3,17 @@
  * job first needs them (never on first paint). In the browser they come from the app's own
  * public/data/digits.bin; in Node (unit tests) from the file on disk.
  */
+import { appPath } from '../core/app-path';
 import type { Digits } from '../core/digits/format';
 import type { Result } from '../core/result';
 import { fetchDigits, readDigitsFile } from '../tf/digits-data';
+import { againstLocation } from './location-url';
 
 export type DigitsSource = () => Promise<Result<Digits>>;
 
 /** The URL of the digits file beside the app (Vite's base), resolved against the worker's location. */
 export function digitsUrl(): string {
-  const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
-  return new URL(`${base}data/digits.bin`, (globalThis as { location?: { href: string } }).location?.href ?? 'http://localhost/').href;
+  return againstLocation(appPath('data/digits.bin')).href;
 }
 
 const browserSource: DigitsSource = () => fetchDigits(digitsUrl());

@@ -13,6 +13,7 @@ import type { WeightFile } from './api';
 import type { ExportWeightsResult, TrainedPresetResult } from './digits-api';
 import { failedJob } from './digits-model';
 import { importModelJson } from './import-job';
+import { againstLocation } from './location-url';
 import { WASM_URLS } from './wasm-urls';
 import { importedWeightsFor } from './weight-store';
 
@@ -21,7 +22,7 @@ const loadError = (url: string, why: string) => failedJob({ code: 'parse-error',
 /** Fetches a model.json and the weights files its manifest lists (relative to it), and keeps the weights. */
 export async function loadTrainedModel(modelUrl: string, fetchFile: typeof fetch = fetch): Promise<TrainedPresetResult> {
   let json: unknown;
-  const base = new URL(modelUrl, (globalThis as { location?: { href: string } }).location?.href ?? 'http://localhost/');
+  const base = againstLocation(modelUrl);
   try {
     const response = await fetchFile(base.href);
     if (!response.ok) return loadError(modelUrl, `HTTP ${response.status}.`);
