@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { beforeAll } from 'vitest';
 
 const exec = promisify(execFile);
 
@@ -30,4 +31,20 @@ export async function buildCliForTests(name: string): Promise<BuiltCli> {
       code: e.killed ? -1 : typeof e.code === 'number' ? e.code : -2, stdout: e.stdout ?? '', stderr: e.stderr ?? '',
     }));
   return { run, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+/**
+ * Call inside a describe: builds the CLI (as `name`) before its tests and removes the build after
+ * them. Returns the runner, usable from the tests on (before the build it throws).
+ */
+export function useBuiltCli(name: string): BuiltCli['run'] {
+  let built: BuiltCli | undefined;
+  beforeAll(async () => {
+    built = await buildCliForTests(name);
+    return built.dispose;
+  }, 60_000);
+  return (args, timeoutMs) => {
+    if (!built) throw new Error(`useBuiltCli('${name}'): the CLI is not built yet (run it from a test, not at collection)`);
+    return built.run(args, timeoutMs);
+  };
 }

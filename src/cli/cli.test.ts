@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyzeModel } from '../core/analyze';
 import type { CostReport } from '../core/cost-types';
 import { parseModelJson } from '../core/import/model-json';
 import { readWeightsFromDir } from '../tf/weights-files';
 import { parseArgs } from './args';
-import { buildCliForTests, type BuiltCli } from './cli-process';
+import { useBuiltCli } from './cli-process';
 import { main } from './main';
 
 const FIXTURES = join(__dirname, 'fixtures');
@@ -196,12 +196,7 @@ describe('the tiny-cnn fixture (as tfjs-layers saves it)', () => {
 
 /** The real command line, as a user runs it: the built bin (what `npm install` builds). */
 describe('the real CLI process', () => {
-  let cli: BuiltCli['run'];
-  beforeAll(async () => {
-    const built = await buildCliForTests('cli');
-    cli = built.run;
-    return built.dispose;
-  }, 60_000);
+  const cli = useBuiltCli('cli');
 
   it('prints JSON and tables, and fails bad input with exit 2 and one line without a stack trace', async () => {
     const [json, table, notJson, impossible, denormal] = await Promise.all([

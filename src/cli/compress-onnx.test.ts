@@ -7,13 +7,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { toBinary } from '@bufbuild/protobuf';
 import { ModelProtoSchema } from '../core/onnx/gen/onnx_pb';
 import { decodeOnnx } from '../core/onnx/read-model';
 import { dequantizedWeight, onnxCheckerProblem, ONNX_CHECKER, runOnnx } from '../core/onnx/write-test-helpers';
 import { testOnnxModel } from '../core/onnx/write-test-model';
-import { buildCliForTests, type BuiltCli } from './cli-process';
+import { useBuiltCli } from './cli-process';
 import { runCompress } from './compress';
 import type { CompressOnnxJson } from './compress-onnx';
 
@@ -149,12 +149,7 @@ describe('floplab compress model.onnx (in-process)', () => {
 });
 
 describe('floplab compress model.onnx (the built bin)', () => {
-  let cli: BuiltCli['run'];
-  beforeAll(async () => {
-    const built = await buildCliForTests('compress-onnx');
-    cli = built.run;
-    return built.dispose;
-  }, 60_000);
+  const cli = useBuiltCli('compress-onnx');
 
   it('a malformed .onnx and a missing one: exit 2 with one line; a good one: exit 0', async () => {
     const bad = join(root, 'bad.onnx');

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCliForTests, type BuiltCli, type ProcessOutcome } from './cli-process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useBuiltCli, type ProcessOutcome } from './cli-process';
 import { runCompress } from './compress';
 
 const TINY = join(__dirname, 'fixtures', 'tiny-cnn');
@@ -47,12 +47,7 @@ function expectOneLineExit2(r: ProcessOutcome, names: string): void {
 }
 
 describe('the manifest cannot make compress read outside the model folder (real processes)', () => {
-  let cli: BuiltCli['run'];
-  beforeAll(async () => {
-    const built = await buildCliForTests('safety');
-    cli = built.run;
-    return built.dispose;
-  }, 60_000);
+  const cli = useBuiltCli('safety');
 
   const withPath = (path: string) => variant((json) => { json.weightsManifest[0].paths = [path]; });
 
