@@ -14,15 +14,16 @@ const graph: ModelGraph = {
 };
 const entry = (class_name: string, name: string) => ({ class_name, config: { name } });
 const topology = { class_name: 'Sequential', config: { name: 'm', layers: [entry('InputLayer', 'in'), entry('DepthwiseConv2D', 'dw'), entry('Dropout', 'drop'), entry('Conv2D', 'pw')] } };
+/** The weights of `graph` as a .keras file stores them, its layer groups under `layersGroup` (no vars for the Dropout). */
+const storedUnder = (layersGroup: string) => fakeHdf5({
+  [`${layersGroup}/depthwise_conv2d/vars/0`]: [[1, 1, 2, 1], [0.5, 2]],
+  [`${layersGroup}/depthwise_conv2d/vars/1`]: [[2], [1, -1]],
+  [`${layersGroup}/conv2d/vars/0`]: [[1, 1, 2, 1], [3, 4]],
+});
 
 describe('readKeras3Weights', () => {
   it('reads a newer Keras layout (no vars group for weightless layers) and names a depthwise kernel as tfjs does', () => {
-    const h5 = fakeHdf5({
-      'layers/depthwise_conv2d/vars/0': [[1, 1, 2, 1], [0.5, 2]],
-      'layers/depthwise_conv2d/vars/1': [[2], [1, -1]],
-      'layers/conv2d/vars/0': [[1, 1, 2, 1], [3, 4]],
-    });
-    const r = readKeras3Weights(h5, topology, graph);
+    const r = readKeras3Weights(storedUnder('layers'), topology, graph);
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.weights.map((w) => [w.name, Array.from(w.data)])).toEqual([
       ['dw/depthwise_kernel', [0.5, 2]], ['dw/bias', [1, -1]], ['pw/kernel', [3, 4]],
@@ -30,12 +31,7 @@ describe('readKeras3Weights', () => {
   });
 
   it('reads Keras 2.13–2.15 .keras files (_layer_checkpoint_dependencies for layers)', () => {
-    const h5 = fakeHdf5({
-      '_layer_checkpoint_dependencies/depthwise_conv2d/vars/0': [[1, 1, 2, 1], [0.5, 2]],
-      '_layer_checkpoint_dependencies/depthwise_conv2d/vars/1': [[2], [1, -1]],
-      '_layer_checkpoint_dependencies/conv2d/vars/0': [[1, 1, 2, 1], [3, 4]],
-    });
-    const r = readKeras3Weights(h5, topology, graph);
+    const r = readKeras3Weights(storedUnder('_layer_checkpoint_dependencies'), topology, graph);
     expect(r.ok && r.value.weights.map((w) => w.name)).toEqual(['dw/depthwise_kernel', 'dw/bias', 'pw/kernel']);
   });
 
