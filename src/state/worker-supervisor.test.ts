@@ -116,6 +116,34 @@ describe('WorkerSupervisor', () => {
     supervisor.dispose();
   });
 
+  it('a grace given back (busy 0 when a job ends) no longer shields the worker: dying right after is noticed within 4 s', async () => {
+    const supervisor = supervise();
+    supervisor.api();
+    await vi.advanceTimersByTimeAsync(1500);
+    workers[0].port.onmessage?.({ data: { busyForMs: 30_000 } } as MessageEvent);
+    await vi.advanceTimersByTimeAsync(200);
+    workers[0].port.onmessage?.({ data: { busyForMs: 0 } } as MessageEvent);
+    workers[0].alive = false;
+    await vi.advanceTimersByTimeAsync(5500);
+    expect(stops).toEqual([{ reason: 'stopped answering (no heartbeat for 4 s)', restarted: true }]);
+    supervisor.dispose();
+  });
+
+  it('a ping outstanding through a long step does not count once the worker announces the step is over', async () => {
+    const supervisor = supervise();
+    supervisor.api();
+    await vi.advanceTimersByTimeAsync(1500);
+    workers[0].port.onmessage?.({ data: { busyForMs: 30_000 } } as MessageEvent);
+    workers[0].alive = false; // blocked for 10 s: the ping sent meanwhile is not answered yet
+    await vi.advanceTimersByTimeAsync(10_000);
+    workers[0].alive = true;
+    // The step is over: the worker gives the grace back before its queued echo reaches this thread.
+    workers[0].port.onmessage?.({ data: { busyForMs: 0 } } as MessageEvent);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(stops).toEqual([]);
+    supervisor.dispose();
+  });
+
   it('notices a MessagePort close event and a fatal error at once', async () => {
     const supervisor = supervise();
     supervisor.api();

@@ -131,6 +131,8 @@ export class WorkerSupervisor<Api> {
       if (typeof busyForMs === 'number') {
         created.busySince = this.now();
         created.busyUntil = created.busySince + busyForMs;
+        // The worker just spoke: a ping sent before it is not waited on; the next tick sends a fresh one.
+        created.pingSentAt = null;
         return;
       }
       // An echoed ping carries the time it was sent.

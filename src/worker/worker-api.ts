@@ -17,16 +17,15 @@ import { analyzeModel } from '../core/analyze';
 import type { FlopLabError } from '../core/result';
 import type { JobFailed, WorkerApi } from './api';
 import { importModelJson } from './import-job';
-import { answerHeartbeats, expectBusyFor, ONE_STEP_GRACE_MS } from './heartbeat';
+import { answerHeartbeats, holdBusyWhile, ONE_STEP_GRACE_MS } from './heartbeat';
 import { JobRegistry, runJob } from './jobs';
 
 /**
- * Loads a job's module on first use. Evaluating its chunk (TensorFlow.js) is one long task that
- * cannot yield: announced to the heartbeat.
+ * Runs a job whose module loads on first use. Evaluating its chunk (TensorFlow.js) is one long
+ * task that cannot yield: a grace is held for it from the start and given back when the job ends.
  */
-function loadJob<T>(load: () => Promise<T>): Promise<T> {
-  expectBusyFor(ONE_STEP_GRACE_MS);
-  return load();
+function loadJob<M, R>(load: () => Promise<M>, run: (module: M) => R | Promise<R>): Promise<R> {
+  return holdBusyWhile(ONE_STEP_GRACE_MS, async () => run(await load()));
 }
 
 /** A thrown error inside a job is a bug; it still reaches the UI as a failed job, not a dead promise. */
@@ -53,32 +52,20 @@ export function createWorkerApi(): WorkerApi {
     async importModel(modelJson, weightFiles) {
       return importModelJson(modelJson, weightFiles);
     },
-    async importModelFile(file) {
-      try {
-        const { importModelFile } = await loadJob(() => import('./import-file-job'));
-        return await importModelFile(file);
-      } finally {
-        // Loading the reader announced a long step; it is over, so a worker dying now is noticed at once.
-        expectBusyFor(0);
-      }
+    importModelFile(file) {
+      return loadJob(() => import('./import-file-job'), (m) => m.importModelFile(file));
     },
     measureLatency(graph, options, onProgress) {
-      return runJob(jobs, options.jobId, (signal) => guarded('Measuring', async () => {
-        const { measureGraph } = await loadJob(() => import('./measure-job'));
-        return measureGraph(graph, options, signal, onProgress);
-      }));
+      return runJob(jobs, options.jobId, (signal) => guarded('Measuring', () =>
+        loadJob(() => import('./measure-job'), (m) => m.measureGraph(graph, options, signal, onProgress))));
     },
     calibrate(jobId = 'calibrate', onProgress) {
-      return runJob(jobs, jobId, (signal) => guarded('Calibrating', async () => {
-        const { calibrateBrowser } = await loadJob(() => import('./calibrate-job'));
-        return calibrateBrowser(signal, onProgress);
-      }));
+      return runJob(jobs, jobId, (signal) => guarded('Calibrating', () =>
+        loadJob(() => import('./calibrate-job'), (m) => m.calibrateBrowser(signal, onProgress))));
     },
     async compress(graph, plan, jobId, onProgress, accuracy) {
-      const result = await runJob(jobs, jobId, (signal) => guarded('Compressing', async () => {
-        const { compressGraph } = await loadJob(() => import('./compress-job'));
-        return compressGraph(graph, plan, signal, onProgress, accuracy);
-      }));
+      const result = await runJob(jobs, jobId, (signal) => guarded('Compressing', () =>
+        loadJob(() => import('./compress-job'), (m) => m.compressGraph(graph, plan, signal, onProgress, accuracy))));
       // The export's files go back to the main thread as transfers, not copies.
       if (result.status === 'done') {
         const files = [...(result.export?.files ?? []), ...(result.onnxExport?.files ?? [])];
@@ -87,47 +74,37 @@ export function createWorkerApi(): WorkerApi {
       return result;
     },
     train(graph, options, onProgress) {
-      return runJob(jobs, options.jobId, (signal) => guarded('Training', async () => {
-        const { trainGraph } = await loadJob(() => import('./train-job'));
-        return trainGraph(graph, options, signal, onProgress);
-      }));
+      return runJob(jobs, options.jobId, (signal) => guarded('Training', () =>
+        loadJob(() => import('./train-job'), (m) => m.trainGraph(graph, options, signal, onProgress))));
     },
     evaluate(graph, options, onProgress) {
-      return runJob(jobs, options.jobId, (signal) => guarded('Evaluating', async () => {
-        const { evaluateGraph } = await loadJob(() => import('./evaluate-job'));
-        return evaluateGraph(graph, options, signal, onProgress);
-      }));
+      return runJob(jobs, options.jobId, (signal) => guarded('Evaluating', () =>
+        loadJob(() => import('./evaluate-job'), (m) => m.evaluateGraph(graph, options, signal, onProgress))));
     },
     async distill(teacher, student, options, onProgress) {
-      const result = await runJob(jobs, options.jobId, (signal) => guarded('Distilling', async () => {
-        const { distillGraphs } = await loadJob(() => import('./distill-job'));
-        return distillGraphs(teacher, student, options, signal, onProgress);
-      }));
+      const result = await runJob(jobs, options.jobId, (signal) => guarded('Distilling', () =>
+        loadJob(() => import('./distill-job'), (m) => m.distillGraphs(teacher, student, options, signal, onProgress))));
       return result.status === 'done' ? Comlink.transfer(result, result.student.map((f) => f.data)) : result;
     },
     sensitivity(graph, options, onProgress) {
-      return runJob(jobs, options.jobId, (signal) => guarded('Sensitivity analysis', async () => {
-        const { sensitivityOf } = await loadJob(() => import('./sensitivity-job'));
-        return sensitivityOf(graph, options, signal, onProgress);
-      }));
+      return runJob(jobs, options.jobId, (signal) => guarded('Sensitivity analysis', () =>
+        loadJob(() => import('./sensitivity-job'), (m) => m.sensitivityOf(graph, options, signal, onProgress))));
     },
     sweep(graph, options, onProgress) {
-      return runJob(jobs, options.jobId, (signal) => guarded('Sweeping sparsity', async () => {
-        const { sweepGraph } = await import('./sweep-job');
-        return sweepGraph(graph, options, signal, onProgress);
-      }));
+      return runJob(jobs, options.jobId, (signal) => guarded('Sweeping sparsity', () =>
+        loadJob(() => import('./sweep-job'), (m) => m.sweepGraph(graph, options, signal, onProgress))));
     },
     deepCompression(graph, options, onProgress) {
-      return runJob(jobs, options.jobId, (signal) => guarded('Reproducing Deep Compression', async () => {
-        const { deepCompressionOf } = await import('./deep-compression-job');
-        return deepCompressionOf(graph, options, signal, onProgress);
-      }));
+      return runJob(jobs, options.jobId, (signal) => guarded('Reproducing Deep Compression', () =>
+        loadJob(() => import('./deep-compression-job'), (m) => m.deepCompressionOf(graph, options, signal, onProgress))));
     },
     loadTrainedModel(modelUrl) {
-      return guarded('Loading the trained model', async () => (await loadJob(() => import('./trained-model-job'))).loadTrainedModel(modelUrl));
+      return guarded('Loading the trained model', () =>
+        loadJob(() => import('./trained-model-job'), (m) => m.loadTrainedModel(modelUrl)));
     },
     async exportWeights(graph) {
-      const result = await guarded('Writing the weights', async () => (await loadJob(() => import('./trained-model-job'))).exportHeldWeights(graph));
+      const result = await guarded('Writing the weights', () =>
+        loadJob(() => import('./trained-model-job'), (m) => m.exportHeldWeights(graph)));
       return result.status === 'done' ? Comlink.transfer(result, result.files.map((f) => f.data)) : result;
     },
     async cancel(jobId) {
