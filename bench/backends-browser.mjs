@@ -3,17 +3,13 @@
  * measurement and a fidelity pass, timed on the page through Vite's dev server (the same code
  * the worker runs). Run: `node bench/backends-browser.mjs` (or `npm run bench -- backends`).
  */
-import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { createServer } from 'vite';
+import { launchChromium } from './browser.mjs';
 
 const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
 await server.listen();
 const url = server.resolvedUrls.local[0];
-const browser = await chromium.launch({
-  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   page.on('console', (m) => { if (m.type() === 'log') console.log(m.text()); });

@@ -14,11 +14,10 @@
  * data-value; a MutationObserver in the page notes the time). A file still on its way counts whole. Each run is a fresh browser context
  * (empty cache). With --preset, the saved work is a preset (by its share state) before the load.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { launchChromium, mimeOf, serveDist } from './browser.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const RUNS = Number(args.runs ?? 3);
@@ -26,11 +25,6 @@ const PRESET = args.preset ?? null;
 const DIST = resolve(process.env.FLOPLAB_DIST ?? 'dist');
 const TARGET_BYTES = 200 * 1024;
 
-const MIME = {
-  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.ico': 'image/x-icon', '.bin': 'application/octet-stream',
-};
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg']);
 
 /** Every response: when its request came, its path, and the bytes sent (gzipped where a host would). */
@@ -43,26 +37,18 @@ function body(file) {
   return { bytes: gzipCache.get(file), encoding: 'gzip' };
 }
 
+/** Serves DIST as a static host would, gzipped where it would, and records what was sent. */
 function serve() {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
+  return serveDist(DIST, (res, file, path) => {
     const { bytes, encoding } = body(file);
     sent.push({ at: Date.now(), path, bytes: bytes.length });
     res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-type': mimeOf(file),
       'content-length': bytes.length,
       ...(encoding ? { 'content-encoding': encoding } : {}),
     });
     res.end(bytes);
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
-function chromiumPath() {
-  if (process.env.CHROMIUM) return process.env.CHROMIUM;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
 /** Saves a preset as the browser's saved work, through the page itself (the app's own code writes it). */
@@ -130,10 +116,7 @@ async function loadOnce(browser, url) {
 
 const server = await serve();
 const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error(`No build in ${DIST}: run \`npx vite build --outDir ${DIST}\` first (or set FLOPLAB_DIST).`);
   console.log(`dist ${DIST}, ${RUNS} cold load(s)${PRESET ? ` with ${PRESET} saved` : ' (default model)'}; gzip level 6`);

@@ -31,10 +31,9 @@
  * Output: per preset and step, the long tasks of every run (ms) and the worst of them.
  * --profile=STEP adds a CPU profile summary of that step (build with `--minify false` for names).
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { createReadStream, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launchChromium, mimeOf, serveDist } from './browser.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const RUNS = Number(args.runs ?? 3);
@@ -53,27 +52,12 @@ if (!existsSync(join(DIST, 'index.html'))) {
   process.exit(1);
 }
 
-const MIME = {
-  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.ico': 'image/x-icon', '.bin': 'application/octet-stream',
-};
-
 /** Serves DIST; unknown paths get index.html (single-page app). */
 function serve() {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+  return serveDist(DIST, (res, file) => {
+    res.writeHead(200, { 'content-type': mimeOf(file) });
     createReadStream(file).pipe(res);
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
-function chromiumPath() {
-  if (process.env.CHROMIUM) return process.env.CHROMIUM;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
 /**
@@ -207,10 +191,7 @@ async function runOnce(browser, url, preset) {
 
 const server = await serve();
 const url = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   console.log(`dist ${DIST}, ${RUNS} run(s) per preset; long tasks in ms (> 50 ms each), worst per step`);
   for (const preset of PRESETS) {
