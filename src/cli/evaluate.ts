@@ -6,12 +6,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../tf/backend';
-import { disposeDigitsTensors } from '../tf/digits-data';
 import { evaluateAccuracy } from '../tf/evaluate';
-import { readModelFiles } from '../tf/model-files';
 import { parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
-import { appDigitsFor } from './distill-inputs';
+import { withDigitsModel } from './digits-model';
 
 export const EVALUATE_USAGE = `Usage: floplab evaluate <model.json | folder> [--json]
 
@@ -37,20 +35,9 @@ export async function runEvaluate(argv: string[], io: CliIo = processIo): Promis
   // PROD silences tfjs's "install tfjs-node" banner on the cpu backend: the CLI's output is its report.
   tf.env().set('PROD', true);
   await selectBackend('inference');
-  const loaded = await readModelFiles(positionals[0]);
-  if (!loaded.ok) return reportProblem(io, loaded.error.message);
-  const { model, graph } = loaded.value;
-  try {
-    const data = await appDigitsFor(graph);
-    if (!data.ok) return reportProblem(io, data.error.message);
-    try {
-      const json: EvaluateJson = { accuracy: await evaluateAccuracy(model, data.value), examples: data.value.split.test.length, split: 'test' };
-      io.out(flags.json ? `${JSON.stringify(json)}\n` : `Test accuracy ${(json.accuracy * 100).toFixed(2)} % on ${json.examples} test digits\n`);
-      return 0;
-    } finally {
-      disposeDigitsTensors(data.value);
-    }
-  } finally {
-    model.dispose();
-  }
+  return withDigitsModel(io, positionals[0], async (model, data) => {
+    const json: EvaluateJson = { accuracy: await evaluateAccuracy(model, data), examples: data.split.test.length, split: 'test' };
+    io.out(flags.json ? `${JSON.stringify(json)}\n` : `Test accuracy ${(json.accuracy * 100).toFixed(2)} % on ${json.examples} test digits\n`);
+    return 0;
+  });
 }

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { findPreset } from '../core/presets';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../tf/backend';
-import { disposeDigitsTensors } from '../tf/digits-data';
 import { reproduceDeepCompression, type DeepCompressionReport } from '../tf/deep-compression';
-import { readModelFiles, writeModelFiles } from '../tf/model-files';
+import { writeModelFiles } from '../tf/model-files';
 import { parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
-import { appDigitsFor, PUBLIC_DIR } from './distill-inputs';
+import { withDigitsModel } from './digits-model';
+import { PUBLIC_DIR } from './distill-inputs';
 import { loadModelFile } from './load-model';
 
 export const RECIPE_USAGE = `Usage: floplab recipe deep-compression [--model <model.json>] [--out <dir>] [--json]
@@ -58,35 +58,24 @@ export async function runRecipe(argv: string[], io: CliIo = processIo): Promise<
   const topology = await loadModelFile(path);
   if (!topology.ok) return reportProblem(io, topology.error.message);
   const backend = await selectBackend('training', { graph: topology.value.graph });
-  const loaded = await readModelFiles(path);
-  if (!loaded.ok) return reportProblem(io, loaded.error.message);
-  const { model, graph } = loaded.value;
-  try {
-    const data = await appDigitsFor(graph);
-    if (!data.ok) return reportProblem(io, data.error.message);
-    try {
-      const run = await reproduceDeepCompression(model, data.value);
-      if (!run.ok) return reportProblem(io, run.error.message);
-      const r = run.value;
-      if (typeof flags.out === 'string') {
-        try {
-          await writeModelFiles(flags.out, r.exported);
-        } catch (e) {
-          return reportProblem(io, `Cannot write to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
-        }
+  return withDigitsModel(io, path, async (model, data) => {
+    const run = await reproduceDeepCompression(model, data);
+    if (!run.ok) return reportProblem(io, run.error.message);
+    const r = run.value;
+    if (typeof flags.out === 'string') {
+      try {
+        await writeModelFiles(flags.out, r.exported);
+      } catch (e) {
+        return reportProblem(io, `Cannot write to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      const json: RecipeJson = {
-        before: r.before, after: r.after, ratio: r.ratio, stages: r.stages, densityByLayer: r.densityByLayer,
-        fileBytes: r.fileBytes, paper: r.paper, backend, seconds: (performance.now() - started) / 1000,
-      };
-      io.out(flags.json ? `${JSON.stringify(json)}\n` : recipeText(json, typeof flags.out === 'string' ? flags.out : undefined));
-      return 0;
-    } finally {
-      disposeDigitsTensors(data.value);
     }
-  } finally {
-    model.dispose();
-  }
+    const json: RecipeJson = {
+      before: r.before, after: r.after, ratio: r.ratio, stages: r.stages, densityByLayer: r.densityByLayer,
+      fileBytes: r.fileBytes, paper: r.paper, backend, seconds: (performance.now() - started) / 1000,
+    };
+    io.out(flags.json ? `${JSON.stringify(json)}\n` : recipeText(json, typeof flags.out === 'string' ? flags.out : undefined));
+    return 0;
+  });
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;

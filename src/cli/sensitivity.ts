@@ -6,12 +6,10 @@
  */
 import type { SensitivityKind, SensitivityReport } from '../core/sensitivity/types';
 import { selectBackend } from '../tf/backend';
-import { disposeDigitsTensors } from '../tf/digits-data';
-import { readModelFiles } from '../tf/model-files';
 import { analyseSensitivity } from '../tf/sensitivity';
 import { parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
-import { appDigitsFor } from './distill-inputs';
+import { withDigitsModel } from './digits-model';
 import { renderTable } from './table';
 
 export const SENSITIVITY_USAGE = `Usage: floplab sensitivity <model.json | folder> [--kind prune|quantize] [--json]
@@ -38,18 +36,11 @@ export async function runSensitivity(argv: string[], io: CliIo = processIo): Pro
   const kind = flags.kind ?? 'prune';
   if (kind !== 'prune' && kind !== 'quantize') return reportProblem(io, `Expected --kind to be prune or quantize, but got '${String(kind)}'.`);
   await selectBackend('inference');
-  const loaded = await readModelFiles(positionals[0]);
-  if (!loaded.ok) return reportProblem(io, loaded.error.message);
-  const data = await appDigitsFor(loaded.value.graph);
-  try {
-    if (!data.ok) return reportProblem(io, data.error.message);
-    const { report } = await analyseSensitivity(loaded.value.model, data.value, kind as SensitivityKind);
+  return withDigitsModel(io, positionals[0], async (model, data) => {
+    const { report } = await analyseSensitivity(model, data, kind as SensitivityKind);
     io.out(flags.json ? `${JSON.stringify(report)}\n` : sensitivityText(report));
     return 0;
-  } finally {
-    loaded.value.model.dispose();
-    if (data.ok) disposeDigitsTensors(data.value);
-  }
+  });
 }
 
 const pct = (f: number) => (f * 100).toFixed(2);

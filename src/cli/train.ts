@@ -13,13 +13,12 @@ import { fail, ok, type Result } from '../core/result';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../tf/backend';
 import { buildTfModel } from '../tf/build-model';
-import { disposeDigitsTensors } from '../tf/digits-data';
 import { exportLayersModel, namedWeightsOf, topologyOf } from '../tf/export-model';
 import { readModelFiles, writeModelFiles } from '../tf/model-files';
 import { trainModel, type EpochRecord } from '../tf/train';
 import { numberValue, parseArgs } from './args';
 import { type CliIo, processIo, reportProblem } from './cli-io';
-import { appDigitsFor } from './distill-inputs';
+import { withDigitsFor } from './digits-model';
 import { loadModelFile } from './load-model';
 
 const D = DEFAULT_TRAIN_OPTIONS;
@@ -113,30 +112,22 @@ export async function runTrain(argv: string[], io: CliIo = processIo): Promise<n
   const preset = typeof flags.preset === 'string' ? flags.preset : undefined;
   const source = await modelFrom(positionals[0], preset, Number.isInteger(options.value.seed) ? options.value.seed : D.seed);
   if (!source.ok) return reportProblem(io, source.error.message);
-  const { graph, model } = source.value;
-  try {
-    const data = await appDigitsFor(graph);
-    if (!data.ok) return reportProblem(io, data.error.message);
+  const out = flags.out; // narrowed to string above; a closure would lose that
+  return withDigitsFor(io, source.value, async (model, data) => {
+    const started = performance.now();
+    const result = await trainModel(model, data, options.value);
+    if (!result.ok) return reportProblem(io, result.error.message);
+    const seconds = (performance.now() - started) / 1000;
     try {
-      const started = performance.now();
-      const result = await trainModel(model, data.value, options.value);
-      if (!result.ok) return reportProblem(io, result.error.message);
-      const seconds = (performance.now() - started) / 1000;
-      try {
-        await writeModelFiles(flags.out, exportLayersModel(topologyOf(model), namedWeightsOf(model)));
-      } catch (e) {
-        return reportProblem(io, `Cannot write to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      const { history } = result.value;
-      const json: TrainJson = { accuracy: history[history.length - 1].accuracy, history, backend: tf.getBackend(), seconds };
-      io.out(flags.json ? `${JSON.stringify(json)}\n` : trainText(json, flags.out));
-      return 0;
-    } finally {
-      disposeDigitsTensors(data.value);
+      await writeModelFiles(out, exportLayersModel(topologyOf(model), namedWeightsOf(model)));
+    } catch (e) {
+      return reportProblem(io, `Cannot write to ${out}: ${e instanceof Error ? e.message : String(e)}`);
     }
-  } finally {
-    model.dispose();
-  }
+    const { history } = result.value;
+    const json: TrainJson = { accuracy: history[history.length - 1].accuracy, history, backend: tf.getBackend(), seconds };
+    io.out(flags.json ? `${JSON.stringify(json)}\n` : trainText(json, out));
+    return 0;
+  });
 }
 
 const pct = (f: number) => `${(f * 100).toFixed(2)} %`;
