@@ -45,10 +45,7 @@ export async function readImportFiles(files: File[]): Promise<Result<ImportedMod
   const result = isFlopLabConfig(json.value)
     ? importConfig(json.value)
     : await importModelJson(json.value, files.filter((f) => f !== file));
-  if (!result.ok) return parseError(namingFile(file.name, result.error.message));
-  const kept = checkImportedGraph(result.value.graph);
-  if (!kept.ok) return parseError(`Could not import ${file.name}: ${kept.error.message}`);
-  return ok({ ...result.value, fileName: file.name });
+  return finishImport(file.name, result);
 }
 
 /** An .onnx, .keras or .h5 file: read in the worker (its parser is loaded only then). */
@@ -64,15 +61,19 @@ async function importBinaryFile(file: File): Promise<Result<ImportedModel>> {
   } catch {
     return parseError(`Could not read ${file.name}.`);
   }
-  if (!result.ok) return parseError(namingFile(file.name, result.error.message));
-  const kept = checkImportedGraph(result.value.graph);
-  if (!kept.ok) return parseError(`Could not import ${file.name}: ${kept.error.message}`);
-  return ok({ ...result.value, fileName: file.name });
+  return finishImport(file.name, result);
 }
 
-/** The readers' messages start with the file's name; others get it in front. */
-const namingFile = (fileName: string, message: string) =>
-  (message.startsWith(fileName) ? message : `Could not import ${fileName}: ${message}`);
+/**
+ * A reader's result as the import's: a failure's message names the file (the readers' messages
+ * start with its name; others get it in front), and the graph must be one the store keeps.
+ */
+function finishImport(fileName: string, result: Result<Omit<ImportedModel, 'fileName'>>): Result<ImportedModel> {
+  if (!result.ok) return parseError(result.error.message.startsWith(fileName) ? result.error.message : `Could not import ${fileName}: ${result.error.message}`);
+  const kept = checkImportedGraph(result.value.graph);
+  if (!kept.ok) return parseError(`Could not import ${fileName}: ${kept.error.message}`);
+  return ok({ ...result.value, fileName });
+}
 
 async function readJson(file: File): Promise<Result<unknown>> {
   let text: string;
