@@ -8,7 +8,8 @@ import type { AttributeReader } from './attributes';
 import {
   broadcastIndex, broadcastShapes, normAxis, reshapeDims, sliceRange, stridesOf, transposePerm, transposeValues,
 } from './tensor-math';
-import { constFromTensor, isIntType, sizeOf, type ConstTensor } from './tensors';
+import { constFromTensor, isIntType, type ConstTensor } from './tensors';
+import { elementCount } from '../shapes/tensor-shapes';
 
 /** Largest constant (elements) that folding produces; bigger results stay unknown values. */
 export const MAX_FOLD_ELEMENTS = 1 << 16;
@@ -44,9 +45,9 @@ const UNARY: Record<string, (a: number) => number> = {
 
 function elementwise(inputs: ConstTensor[], f: (xs: number[]) => number, isInt: boolean, limit: number): ConstTensor | null {
   const dims = broadcastShapes(inputs.map((t) => t.dims));
-  if (dims === null || !validDims(dims) || sizeOf(dims) > limit) return null;
+  if (dims === null || !validDims(dims) || elementCount(dims) > limit) return null;
   const index = inputs.map((t) => broadcastIndex(t.dims, dims));
-  const n = sizeOf(dims);
+  const n = elementCount(dims);
   const values = new Array<number>(n);
   const args = new Array<number>(inputs.length);
   for (let i = 0; i < n; i++) {
@@ -60,8 +61,8 @@ function gather(data: ConstTensor, indices: ConstTensor, axisAttr: number, limit
   const axis = normAxis(axisAttr, data.dims.length);
   if (axis === null) return null;
   const dim = data.dims[axis];
-  const outer = sizeOf(data.dims.slice(0, axis));
-  const inner = sizeOf(data.dims.slice(axis + 1));
+  const outer = elementCount(data.dims.slice(0, axis));
+  const inner = elementCount(data.dims.slice(axis + 1));
   if (outer * indices.values.length * inner > limit) return null;
   const values: number[] = [];
   for (let o = 0; o < outer; o++) {
@@ -91,7 +92,7 @@ export function sliceConst(
     ranges[axis] = { ...range, step };
   }
   const dims = ranges.map((r) => r.count);
-  if (sizeOf(dims) > limit) return null;
+  if (elementCount(dims) > limit) return null;
   const strides = stridesOf(data.dims);
   const values: number[] = [];
   const walk = (d: number, offset: number) => {
@@ -102,7 +103,7 @@ export function sliceConst(
     const { first, count, step } = ranges[d];
     for (let i = 0; i < count; i++) walk(d + 1, offset + (first + i * step) * strides[d]);
   };
-  if (sizeOf(dims) > 0) walk(0, 0);
+  if (elementCount(dims) > 0) walk(0, 0);
   return tensor(dims, values, data.isInt);
 }
 
@@ -111,11 +112,11 @@ function concat(parts: ConstTensor[], axisAttr: number, limit: number): ConstTen
   const axis = normAxis(axisAttr, rank);
   if (axis === null || parts.some((p) => p.dims.length !== rank || p.dims.some((d, i) => i !== axis && d !== parts[0].dims[i]))) return null;
   if (parts.reduce((n, p) => n + p.values.length, 0) > limit) return null;
-  const outer = sizeOf(parts[0].dims.slice(0, axis));
+  const outer = elementCount(parts[0].dims.slice(0, axis));
   const values: number[] = [];
   for (let o = 0; o < outer; o++) {
     for (const p of parts) {
-      const chunk = sizeOf(p.dims.slice(axis));
+      const chunk = elementCount(p.dims.slice(axis));
       for (let j = 0; j < chunk; j++) values.push(p.values[o * chunk + j]);
     }
   }
@@ -157,7 +158,7 @@ export function squeezeDims(dims: readonly number[], axes: readonly number[] | n
 export function foldConstant(opType: string, attrs: AttributeReader, inputs: Inputs, opset: number, limit = MAX_FOLD_ELEMENTS): ConstTensor | null {
   const out = foldUnchecked(opType, attrs, inputs, opset, Math.min(limit, MAX_FOLD_ELEMENTS));
   // Every result is a well-formed tensor: valid dims, exactly as many numbers as they say.
-  if (out === null || !validDims(out.dims) || out.values.length !== sizeOf(out.dims) || out.values.some((v) => typeof v !== 'number')) return null;
+  if (out === null || !validDims(out.dims) || out.values.length !== elementCount(out.dims) || out.values.some((v) => typeof v !== 'number')) return null;
   return out;
 }
 
@@ -198,11 +199,11 @@ function foldUnchecked(opType: string, attrs: AttributeReader, inputs: Inputs, o
       return starts && ends ? sliceConst(a, starts.values, ends.values, axes?.values ?? null, steps?.values ?? null, limit) : null;
     }
     case 'ConstantOfShape': {
-      if (!a || !validDims(a.values) || sizeOf(a.values) > limit) return null;
+      if (!a || !validDims(a.values) || elementCount(a.values) > limit) return null;
       const t = attrs.tensor('value');
       const fill = t ? constFromTensor(t, 'ConstantOfShape') : null;
       if (fill && (!fill.ok || fill.value.values.length !== 1)) return null;
-      return tensor(a.values, new Array<number>(sizeOf(a.values)).fill(fill ? fill.value.values[0] : 0), fill ? fill.value.isInt : false);
+      return tensor(a.values, new Array<number>(elementCount(a.values)).fill(fill ? fill.value.values[0] : 0), fill ? fill.value.isInt : false);
     }
     case 'Range': {
       const [start, limitT, delta] = inputs;
@@ -214,14 +215,14 @@ function foldUnchecked(opType: string, attrs: AttributeReader, inputs: Inputs, o
     case 'Expand': {
       if (!a || !b || !validDims(b.values)) return null;
       const dims = broadcastShapes([a.dims, b.values]);
-      return dims && validDims(dims) && sizeOf(dims) <= limit
-        ? elementwise([a, tensor(dims, new Array<number>(sizeOf(dims)).fill(0), a.isInt)], ([x]) => x, a.isInt, limit) : null;
+      return dims && validDims(dims) && elementCount(dims) <= limit
+        ? elementwise([a, tensor(dims, new Array<number>(elementCount(dims)).fill(0), a.isInt)], ([x]) => x, a.isInt, limit) : null;
     }
     case 'Where': {
       const [c, x, y] = inputs;
       return c && x && y ? elementwise([c, x, y], ([k, p, q]) => (k !== 0 ? p : q), x.isInt && y.isInt, limit) : null;
     }
-    case 'Size': return a ? tensor([], [sizeOf(a.dims)], true) : null;
+    case 'Size': return a ? tensor([], [elementCount(a.dims)], true) : null;
     default: return null;
   }
 }

@@ -10,7 +10,8 @@ import { AttributeProto_AttributeType as AT, type GraphProto, type TensorProto }
 import { toEngineShape, type MapContext, type WeightSpec } from './map-context';
 import { NameRegistry } from './names';
 import type { ValueTable } from './shape-infer';
-import { isFloatType, sizeOf, tensorDataProblem } from './tensors';
+import { isFloatType, tensorDataProblem } from './tensors';
+import { elementCount } from '../shapes/tensor-shapes';
 import type { OnnxWeightSource } from './types';
 
 /** The first layer reading an initializer: its type, all its initializers, the weights it was counted without. */
@@ -160,7 +161,7 @@ export class GraphBuilder {
       this.mergedWeights.push([layer.name, suffix, of]);
     }
     for (const s of kept) {
-      const problem = tensorDataProblem(s.initializer, sizeOf(s.onnxDims), `Layer '${layer.name}'`);
+      const problem = tensorDataProblem(s.initializer, elementCount(s.onnxDims), `Layer '${layer.name}'`);
       if (problem) this.weightError ??= { code: 'parse-error', layer: layer.name, field: s.suffix, message: problem };
       this.weights.push({
         kerasName: `${layer.name}/${s.suffix}`, layer: layer.name, initializer: s.initializer.name,
@@ -178,7 +179,7 @@ export class GraphBuilder {
       const t = input ? this.initializer(input) : null;
       if (!t || this.holder.has(t.name) || this.constantTensors.has(t.name) || !isFloatType(t.dataType)) continue;
       this.holder.set(t.name, { layer, type: 'Unknown', initializers: [t.name], dropped: [] });
-      values += sizeOf(t.dims.map(Number));
+      values += elementCount(t.dims.map(Number));
     }
     return values;
   }

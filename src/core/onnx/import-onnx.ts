@@ -16,7 +16,8 @@ import { hasBatch, showShape, toEngineShape } from './map-context';
 import { nodeBaseNames, printable, sanitiseName } from './names';
 import { mapperFor } from './op-table';
 import { inferValues } from './shape-infer';
-import { isFloatType, sizeOf } from './tensors';
+import { isFloatType } from './tensors';
+import { elementCount } from '../shapes/tensor-shapes';
 import type { OnnxImport } from './types';
 
 export { onnxKerasWeights } from './keras-weights';
@@ -39,7 +40,7 @@ function uncountedInitializers(b: GraphBuilder, mapped: Set<number>): string | n
       const t = name ? b.initializer(name) : null;
       if (!t || seen.has(t.name) || b.holder.has(t.name) || b.constantTensors.has(t.name) || !isFloatType(t.dataType)) continue;
       seen.add(t.name);
-      values += sizeOf(t.dims.map(Number));
+      values += elementCount(t.dims.map(Number));
     }
   }
   if (seen.size === 0) return null;

@@ -11,13 +11,14 @@ import type { FlopLabError } from '../result';
 import { showShape, type MapContext, type WeightSpec } from './map-context';
 import { mapUnknown } from './map-unknown';
 import { broadcastShapes } from './tensor-math';
-import { isFloatType, sizeOf } from './tensors';
+import { isFloatType } from './tensors';
+import { elementCount } from '../shapes/tensor-shapes';
 
 type Initializer = WeightSpec['initializer'];
 
 /** A float initializer of `units` elements whose dims are [units] or 1s then units: a bias. */
 function biasOf(t: Initializer | null, dims: number[] | null, units: number): WeightSpec | null {
-  if (!t || !isFloatType(t.dataType) || !dims || sizeOf(dims) !== units || dims[dims.length - 1] !== units) return null;
+  if (!t || !isFloatType(t.dataType) || !dims || elementCount(dims) !== units || dims[dims.length - 1] !== units) return null;
   return { suffix: 'bias', initializer: t, onnxDims: [units], perm: [0] };
 }
 

@@ -9,7 +9,8 @@ import { nodeError, readAttributes } from './attributes';
 import { foldConstant } from './fold';
 import type { GraphProto, NodeProto, ValueInfoProto } from './gen/onnx_pb';
 import { outputShapes } from './shape-rules';
-import { constFromTensor, dimsOf, sizeOf, type ConstTensor } from './tensors';
+import { constFromTensor, dimsOf, type ConstTensor } from './tensors';
+import { elementCount } from '../shapes/tensor-shapes';
 
 /** Largest initializer or Constant (elements) whose values are decoded for folding. */
 const MAX_DECODE_ELEMENTS = 4096;
@@ -101,7 +102,7 @@ function constantNode(node: NodeProto, index: number, budget: ConstBudget): Resu
     const dims = dimsOf(t, where);
     if (!dims.ok) return dims;
     shape = dims.value;
-    if (sizeOf(shape) <= Math.min(MAX_DECODE_ELEMENTS, budget.limit)) {
+    if (elementCount(shape) <= Math.min(MAX_DECODE_ELEMENTS, budget.limit)) {
       const decoded = constFromTensor(t, where);
       if (!decoded.ok) return decoded;
       value = decoded.value;
@@ -134,7 +135,7 @@ export function inferValues(graph: GraphProto, opset: number): Result<ValueTable
     if (!dims.ok) return dims;
     // A malformed small initializer stays without a value here: as a weight, the layer holding it
     // reports it (graph-builder.ts); as a shape, the op that needs it says the shape is not known.
-    const size = sizeOf(dims.value);
+    const size = elementCount(dims.value);
     const decoded = size <= Math.min(MAX_DECODE_ELEMENTS, budget.limit) && t.dataType !== 8 ? constFromTensor(t, 'Initializer') : null;
     if (decoded?.ok) budget.spend(size);
     values.set(t.name, { shape: dims.value, value: decoded?.ok ? decoded.value : null, data: false });

@@ -8,7 +8,8 @@ import type { Pair } from '../model';
 import type { AttributeReader } from './attributes';
 import { axesOf, squeezeDims, unsqueezeDims, validDims } from './fold';
 import { broadcastShapes, normAxis, padsForAllAxes, reshapeDims, sliceLength, transposePerm } from './tensor-math';
-import { sizeOf, type ConstTensor } from './tensors';
+import { type ConstTensor } from './tensors';
+import { elementCount } from '../shapes/tensor-shapes';
 import { readWindow, transposeOutSize, windowOutSize } from './window';
 
 type MaybeShape = number[] | null;
@@ -129,7 +130,7 @@ function ruleShapes(
     case 'Flatten': {
       const axis = attrs.int('axis', 1);
       const at = axis < 0 ? axis + x.length : axis;
-      return one(at >= 0 && at <= x.length ? [sizeOf(x.slice(0, at)), sizeOf(x.slice(at))] : null);
+      return one(at >= 0 && at <= x.length ? [elementCount(x.slice(0, at)), elementCount(x.slice(at))] : null);
     }
     case 'Reshape': return one(c[1] ? reshapeDims(x, c[1].values, attrs.int('allowzero', 0) === 1) : null);
     case 'Transpose': {

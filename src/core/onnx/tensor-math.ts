@@ -3,7 +3,7 @@
  * (onnx/docs/Operators.md): numpy broadcasting, Reshape's 0 and -1, Slice's clamping, axis
  * normalisation. Pure functions on plain number arrays; null where the inputs do not fit.
  */
-import { sizeOf } from './tensors';
+import { elementCount } from '../shapes/tensor-shapes';
 
 /** Axis `a` of a rank-`rank` tensor counted from 0 (negative from the end), or null when outside. */
 export function normAxis(a: number, rank: number): number | null {
@@ -43,7 +43,7 @@ export function stridesOf(shape: readonly number[]): number[] {
  * (dims of 1 repeat). Used to evaluate elementwise ops and Expand on constants.
  */
 export function broadcastIndex(shape: readonly number[], out: readonly number[]): Int32Array {
-  const n = sizeOf(out);
+  const n = elementCount(out);
   const index = new Int32Array(n);
   const inStrides = stridesOf(shape);
   const offset = out.length - shape.length;
@@ -71,8 +71,8 @@ export function reshapeDims(input: readonly number[], target: readonly number[],
   if (out.some((d) => d === undefined || !Number.isInteger(d) || d < -1)) return null;
   const unknown = out.indexOf(-1);
   if (unknown !== out.lastIndexOf(-1)) return null;
-  const total = sizeOf(input);
-  if (unknown < 0) return sizeOf(out) === total ? out : null;
+  const total = elementCount(input);
+  if (unknown < 0) return elementCount(out) === total ? out : null;
   const known = out.reduce((p, d) => (d === -1 ? p : p * d), 1);
   if (known === 0 || total % known !== 0) return null;
   out[unknown] = total / known;

@@ -4,6 +4,8 @@
  * TensorProto stores values either in `raw_data` (little-endian bytes) or in a typed field
  * (float_data, int32_data, int64_data, double_data, uint64_data), by data type (onnx.proto).
  */
+import { float16BitsToFloat32 } from '../compress/float16';
+import { elementCount } from '../shapes/tensor-shapes';
 import { fail, ok, type Result } from '../result';
 import type { TensorProto } from './gen/onnx_pb';
 
@@ -33,12 +35,6 @@ export interface ConstTensor {
   isInt: boolean;
 }
 
-/** Product of dims (1 for a scalar). */
-export function sizeOf(dims: readonly number[]): number {
-  let n = 1;
-  for (const d of dims) n *= d;
-  return n;
-}
 
 /** Dims of a tensor as numbers; an error value when one is negative or not exact. */
 export function dimsOf(t: TensorProto, where: string): Result<number[]> {
@@ -80,15 +76,6 @@ export function tensorDataProblem(t: TensorProto, count: number, where: string):
   return `${where}: Expected tensor '${t.name}' (dims [${t.dims.join(', ')}]) to hold ${count} values (${expected} bytes), but got ${what}.`;
 }
 
-function halfToNumber(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exp = (h >> 10) & 0x1f;
-  const frac = h & 0x3ff;
-  if (exp === 0) return sign * frac * 2 ** -24;
-  if (exp === 31) return frac ? NaN : sign * Infinity;
-  return sign * (1 + frac / 1024) * 2 ** (exp - 15);
-}
-
 function rawValue(view: DataView, dataType: number, i: number): number {
   switch (dataType) {
     case DT.FLOAT: return view.getFloat32(i * 4, true);
@@ -100,7 +87,7 @@ function rawValue(view: DataView, dataType: number, i: number): number {
     case DT.INT16: return view.getInt16(i * 2, true);
     case DT.UINT16: return view.getUint16(i * 2, true);
     case DT.INT8: return view.getInt8(i);
-    case DT.FLOAT16: return halfToNumber(view.getUint16(i * 2, true));
+    case DT.FLOAT16: return float16BitsToFloat32(view.getUint16(i * 2, true));
     case DT.BFLOAT16: return new Float32Array(new Uint32Array([view.getUint16(i * 2, true) << 16]).buffer)[0];
     default: return view.getUint8(i); // UINT8, BOOL
   }
@@ -112,7 +99,7 @@ function typedValue(t: TensorProto, i: number): number {
     case DT.DOUBLE: return t.doubleData[i];
     case DT.INT64: return Number(t.int64Data[i]);
     case DT.UINT32: case DT.UINT64: return Number(t.uint64Data[i]);
-    case DT.FLOAT16: return halfToNumber(t.int32Data[i]);
+    case DT.FLOAT16: return float16BitsToFloat32(t.int32Data[i]);
     case DT.BFLOAT16: return new Float32Array(new Uint32Array([(t.int32Data[i] & 0xffff) << 16]).buffer)[0];
     default: return t.int32Data[i];
   }
@@ -125,7 +112,7 @@ function typedValue(t: TensorProto, i: number): number {
 export function constFromTensor(t: TensorProto, where: string): Result<ConstTensor> {
   const dims = dimsOf(t, where);
   if (!dims.ok) return dims;
-  const count = sizeOf(dims.value);
+  const count = elementCount(dims.value);
   const problem = tensorDataProblem(t, count, where);
   if (problem) return fail({ code: 'parse-error', field: 'value', message: problem });
   const values = new Array<number>(count);
@@ -161,7 +148,7 @@ export function float32Values(t: TensorProto): Float32Array {
  */
 export function floatValuesAsF32(t: TensorProto): Float32Array {
   if (t.dataType === DT.FLOAT) return float32Values(t);
-  const count = sizeOf(t.dims.map(Number));
+  const count = elementCount(t.dims.map(Number));
   const out = new Float32Array(count);
   if (t.rawData.length > 0) {
     const view = new DataView(t.rawData.buffer, t.rawData.byteOffset, t.rawData.byteLength);

@@ -18,6 +18,7 @@
  *   with the new value.
  * Values go back from Keras layout to the initializer's layout by the inverse of the source's perm.
  */
+import { elementCount } from '../shapes/tensor-shapes';
 import { toBinary } from '@bufbuild/protobuf';
 import type { CompressionResult, LayerCompression, WeightTensor } from '../compress/types';
 import { fail, ok, type Result } from '../result';
@@ -69,7 +70,6 @@ function freshName(base: string, used: Set<string>): string {
   return name;
 }
 
-const product = (xs: number[]) => xs.reduce((a, b) => a * b, 1);
 const sameDims = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Why `source` cannot carry `weight` back into `init`, or null. */
@@ -83,7 +83,7 @@ function layoutProblem(source: OnnxWeightSource, weight: WeightTensor, init: Ten
     return `${where}: Expected Keras shape [${source.kerasShape}] to be ONNX dims [${source.onnxDims}] permuted by [${source.perm}], but it is not.`;
   }
   const stored = init.dims.map(Number);
-  if (product(stored) !== product(source.onnxDims)) return `${where}: Expected ${product(source.onnxDims)} values, but the initializer has dims [${stored}].`;
+  if (elementCount(stored) !== elementCount(source.onnxDims)) return `${where}: Expected ${elementCount(source.onnxDims)} values, but the initializer has dims [${stored}].`;
   return null;
 }
 

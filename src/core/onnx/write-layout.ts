@@ -6,6 +6,7 @@
  * order, e.g. a depthwise weight [C·M, 1, kh, kw] read as [C, M, kh, kw]): values are written in
  * that order and keep the initializer's dims.
  */
+import { elementCount } from '../shapes/tensor-shapes';
 import { transposeValues as transposeInto } from './tensor-math';
 
 /** The permutation q with q[perm[i]] = i: transposing by perm and then by q is the identity. */
@@ -31,8 +32,6 @@ export function transposeValues<T extends Float32Array | Int32Array>(data: T, sh
   return transposeInto(data, shape, perm, out);
 }
 
-const product = (xs: number[]) => xs.reduce((a, b) => a * b, 1);
-
 /**
  * Where the channels of axis `axis` of a tensor viewed as `viewDims` lie in the same elements
  * stored with `storedDims`: the stored axis whose index j belongs to channel floor(j / repeat).
@@ -40,13 +39,13 @@ const product = (xs: number[]) => xs.reduce((a, b) => a * b, 1);
  * axis 0, repeat M. Null when no single stored axis carries the channels.
  */
 export function channelAxisInStoredDims(viewDims: number[], storedDims: number[], axis: number): { axis: number; repeat: number } | null {
-  const before = product(viewDims.slice(0, axis));
-  const after = product(viewDims.slice(axis + 1));
+  const before = elementCount(viewDims.slice(0, axis));
+  const after = elementCount(viewDims.slice(axis + 1));
   for (let b = 0; b < storedDims.length; b++) {
-    if (product(storedDims.slice(0, b)) !== before) continue;
+    if (elementCount(storedDims.slice(0, b)) !== before) continue;
     const repeat = storedDims[b] / viewDims[axis];
     if (!Number.isInteger(repeat) || repeat < 1) continue;
-    if (product(storedDims.slice(b + 1)) * repeat !== after) continue;
+    if (elementCount(storedDims.slice(b + 1)) * repeat !== after) continue;
     return { axis: b, repeat };
   }
   return null;
