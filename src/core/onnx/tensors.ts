@@ -8,6 +8,7 @@ import { float16BitsToFloat32 } from '../compress/float16';
 import { elementCount } from '../shapes/tensor-shapes';
 import { fail, ok, type Result } from '../result';
 import type { TensorProto } from './gen/onnx_pb';
+import { bfloat16BitsToFloat32 } from './write-float-types';
 
 /** ONNX TensorProto.DataType values used here. */
 export const DT = {
@@ -88,7 +89,7 @@ function rawValue(view: DataView, dataType: number, i: number): number {
     case DT.UINT16: return view.getUint16(i * 2, true);
     case DT.INT8: return view.getInt8(i);
     case DT.FLOAT16: return float16BitsToFloat32(view.getUint16(i * 2, true));
-    case DT.BFLOAT16: return new Float32Array(new Uint32Array([view.getUint16(i * 2, true) << 16]).buffer)[0];
+    case DT.BFLOAT16: return bfloat16BitsToFloat32(view.getUint16(i * 2, true));
     default: return view.getUint8(i); // UINT8, BOOL
   }
 }
@@ -100,7 +101,7 @@ function typedValue(t: TensorProto, i: number): number {
     case DT.INT64: return Number(t.int64Data[i]);
     case DT.UINT32: case DT.UINT64: return Number(t.uint64Data[i]);
     case DT.FLOAT16: return float16BitsToFloat32(t.int32Data[i]);
-    case DT.BFLOAT16: return new Float32Array(new Uint32Array([(t.int32Data[i] & 0xffff) << 16]).buffer)[0];
+    case DT.BFLOAT16: return bfloat16BitsToFloat32(t.int32Data[i]);
     default: return t.int32Data[i];
   }
 }
